@@ -1,0 +1,94 @@
+// Test the machine by its paths (after xstate's getShortestPaths): a breadth-first walk over probe lines
+// proves every state is reachable and every command is answered, in every state, with an RFC-listed code.
+import { describe, expect, it } from 'vitest'
+import type { ServerOptions } from '../types'
+import { smtpOpen, smtpStep, SMTP_COMMANDS, type SmtpSession, type SmtpState } from './machine'
+import { RFC_REPLY_CODES } from './replies'
+
+const PLAIN = 'AHVzZXIxAHBhc3N3b3JkMQ==' // base64("\0user1\0password1"), RFC 4616
+const PROBES = [
+  'HELO client.example.test', 'EHLO client.example.test', 'MAIL FROM:<alice@client.example.test>', 'MAIL FROM:<>',
+  'RCPT TO:<user1@example.test>', 'RCPT TO:<nobody@example.test>', 'RCPT TO:<bob@outside.example>', 'DATA', 'RSET',
+  'NOOP', 'QUIT', 'VRFY user1', 'EXPN sales', 'HELP', 'STARTTLS', `AUTH PLAIN ${PLAIN}`, 'AUTH LOGIN', 'AUTH PLAIN',
+  'dXNlcjE=', 'cGFzc3dvcmQx', '*', '.', 'Subject: hi', 'FROB', '', 'MAIL FROM: <a@b.test>', 'RCPT TO:bob@example.test',
+]
+/** One sample line per command, used to check "every command in every state". */
+const SAMPLE: Record<(typeof SMTP_COMMANDS)[number], string> = {
+  HELO: 'HELO c.test', EHLO: 'EHLO c.test', MAIL: 'MAIL FROM:<a@c.test>', RCPT: 'RCPT TO:<user2@example.test>',
+  DATA: 'DATA', RSET: 'RSET', NOOP: 'NOOP', QUIT: 'QUIT', VRFY: 'VRFY user2', EXPN: 'EXPN sales', HELP: 'HELP',
+  STARTTLS: 'STARTTLS', AUTH: `AUTH PLAIN ${PLAIN}`,
+}
+const CONFIGS: ServerOptions[] = [{}, { trustedClient: true }, { port: 587, requireTls: true }, { port: 465 }, { port: 587, starttls: false }]
+
+const key = (s: SmtpSession) => JSON.stringify([s.opts.port, s.opts.requireTls, s.state, s.helo?.verb, s.secure, !!s.authUser, s.auth?.mech, s.tx?.rcpts.length ?? -1, s.tx?.rcptTried, s.errors > 0])
+
+function allowed(state: SmtpState, line: string): readonly number[] {
+  if (state === 'data') return line === '.' ? RFC_REPLY_CODES.DOT ?? [] : []
+  if (state === 'auth') return RFC_REPLY_CODES.AUTH ?? []
+  const verb = (/^([A-Za-z]+)/.exec(line)?.[1] ?? '').toUpperCase()
+  return [...(RFC_REPLY_CODES[verb] ?? []), ...(RFC_REPLY_CODES.ANY ?? [])]
+}
+
+function explore(): Map<string, SmtpSession> {
+  const seen = new Map<string, SmtpSession>()
+  const queue: SmtpSession[] = CONFIGS.map((c) => smtpOpen(c).session)
+  while (queue.length > 0) {
+    const s = queue.shift() as SmtpSession
+    const k = key(s)
+    if (seen.has(k)) continue
+    seen.set(k, s)
+    for (const line of PROBES) queue.push(smtpStep(s, line).session)
+  }
+  return seen
+}
+
+describe('SMTP state machine paths', () => {
+  const states = explore()
+
+  it('reaches every state of the machine', () => {
+    const reached = new Set([...states.values()].map((s) => s.state))
+    const all: SmtpState[] = ['connected', 'greeted', 'mail', 'rcpt', 'data', 'auth', 'closed']
+    expect([...reached].sort()).toEqual([...all].sort())
+  })
+
+  it('answers every probe in every reachable state with a code RFC 5321 lists for it', () => {
+    let checked = 0
+    for (const s of states.values()) {
+      for (const line of PROBES) {
+        const { turn } = smtpStep(s, line)
+        const codes = turn.replies.flatMap((r) => r.lines.map((l) => Number(l.slice(0, 3))))
+        if (s.state === 'closed' || (s.state === 'data' && line !== '.')) {
+          expect(codes, `${s.state}: ${line}`).toEqual([])
+          continue
+        }
+        expect(codes.length, `${s.state}: ${line}`).toBeGreaterThan(0)
+        for (const c of codes) expect(allowed(s.state, line), `${key(s)} ${JSON.stringify(line)} → ${c}`).toContain(c)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(1000)
+  })
+
+  it('every command gets an answer in every command state', () => {
+    for (const s of states.values()) {
+      if (s.state === 'closed' || s.state === 'data' || s.state === 'auth') continue
+      for (const [cmd, line] of Object.entries(SAMPLE)) {
+        const { turn } = smtpStep(s, line)
+        expect(turn.replies.length, `${s.state} ${cmd}`).toBe(1)
+        expect(allowed(s.state, line)).toContain(Number(turn.replies[0]?.status))
+      }
+    }
+  })
+
+  it('sequence errors are 503 with the reason, unknown 500, bad parameters 501', () => {
+    const greeted = smtpStep(smtpOpen().session, 'EHLO c.test').session
+    const text = (s: SmtpSession, l: string) => smtpStep(s, l).turn.replies[0]?.lines[0]
+    expect(text(greeted, 'RCPT TO:<user1@example.test>')).toBe('503 5.5.1 Error: need MAIL command')
+    expect(text(greeted, 'DATA')).toBe('503 5.5.1 Error: need RCPT command')
+    const mail = smtpStep(greeted, 'MAIL FROM:<a@c.test>').session
+    expect(text(mail, 'MAIL FROM:<a@c.test>')).toBe('503 5.5.1 Error: nested MAIL command')
+    expect(text(greeted, 'FROB')).toMatch(/^500 /)
+    expect(text(greeted, 'MAIL FROM:a@c.test')).toMatch(/^501 /)
+    expect(text(smtpOpen().session, 'MAIL FROM:<a@c.test>')).toMatch(/^503 .*HELO/)
+  })
+})

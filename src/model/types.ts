@@ -1,0 +1,105 @@
+// Types shared by every engine. Pure data: this file is imported by plain Node scripts too.
+
+export type Protocol = 'smtp' | 'pop3' | 'imap'
+
+/** The layer a step travels on; also `data-layer` on the diagram. */
+export type Layer = 'tcp' | 'tls' | Protocol
+
+/**
+ * How a reply reads, protocol-independent, for colour and for the quiz:
+ * SMTP 2yz / 3yz / 4yz / 5yz (RFC 5321 §4.2.1); POP3 +OK / -ERR; IMAP OK / NO / BAD.
+ */
+export type ReplyClass = 'positive' | 'intermediate' | 'transient' | 'permanent'
+
+/** One reply (possibly several lines) that an engine gave, with where its rule comes from. */
+export interface EngineReply {
+  /** Key into the engine's reply table, e.g. `mailOk`, `needMail`; also the caption key. */
+  readonly id: string
+  /** The status as a learner would name it: `250`, `354`, `+OK`, `-ERR`, `OK`, `NO`, `BAD`, `+`. */
+  readonly status: string
+  readonly cls: ReplyClass
+  /** RFC 3463 enhanced status code when one was sent, e.g. `2.1.0`. */
+  readonly enhanced?: string
+  /** Wire lines, without CRLF. */
+  readonly lines: readonly string[]
+  /** Where the rule comes from, e.g. `RFC 5321 §4.1.1.3`. */
+  readonly rfc: string
+}
+
+/** Side effects an engine reports; the session applies them to the shared world. */
+export type EngineEvent =
+  | { readonly type: 'tls-start' }
+  | { readonly type: 'close' }
+  | { readonly type: 'delivered'; readonly message: DeliveredMessage }
+  | { readonly type: 'authenticated'; readonly user: string; readonly mechanism: string }
+
+export interface DeliveredMessage {
+  readonly queueId: string
+  readonly reversePath: string
+  readonly recipients: readonly string[]
+  /** Mailbox names (local parts after alias expansion) the message went to; empty for relayed mail. */
+  readonly mailboxes: readonly string[]
+  readonly relayed: readonly string[]
+  /** The message as received, after dot-unstuffing (RFC 5321 §4.5.2), CRLF line ends. */
+  readonly content: string
+}
+
+/** What one client line (or the connection opening) produced. */
+export interface ServerTurn {
+  readonly replies: readonly EngineReply[]
+  readonly events: readonly EngineEvent[]
+  readonly stateBefore: string
+  readonly stateAfter: string
+}
+
+export interface ServerOptions {
+  /** The name in the greeting and in EHLO. */
+  hostname?: string
+  /** Domains delivered locally; others need relay permission. */
+  domains?: string[]
+  /** Mailboxes (local parts) and their passwords. */
+  users?: Record<string, string>
+  /** Local parts that deliver to other mailboxes. */
+  aliases?: Record<string, string[]>
+  /** 25/587/465 (smtp), 110/995 (pop3), 143/993 (imap). */
+  port?: number
+  /** The client's address is trusted to relay (Postfix `mynetworks`). */
+  trustedClient?: boolean
+  /** STARTTLS (STLS for POP3) is offered on the cleartext ports. */
+  starttls?: boolean
+  /** AUTH and mail transactions are refused (530 5.7.0) until STARTTLS. */
+  requireTls?: boolean
+  /** POP3 greeting timestamp used by APOP, `<...@host>`. */
+  apopTimestamp?: string
+  /** Each user's messages as raw RFC 5322 text (CRLF line ends), oldest first. */
+  mailbox?: Record<string, string[]>
+  /** SMTP: largest message accepted, in octets (EHLO SIZE, RFC 1870). */
+  maxMessageSize?: number
+  /** The connecting client's IP address, as the server sees it (for Received: and POP before SMTP). */
+  clientAddress?: string
+  /**
+   * POP before SMTP: relay is allowed for `windowSeconds` after a successful POP3 login from the
+   * client's address. `lastPopLogin` answers when that was (seconds on the same clock), or undefined.
+   */
+  popBeforeSmtp?: { windowSeconds: number; lastPopLogin: (clientAddress: string) => number | undefined }
+  /** The clock, in seconds since an arbitrary start; scenarios move it with `wait`. */
+  now?: () => number
+}
+
+/** The contract every engine's stateful facade keeps (CONTRACT.md §1). */
+export interface Server {
+  /** Lines the server sends when the TCP connection opens (the greeting), without CRLF. */
+  open(): string[]
+  /** One client line, without CRLF; the server's lines, without CRLF ([] while silent). */
+  receive(line: string): string[]
+  /** Like open(), with the reply ids, RFC sections, events and states. */
+  openTurn(): ServerTurn
+  /** Like receive(), with the reply ids, RFC sections, events and states. */
+  exchange(line: string): ServerTurn
+  /** Current protocol state. */
+  readonly state: string
+  /** True once the server has closed the connection. */
+  readonly closed: boolean
+  /** True while the connection is under TLS (after STARTTLS, or from the start on 465/995/993). */
+  readonly secure: boolean
+}
