@@ -1,8 +1,47 @@
-import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import { runnerImport, type Plugin } from 'vite'
+import { defineConfig } from 'vitest/config'
+
+type CompileModule = typeof import('./src/store/compile')
+
+/**
+ * virtual:timelines exports one lazy loader per scenario; each loads virtual:timeline/<id>, the
+ * scenario compiled by the engine at build time (src/store/compile.ts). The page thus fetches one lesson's
+ * steps and captions, not every engine and caption table (the 90 KB budget of the foundation issue).
+ */
+function timelines(): Plugin {
+  const compiler = async () => (await runnerImport<CompileModule>('/src/store/compile.ts', { configFile: false, logLevel: 'error' })).module
+  return {
+    name: 'timelines',
+    resolveId(id) {
+      if (id === 'virtual:timelines' || id.startsWith('virtual:timeline/')) return `\0${id}`
+      return null
+    },
+    async load(id) {
+      if (id === '\0virtual:timelines') {
+        const ids = (await compiler()).scenarioIds()
+        const entries = ids.map((s) => `  ${JSON.stringify(s)}: () => import(${JSON.stringify(`virtual:timeline/${s}`)}).then((m) => m.default),`)
+        return `export const loaders = {\n${entries.join('\n')}\n}\n`
+      }
+      if (id.startsWith('\0virtual:timeline/')) {
+        const compiled = (await compiler()).compileById(id.slice('\0virtual:timeline/'.length))
+        if (!compiled) throw new Error(`unknown scenario in ${id}`)
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))})\n`
+      }
+      return null
+    },
+    handleHotUpdate({ file, server }) {
+      // Engines, scenarios and captions feed the compiled lessons: recompile them on change.
+      if (/\/src\/(model|scenarios|content)\//.test(file)) {
+        for (const m of server.moduleGraph.idToModuleMap.values()) if (m.id?.startsWith('\0virtual:timeline')) server.moduleGraph.invalidateModule(m)
+        server.ws.send({ type: 'full-reload' })
+      }
+    },
+  }
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), timelines()],
   base: './',
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },

@@ -1,0 +1,23 @@
+// The four reply classes for the legend (RFC 5321 §4.2.1); kept apart so the page shell stays small.
+import type { ReplyClass } from '../model/types'
+import type { Caption } from './types'
+
+/** The four reply classes for the legend (RFC 5321 §4.2.1): short label + one sentence. */
+export const replyClassCaptions = {
+  positive: {
+    ja: '2xx 成功：コマンドが受け付けられ、次の手順に進めます（RFC 5321 §4.2.1）。',
+    en: '2xx Success: the command was accepted and the client can take the next step (RFC 5321 §4.2.1).',
+  },
+  intermediate: {
+    ja: '3xx 中間応答：ここまでは受け付けたので続きを送ってほしい、という意味で、354 や 334 がこれです（RFC 5321 §4.2.1）。',
+    en: '3xx Intermediate: accepted so far, please send the rest, as with 354 and 334 (RFC 5321 §4.2.1).',
+  },
+  transient: {
+    ja: '4xx 一時的なエラー：送信側はメールをキューに残し、時間をおいて再送します（RFC 5321 §4.2.1、H18秋NW午後Ⅰ問4）。',
+    en: '4xx Temporary error: the sending side keeps the mail in its queue and tries again later (RFC 5321 §4.2.1; exam H18秋NW午後Ⅰ問4).',
+  },
+  permanent: {
+    ja: '5xx 永久的なエラー：再送しても同じ結果なので送信側は再送せず、送信者にエラーメールを返します（RFC 5321 §4.2.1、H18秋NW午後Ⅰ問4）。',
+    en: '5xx Permanent error: retrying would fail the same way, so the sending side does not retry and returns a bounce to the sender (RFC 5321 §4.2.1; exam H18秋NW午後Ⅰ問4).',
+  },
+} as const satisfies Record<ReplyClass, Caption>

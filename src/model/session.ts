@@ -1,0 +1,278 @@
+// A session folds client actions through the engines into a timeline: Step[] (DESIGN.md "The one idea").
+// Every server line on the timeline was computed by an engine; a scenario only says what the client does.
+import { IMPLICIT_TLS_PORTS, resolveOptions } from './defaults'
+import { byteLength } from './encoding'
+import { createServer } from './engines'
+import { smtpCommandOf } from './smtp/command'
+import { ephemeralPort, handshake, newConnection, sendData, teardown, type Segment, type Side, type TcpConnection, type TcpStepResult } from './tcp/tcp'
+import { recordLength, TLS13_HANDSHAKE } from './tls/tls'
+import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, Server, ServerOptions, ServerTurn } from './types'
+
+/** Text in both languages; Japanese first. */
+export interface Bilingual { readonly ja: string; readonly en: string }
+
+export type Action =
+  /** One client line (CRLF added on the wire). */
+  | { readonly type: 'send'; readonly line: string; readonly to?: string }
+  /** Several commands in one TCP segment (PIPELINING, RFC 2920). */
+  | { readonly type: 'pipeline'; readonly lines: readonly string[]; readonly to?: string }
+  /** Message content after 354: dot-stuffed here (RFC 5321 §4.5.2), then the lone "." as its own step. */
+  | { readonly type: 'body'; readonly lines: readonly string[]; readonly to?: string }
+  /** The client closes the TCP connection without QUIT. */
+  | { readonly type: 'close'; readonly to?: string }
+  /** The clock moves on (POP before SMTP windows, retries after a temporary failure). */
+  | { readonly type: 'wait'; readonly seconds: number }
+
+export interface ServerSpec {
+  readonly id: string
+  readonly protocol: Protocol
+  readonly options?: ServerOptions
+  readonly ip?: string
+  /** POP before SMTP: relay for this long after a POP3 login from the client's address (SMTP only). */
+  readonly popBeforeSmtpWindow?: number
+}
+
+export interface ClientSpec {
+  readonly host?: string
+  readonly ip?: string
+}
+
+export interface SessionSpec {
+  /** Seeds the ephemeral port, so that a scenario always shows the same numbers. */
+  readonly seed: string
+  readonly client?: ClientSpec
+  readonly servers: readonly ServerSpec[]
+  readonly actions: readonly Action[]
+}
+
+export interface Actor {
+  readonly id: string
+  readonly role: 'client' | 'server'
+  readonly host: string
+  readonly ip: string
+  readonly protocol?: Protocol
+  /** The server's listening port; for the client, undefined (one ephemeral port per connection). */
+  readonly port?: number
+}
+
+/** Which explanation a step gets; content/ maps each to a caption in ja and en. */
+export type StepKind =
+  | { readonly layer: 'tcp'; readonly key: 'syn' | 'syn-ack' | 'ack' | 'fin-first' | 'ack-fin-first' | 'fin-second' | 'ack-fin-second'; readonly closer?: Side }
+  | { readonly layer: 'tls'; readonly key: 'client-hello' | 'server-flight' | 'client-finished' }
+  | { readonly layer: Protocol; readonly key: 'command'; readonly command: string }
+  | { readonly layer: Protocol; readonly key: 'reply'; readonly replyId: string }
+  | { readonly layer: Protocol; readonly key: 'body' }
+  | { readonly layer: Protocol; readonly key: 'auth-response' }
+  | { readonly layer: Protocol; readonly key: 'pipeline' }
+
+export interface Step {
+  /** 0-based position on the timeline. */
+  readonly index: number
+  readonly from: string
+  readonly to: string
+  readonly layer: Layer
+  /** Protocol lines without CRLF (TLS: the handshake messages; TCP control segments: none). */
+  readonly lines: readonly string[]
+  /** The exact payload, CRLF included ('' for control segments and TLS handshake flights). */
+  readonly bytes: string
+  readonly tcp: Segment
+  /** Present when the payload travels inside TLS records (RFC 8446 §5.2). */
+  readonly tls?: { readonly recordOctets: number }
+  readonly kind: StepKind
+  readonly rfc: string
+  /** The replies in this segment, for colour and the quiz (server steps only). */
+  readonly replies?: readonly { readonly id: string; readonly status: string; readonly cls: ReplyClass; readonly enhanced?: string }[]
+  /** Engine state (or TCP states) before and after this step. */
+  readonly stateBefore: string
+  readonly stateAfter: string
+  /** Seconds on the session clock when the step happens. */
+  readonly time: number
+}
+
+export interface Timeline {
+  readonly actors: readonly Actor[]
+  readonly steps: readonly Step[]
+  readonly delivered: readonly DeliveredMessage[]
+  /** Client actions that could not be carried out (e.g. a line after the server closed). */
+  readonly problems: readonly string[]
+}
+
+interface Conn {
+  readonly spec: ServerSpec
+  readonly server: Server
+  tcp: TcpConnection
+  secure: boolean
+  open: boolean
+}
+
+const CRLF = '\r\n'
+const DEFAULT_CLIENT: Required<ClientSpec> = { host: 'client.example.test', ip: '192.0.2.10' }
+
+export function buildTimeline(spec: SessionSpec): Timeline {
+  const client = { ...DEFAULT_CLIENT, ...spec.client }
+  const steps: Step[] = []
+  const delivered: DeliveredMessage[] = []
+  const problems: string[] = []
+  const popLogins = new Map<string, number>()
+  let clock = 0
+  const conns = new Map<string, Conn>()
+
+  const actors: Actor[] = [{ id: 'client', role: 'client', host: client.host, ip: client.ip }]
+  for (const [i, s] of spec.servers.entries()) {
+    const o = resolveOptions(s.protocol, s.options)
+    actors.push({ id: s.id, role: 'server', host: o.hostname, ip: s.ip ?? `198.51.100.${25 + i}`, protocol: s.protocol, port: o.port })
+  }
+
+  const push = (c: Conn, r: TcpStepResult, rest: Omit<Step, 'index' | 'from' | 'to' | 'tcp' | 'time'>) => {
+    steps.push({
+      index: steps.length,
+      from: r.segment.from === 'client' ? 'client' : c.spec.id,
+      to: r.segment.from === 'client' ? c.spec.id : 'client',
+      tcp: r.segment,
+      time: clock,
+      ...rest,
+    })
+    c.tcp = r.conn
+  }
+
+  const dataStep = (c: Conn, from: Side, lines: readonly string[], kind: StepKind, rfc: string, before: string, after: string, replies?: Step['replies']) => {
+    const bytes = lines.map((l) => l + CRLF).join('')
+    const octets = byteLength(bytes)
+    const tls = c.secure ? { recordOctets: recordLength(octets) } : undefined
+    const r = sendData(c.tcp, from, tls ? tls.recordOctets : octets)
+    push(c, r, { layer: c.spec.protocol, lines, bytes, kind, rfc, stateBefore: before, stateAfter: after, ...(tls ? { tls } : {}), ...(replies ? { replies } : {}) })
+  }
+
+  const tlsHandshake = (c: Conn) => {
+    for (const f of TLS13_HANDSHAKE) {
+      const r = sendData(c.tcp, f.from, f.octets)
+      push(c, r, { layer: 'tls', lines: f.messages, bytes: '', kind: { layer: 'tls', key: f.key }, rfc: f.rfc, stateBefore: 'tls-handshake', stateAfter: 'tls-handshake' })
+    }
+    c.secure = true
+  }
+
+  const close = (c: Conn, first: Side) => {
+    const keys = ['fin-first', 'ack-fin-first', 'fin-second', 'ack-fin-second'] as const
+    teardown(c.tcp, first).forEach((r, i) => {
+      push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: keys[i] ?? 'fin-first', closer: first }, rfc: 'RFC 9293 §3.6', stateBefore: r.before, stateAfter: r.after })
+    })
+    c.open = false
+  }
+
+  const serverTurn = (c: Conn, turn: ServerTurn) => {
+    if (turn.replies.length > 0) {
+      const lines = turn.replies.flatMap((r: EngineReply) => r.lines)
+      const last = turn.replies[turn.replies.length - 1] as EngineReply
+      dataStep(c, 'server', lines, { layer: c.spec.protocol, key: 'reply', replyId: last.id }, last.rfc, turn.stateBefore, turn.stateAfter,
+        turn.replies.map((r) => ({ id: r.id, status: r.status, cls: r.cls, ...(r.enhanced ? { enhanced: r.enhanced } : {}) })))
+    }
+    applyEvents(c, turn)
+  }
+
+  const applyEvents = (c: Conn, turn: ServerTurn) => {
+    for (const e of turn.events) {
+      if (e.type === 'delivered') delivered.push(e.message)
+      if (e.type === 'authenticated' && c.spec.protocol === 'pop3') popLogins.set(client.ip, clock)
+      if (e.type === 'tls-start') tlsHandshake(c)
+    }
+    if (turn.events.some((e) => e.type === 'close')) close(c, 'server')
+  }
+
+  const connect = (id: string | undefined): Conn | null => {
+    const s = id === undefined ? spec.servers[0] : spec.servers.find((x) => x.id === id)
+    if (!s) { problems.push(`no server "${id ?? ''}"`); return null }
+    const existing = conns.get(s.id)
+    if (existing?.open) return existing
+    const options: ServerOptions = {
+      clientAddress: client.ip,
+      ...s.options,
+      now: () => clock,
+      ...(s.popBeforeSmtpWindow !== undefined ? { popBeforeSmtp: { windowSeconds: s.popBeforeSmtpWindow, lastPopLogin: (ip: string) => popLogins.get(ip) } } : {}),
+    }
+    const server = createServer(s.protocol, options)
+    const port = resolveOptions(s.protocol, s.options).port
+    const c: Conn = { spec: s, server, tcp: newConnection(ephemeralPort(`${spec.seed}/${s.id}/${conns.size}`), port), secure: false, open: true }
+    conns.set(s.id, c)
+    const keys = ['syn', 'syn-ack', 'ack'] as const
+    handshake(c.tcp).forEach((r, i) => {
+      push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: keys[i] ?? 'syn' }, rfc: 'RFC 9293 §3.5', stateBefore: r.before, stateAfter: r.after })
+    })
+    // RFC 8314 §3.3: on 465/995/993 TLS starts before the first protocol byte.
+    if (IMPLICIT_TLS_PORTS.includes(port)) tlsHandshake(c)
+    serverTurn(c, server.openTurn())
+    return c
+  }
+
+
+  for (const a of spec.actions) {
+    if (a.type === 'wait') { clock += a.seconds; continue }
+    const c = connect(a.to)
+    if (!c) continue
+    if (!c.open) { problems.push(`the connection to ${c.spec.id} is closed`); continue }
+    switch (a.type) {
+      case 'send': {
+        const before = c.server.state
+        const turn = c.server.exchange(a.line)
+        const inData = before === 'data'
+        const kind: StepKind = inData
+          ? { layer: c.spec.protocol, key: a.line === '.' ? 'command' : 'body', ...(a.line === '.' ? { command: '.' } : {}) } as StepKind
+          : before === 'auth'
+            ? { layer: c.spec.protocol, key: 'auth-response' }
+            : { layer: c.spec.protocol, key: 'command', command: commandOf(c.spec.protocol, a.line) }
+        dataStep(c, 'client', [a.line], kind, ruleFor(kind), before, turn.stateAfter)
+        serverTurn(c, turn)
+        break
+      }
+      case 'pipeline': {
+        const before = c.server.state
+        const turns = a.lines.map((l) => c.server.exchange(l))
+        dataStep(c, 'client', a.lines, { layer: c.spec.protocol, key: 'pipeline' }, 'RFC 2920 §3', before, c.server.state)
+        const replies = turns.flatMap((t) => t.replies)
+        serverTurn(c, { replies, events: turns.flatMap((t) => t.events), stateBefore: before, stateAfter: c.server.state })
+        break
+      }
+      case 'body': {
+        const before = c.server.state
+        // RFC 5321 §4.5.2: the sender doubles a leading dot so no text line can end the data early.
+        const wire = a.lines.map((l) => (l.startsWith('.') ? `.${l}` : l))
+        const silent = wire.flatMap((l) => c.server.exchange(l).replies)
+        if (silent.length > 0) problems.push('the server answered inside the message body (was DATA accepted?)')
+        dataStep(c, 'client', wire, { layer: c.spec.protocol, key: 'body' }, 'RFC 5321 §4.1.1.4, §4.5.2', before, c.server.state)
+        const end = c.server.exchange('.')
+        dataStep(c, 'client', ['.'], { layer: c.spec.protocol, key: 'command', command: '.' }, 'RFC 5321 §4.1.1.4', end.stateBefore, end.stateAfter)
+        serverTurn(c, end)
+        break
+      }
+      case 'close':
+        close(c, 'client')
+        break
+    }
+  }
+  return { actors, steps, delivered, problems }
+}
+
+function commandOf(protocol: Protocol, line: string): string {
+  switch (protocol) {
+    case 'smtp': return smtpCommandOf(line)
+    case 'pop3':
+    case 'imap':
+      return 'unknown'
+  }
+}
+
+function ruleFor(kind: StepKind): string {
+  if (kind.layer !== 'smtp') return ''
+  switch (kind.key) {
+    case 'body': return 'RFC 5321 §4.1.1.4, §4.5.2'
+    case 'auth-response': return 'RFC 4954 §4'
+    case 'command': return SMTP_COMMAND_RFC[kind.command] ?? 'RFC 5321 §4.1.1'
+    default: return 'RFC 5321'
+  }
+}
+
+const SMTP_COMMAND_RFC: Record<string, string> = {
+  HELO: 'RFC 5321 §4.1.1.1', EHLO: 'RFC 5321 §4.1.1.1', MAIL: 'RFC 5321 §4.1.1.2', RCPT: 'RFC 5321 §4.1.1.3',
+  DATA: 'RFC 5321 §4.1.1.4', '.': 'RFC 5321 §4.1.1.4', RSET: 'RFC 5321 §4.1.1.5', VRFY: 'RFC 5321 §4.1.1.6',
+  EXPN: 'RFC 5321 §4.1.1.7', HELP: 'RFC 5321 §4.1.1.8', NOOP: 'RFC 5321 §4.1.1.9', QUIT: 'RFC 5321 §4.1.1.10',
+  STARTTLS: 'RFC 3207 §4', AUTH: 'RFC 4954 §4', unknown: 'RFC 5321 §4.2.4',
+}

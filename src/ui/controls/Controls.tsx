@@ -1,0 +1,72 @@
+import { memo } from 'react'
+import { t } from '../../content/ui'
+import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
+import { SPEEDS, type Speed } from '../../store/player'
+import { COMMANDS, type Command } from './commands'
+import { Scrubber } from './Scrubber'
+
+function CommandButton({ cmd }: { cmd: Command }) {
+  const store = usePlayerStore()
+  const lang = usePlayer((s) => s.lang)
+  const label = usePlayer((s) => cmd.label(s))
+  const icon = usePlayer((s) => cmd.icon(s))
+  const disabled = usePlayer((s) => cmd.disabled(s))
+  const pressed = usePlayer((s) => (cmd.id === 'playback.play' ? s.playing : undefined))
+  const keys = cmd.keys.map((k) => (k === ' ' ? 'Space' : k)).join(' / ')
+  return (
+    <button
+      type="button"
+      className={`ctl ctl-${cmd.id.split('.')[1] ?? ''}`}
+      data-testid={cmd.id}
+      aria-label={t(lang, label)}
+      aria-pressed={pressed}
+      title={`${t(lang, label)} (${keys})`}
+      aria-keyshortcuts={cmd.keys.map((k) => (k === ' ' ? 'Space' : k)).join(' ')}
+      disabled={disabled}
+      onClick={() => cmd.run(store.getState())}
+    >
+      <span aria-hidden="true" className="ctl-icon">{icon}</span>
+      <span className="ctl-text">{t(lang, label)}</span>
+    </button>
+  )
+}
+
+function SpeedSelect() {
+  const store = usePlayerStore()
+  const lang = usePlayer((s) => s.lang)
+  const speed = usePlayer((s) => s.speed)
+  return (
+    <label className="speed">
+      <span>{t(lang, 'speed')}</span>
+      <select value={speed} onChange={(e) => store.getState().setSpeed(Number(e.target.value) as Speed)}>
+        {SPEEDS.map((v) => <option key={v} value={v}>{`×${v}`}</option>)}
+      </select>
+    </label>
+  )
+}
+
+function StepCounter() {
+  const lang = usePlayer((s) => s.lang)
+  const step = usePlayer((s) => s.step)
+  const total = usePlayer((s) => s.total)
+  return (
+    <output className="counter" data-testid="step-counter" data-step={step} data-total={total}>
+      {t(lang, 'stepOf', { n: step, total })}
+    </output>
+  )
+}
+
+export const Controls = memo(function Controls() {
+  const lang = usePlayer((s) => s.lang)
+  return (
+    <div className="controls" role="group" aria-label={t(lang, 'scrubber')}>
+      <div className="buttons">
+        {COMMANDS.filter((c) => c.button).map((c) => <CommandButton key={c.id} cmd={c} />)}
+        <SpeedSelect />
+        <StepCounter />
+      </div>
+      <Scrubber />
+      <p className="keys-hint">{t(lang, 'keysHint')}</p>
+    </div>
+  )
+})

@@ -1,0 +1,27 @@
+// Controls are data (after excalidraw's actions): one list feeds the buttons, the keys and the tests.
+import type { UiKey } from '../../content/ui'
+import type { Player } from '../../store/player'
+
+export interface Command {
+  readonly id: 'playback.prev' | 'playback.next' | 'playback.play' | 'playback.restart' | 'playback.last'
+  readonly label: (s: Player) => UiKey
+  /** KeyboardEvent.key values (CONTRACT.md §2 keyboard). */
+  readonly keys: readonly string[]
+  readonly icon: (s: Player) => string
+  readonly disabled: (s: Player) => boolean
+  readonly run: (s: Player) => void
+  /** Shown as a button in the control bar. */
+  readonly button: boolean
+}
+
+export const COMMANDS: readonly Command[] = [
+  { id: 'playback.restart', label: () => 'restart', keys: ['Home'], icon: () => '⏮', disabled: (s) => s.step === 0, run: (s) => s.first(), button: true },
+  { id: 'playback.prev', label: () => 'prev', keys: ['ArrowLeft', 'PageUp'], icon: () => '◀', disabled: (s) => s.step === 0, run: (s) => s.prev(), button: true },
+  { id: 'playback.play', label: (s) => (s.playing ? 'pause' : 'play'), keys: [' '], icon: (s) => (s.playing ? '⏸' : '▶'), disabled: (s) => s.total === 0, run: (s) => s.togglePlay(), button: true },
+  { id: 'playback.next', label: () => 'next', keys: ['ArrowRight', 'PageDown'], icon: () => '▶|', disabled: (s) => s.step >= s.total, run: (s) => { s.pause(); s.next() }, button: true },
+  { id: 'playback.last', label: () => 'last', keys: ['End'], icon: () => '⏭', disabled: (s) => s.step >= s.total, run: (s) => s.last(), button: false },
+]
+
+export function commandForKey(key: string): Command | undefined {
+  return COMMANDS.find((c) => c.keys.includes(key))
+}

@@ -1,0 +1,117 @@
+import { lazy, memo, Suspense, useEffect, useMemo, useRef } from 'react'
+import { t } from '../../content/ui'
+import type { Lang } from '../../content/types'
+import { layoutSequence, type Arrow, type Lane } from '../../layout/sequence'
+import type { Actor, Step } from '../../model'
+import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
+import { actorTitle, arrowDetail, arrowLabel, classOf } from '../format'
+
+const AnimatedTrack = lazy(() => import('./AnimatedTrack'))
+
+const pct = (x: number) => `${(x * 100).toFixed(3)}%`
+
+function Lifelines({ actors, lanes, lang }: { actors: readonly Actor[]; lanes: readonly Lane[]; lang: Lang }) {
+  return (
+    <div className="actors">
+      {actors.map((a, i) => (
+        <div key={a.id} className={`actor actor-${a.role}`} style={{ left: pct(lanes[i]?.x ?? 0) }} data-actor={a.id}>
+          <strong>{actorTitle(a, lang)}</strong>
+          <span className="host">{a.host}</span>
+          <span className="addr">{a.ip}{a.port !== undefined ? `:${a.port}` : ''}</span>
+        </div>
+      ))}
+    </div>
+  )
+}
+
+interface RowProps { step: Step; arrow: Arrow; lang: Lang; current: boolean; animate: boolean; onPick: (n: number) => void }
+
+const Row = memo(function Row({ step, arrow, lang, current, animate, onPick }: RowProps) {
+  const cls = classOf(step)
+  const label = arrowLabel(step, lang)
+  const line = (
+    <span className="line" aria-hidden="true">
+      <svg className="head" viewBox="0 0 10 10" preserveAspectRatio="none"><path d="M0,0 L10,5 L0,10 z" /></svg>
+    </span>
+  )
+  return (
+    <li
+      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}`}
+      data-testid="message"
+      data-index={step.index + 1}
+      data-from={step.from}
+      data-to={step.to}
+      data-layer={step.layer}
+      data-cls={cls}
+      aria-current={current ? 'step' : undefined}
+      onClick={() => onPick(step.index + 1)}
+    >
+      <span className="no" aria-hidden="true">{step.index + 1}</span>
+      <div className={`arrow dir-${arrow.direction}`} style={{ left: pct(arrow.left), width: pct(arrow.width) }}>
+        <span className="label">
+          {step.tls ? <span className="lock" role="img" aria-label="TLS">🔒</span> : null}
+          <span className="text">{label}</span>
+        </span>
+        {animate ? (
+          <Suspense fallback={<span className="track">{line}</span>}>
+            <AnimatedTrack direction={arrow.direction}>{line}</AnimatedTrack>
+          </Suspense>
+        ) : (
+          <span className="track">{line}</span>
+        )}
+        <span className="detail" aria-hidden="true">{step.layer === 'tcp' || step.layer === 'tls' ? arrowDetail(step) : ''}</span>
+      </div>
+    </li>
+  )
+})
+
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+export function Diagram() {
+  const store = usePlayerStore()
+  const step = usePlayer((s) => s.step)
+  const lang = usePlayer((s) => s.lang)
+  const lesson = useLesson()
+  const timeline = lesson?.timeline
+  const layout = useMemo(() => (timeline ? layoutSequence(timeline.actors, timeline.steps) : null), [timeline])
+  const listRef = useRef<HTMLOListElement>(null)
+  const lastStep = useRef(step)
+
+  useEffect(() => {
+    const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]')
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    el?.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' })
+  }, [step])
+  // Animate only a step taken forward, and never when the learner asked for reduced motion.
+  const forward = step > lastStep.current && !prefersReducedMotion()
+  useEffect(() => { lastStep.current = step }, [step])
+
+  if (!timeline || !layout) return null
+  const pick = (n: number) => { store.getState().pause(); store.getState().goTo(n) }
+  return (
+    <figure className="diagram" aria-label={t(lang, 'diagramLabel')}>
+      <Lifelines actors={timeline.actors} lanes={layout.lanes} lang={lang} />
+      <div className="rows-wrap">
+        <div className="lanes" aria-hidden="true">
+          {layout.lanes.map((l) => <span key={l.id} className="lane" style={{ left: pct(l.x) }} />)}
+        </div>
+        <ol className="rows" ref={listRef}>
+          {timeline.steps.slice(0, step).map((s) => (
+            <Row
+              key={s.index}
+              step={s}
+              arrow={layout.arrows[s.index] as Arrow}
+              lang={lang}
+              current={s.index === step - 1}
+              animate={forward && s.index === step - 1}
+              onPick={pick}
+            />
+          ))}
+        </ol>
+        {step === 0 ? <p className="start-hint">{t(lang, 'startHint')}</p> : null}
+      </div>
+    </figure>
+  )
+}

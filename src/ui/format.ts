@@ -1,0 +1,59 @@
+// How a step reads on the diagram and in the wire panel.
+import type { Actor, ReplyClass, Step } from '../model'
+import { t } from '../content/ui'
+import type { Lang } from '../content/types'
+
+/** The arrow's text: always contains the line on the wire (CONTRACT.md §2 `message`). */
+export function arrowLabel(step: Step, lang: Lang): string {
+  if (step.layer === 'tcp') return step.tcp.flags.filter((f) => f !== 'PSH').join(', ')
+  if (step.layer === 'tls') return step.lines.join(', ')
+  const first = step.lines[0] ?? ''
+  if (step.kind.key === 'body') return `${first} … (${t(lang, 'bodyLines', { n: step.lines.length })})`
+  if (step.kind.key === 'pipeline') return step.lines.join(' / ')
+  if (step.lines.length > 1) return `${first} (${t(lang, 'moreLines', { n: step.lines.length - 1 })})`
+  return first
+}
+
+/** Small print under the arrow: the TCP numbers. */
+export function arrowDetail(step: Step): string {
+  const s = step.tcp
+  const ack = s.flags.includes('ACK') ? ` ack=${s.ack}` : ''
+  return `seq=${s.seq}${ack}${s.len > 0 ? ` len=${s.len}` : ''}`
+}
+
+/** The class that colours a server step: the last reply decides (RFC 5321 §4.2.1). */
+export function classOf(step: Step): ReplyClass | undefined {
+  return step.replies?.[step.replies.length - 1]?.cls
+}
+
+export function actorTitle(a: Actor, lang: Lang): string {
+  if (a.role === 'client') return t(lang, 'client')
+  switch (a.protocol) {
+    case 'smtp': return t(lang, 'smtpServer')
+    case 'pop3': return t(lang, 'pop3Server')
+    case 'imap': return t(lang, 'imapServer')
+    default: return t(lang, 'server')
+  }
+}
+
+/** Wire bytes with CR and LF made visible, one entry per line. */
+export function visibleLines(bytes: string): { text: string; cr: boolean; lf: boolean }[] {
+  const out: { text: string; cr: boolean; lf: boolean }[] = []
+  const re = /([^\r\n]*)(\r?)(\n?)/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(bytes)) !== null && m[0] !== '') out.push({ text: m[1] ?? '', cr: m[2] === '\r', lf: m[3] === '\n' })
+  return out
+}
+
+/** Classic hex dump: offset, 16 octets, ASCII. */
+export function hexDump(bytes: string): string[] {
+  const data = new TextEncoder().encode(bytes)
+  const rows: string[] = []
+  for (let i = 0; i < data.length; i += 16) {
+    const chunk = [...data.slice(i, i + 16)]
+    const hex = chunk.map((b) => b.toString(16).padStart(2, '0')).join(' ').padEnd(47, ' ')
+    const ascii = chunk.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('')
+    rows.push(`${i.toString(16).padStart(4, '0')}  ${hex}  ${ascii}`)
+  }
+  return rows
+}

@@ -1,0 +1,42 @@
+import { t } from '../../content/ui'
+import { findScenario } from '../../scenarios'
+import { useLesson, usePlayer } from '../../store/context'
+import { actorTitle } from '../format'
+
+/** The current step's explanation; a live region so screen readers announce each step. */
+export function CaptionPanel() {
+  const scenarioId = usePlayer((s) => s.scenarioId)
+  const step = usePlayer((s) => s.step)
+  const total = usePlayer((s) => s.total)
+  const lang = usePlayer((s) => s.lang)
+  const lesson = useLesson()
+  const timeline = lesson?.timeline
+  const current = step > 0 ? timeline?.steps[step - 1] : undefined
+  const scenario = findScenario(scenarioId)
+  const actor = (id: string) => timeline?.actors.find((a) => a.id === id)
+  const from = current ? actor(current.from) : undefined
+  const to = current ? actor(current.to) : undefined
+  return (
+    <section className="panel caption-panel" aria-labelledby="caption-title">
+      <h2 id="caption-title">{t(lang, 'captionTitle')}</h2>
+      <div data-testid="caption" role="status" aria-live="polite" aria-atomic="true" className="caption" data-step={step}>
+        {current ? (
+          <>
+            <p className="caption-meta">
+              <span>{t(lang, 'stepOf', { n: step, total })}</span>
+              <span>{from ? actorTitle(from, lang) : ''} → {to ? actorTitle(to, lang) : ''}</span>
+              <span className={`layer-badge layer-${current.layer}`}>{current.layer.toUpperCase()}</span>
+            </p>
+            <p className="caption-text">{lesson?.captions[current.index]?.[lang] ?? ''}</p>
+            {current.rfc ? <p className="caption-rfc">{current.rfc}</p> : null}
+          </>
+        ) : (
+          <>
+            <p className="caption-text">{scenario?.summary[lang] ?? ''}</p>
+            <p className="caption-hint">{t(lang, 'startHint')}</p>
+          </>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,55 @@
+import { t } from '../../content/ui'
+import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
+import { hexDump, visibleLines } from '../format'
+
+/** The exact bytes of the step, CR and LF made visible, hex on demand, and the TCP header fields. */
+export function WirePanel() {
+  const store = usePlayerStore()
+  const step = usePlayer((s) => s.step)
+  const lang = usePlayer((s) => s.lang)
+  const hex = usePlayer((s) => s.hex)
+  const lesson = useLesson()
+  const timeline = lesson?.timeline
+  const current = step > 0 ? timeline?.steps[step - 1] : undefined
+  return (
+    <section className="panel wire-panel" aria-labelledby="wire-title">
+      <div className="panel-head">
+        <h2 id="wire-title">{t(lang, 'wireTitle')}</h2>
+        <button type="button" className="toggle" aria-pressed={hex} onClick={() => store.getState().toggleHex()} disabled={!current?.bytes}>
+          {t(lang, 'showHex')}
+        </button>
+      </div>
+      {current ? (
+        <>
+          <p className="tcp-fields">
+            <span>TCP {current.tcp.srcPort} → {current.tcp.dstPort}</span>
+            <span>[{current.tcp.flags.join(', ')}]</span>
+            <span>seq={current.tcp.seq}</span>
+            {current.tcp.flags.includes('ACK') ? <span>ack={current.tcp.ack}</span> : null}
+            <span>len={current.tcp.len}</span>
+          </p>
+          {current.tls ? <p className="tls-note">{t(lang, 'encryptedRecord', { octets: current.tls.recordOctets })}</p> : null}
+          {current.layer === 'tls' ? <p className="tls-note">{t(lang, 'tlsHandshakeBytes', { octets: current.tcp.len })}</p> : null}
+          {current.bytes === '' ? (
+            current.layer === 'tls'
+              ? <ul className="tls-messages">{current.lines.map((l) => <li key={l}>{l}</li>)}</ul>
+              : <p className="muted">{t(lang, 'noPayload')}</p>
+          ) : hex ? (
+            <pre className="wire hex" tabIndex={0}>{hexDump(current.bytes).join('\n')}</pre>
+          ) : (
+            <pre className="wire" tabIndex={0}>
+              {visibleLines(current.bytes).map((l, i) => (
+                <span key={i} className="wire-line">
+                  {l.text}
+                  {l.cr ? <abbr className="ctl-char" title="carriage return, 0x0D">CR</abbr> : null}
+                  {l.lf ? <abbr className="ctl-char" title="line feed, 0x0A">LF</abbr> : null}
+                  {'\n'}
+                </span>
+              ))}
+            </pre>
+          )}
+        </>
+      ) : null}
+    </section>
+  )
+}
