@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react'
 import { runnerImport, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import type * as CompileModule from './src/store/compile'
 
-type CompileModule = typeof import('./src/store/compile')
+type Compile = typeof CompileModule
 
 /**
  * virtual:timelines exports one lazy loader per scenario; each loads virtual:timeline/<id>, the
@@ -10,7 +11,7 @@ type CompileModule = typeof import('./src/store/compile')
  * steps and captions, not every engine and caption table (the 90 KB budget of the foundation issue).
  */
 function timelines(): Plugin {
-  const compiler = async () => (await runnerImport<CompileModule>('/src/store/compile.ts', { configFile: false, logLevel: 'error' })).module
+  const compiler = async () => (await runnerImport<Compile>('/src/store/compile.ts', { configFile: false, logLevel: 'error' })).module
   return {
     name: 'timelines',
     resolveId(id) {

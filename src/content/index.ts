@@ -1,6 +1,8 @@
 // Chooses the explanation for a step, in the learner's language.
 import type { ReplyClass, Step } from '../model'
 import { replyClassCaptions } from './classes'
+import { imapCaptions } from './imap'
+import { pop3Captions } from './pop3'
 import { smtpCommandCaptions, smtpReplyCaptions, smtpStepCaptions } from './smtp'
 import { tcpCaptions, tlsCaptions } from './transport'
 import type { Caption, Lang } from './types'
@@ -9,28 +11,42 @@ export type { Caption, Lang } from './types'
 export { LANGS } from './types'
 export { t, type UiKey } from './ui'
 
-function lookup<T extends Record<string, Caption>>(table: T, key: string): Caption | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key as keyof T] : undefined
+function lookup(table: Record<string, Caption>, key: string): Caption | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
 }
 
 /** The caption of a step, or undefined when none is written (a test makes sure none is missing). */
 export function captionOf(step: Step): Caption | undefined {
   const k = step.kind
-  if (k.layer === 'tcp') {
-    if (k.key === 'fin-first') return lookup(tcpCaptions, `fin-first.${k.closer ?? 'server'}`)
-    return lookup(tcpCaptions, k.key)
+  switch (k.layer) {
+    case 'tcp':
+      return lookup(tcpCaptions, k.key === 'fin-first' ? `fin-first.${k.closer ?? 'server'}` : k.key)
+    case 'tls':
+      return lookup(tlsCaptions, k.key)
+    case 'smtp':
+      switch (k.key) {
+        case 'command':
+          if (k.command === '.') return smtpStepCaptions.dot
+          if (k.command === 'auth-response') return smtpStepCaptions.authResponse
+          return lookup(smtpCommandCaptions, k.command)
+        case 'reply': return lookup(smtpReplyCaptions, k.replyId)
+        case 'body': return smtpStepCaptions.body
+        case 'pipeline': return smtpStepCaptions.pipeline
+      }
+      return undefined
+    case 'pop3':
+      switch (k.key) {
+        case 'command': return lookup(pop3Captions.commands, k.command)
+        case 'reply': return lookup(pop3Captions.replies, k.replyId)
+        default: return undefined
+      }
+    case 'imap':
+      switch (k.key) {
+        case 'command': return lookup(imapCaptions.commands, k.command) ?? lookup(imapCaptions.continuations, k.command)
+        case 'reply': return lookup(imapCaptions.responses, k.replyId)
+        default: return undefined
+      }
   }
-  if (k.layer === 'tls') return lookup(tlsCaptions, k.key)
-  if (k.layer === 'smtp') {
-    switch (k.key) {
-      case 'command': return k.command === '.' ? smtpStepCaptions.dot : lookup(smtpCommandCaptions, k.command)
-      case 'reply': return lookup(smtpReplyCaptions, k.replyId)
-      case 'body': return smtpStepCaptions.body
-      case 'auth-response': return smtpStepCaptions.authResponse
-      case 'pipeline': return smtpStepCaptions.pipeline
-    }
-  }
-  return undefined
 }
 
 export function captionText(step: Step, lang: Lang): string | undefined {

@@ -5,3 +5,8 @@ export { PORTS, IMPLICIT_TLS_PORTS, DEFAULT_HOSTNAME, DEFAULT_MAILBOX, defaultPo
 export { toBase64, fromBase64, byteLength } from './encoding'
 export { buildTimeline } from './session'
 export type { Action, Actor, Bilingual, ClientSpec, ServerSpec, SessionSpec, Step, StepKind, Timeline } from './session'
+export { createSmtpServer } from './smtp/server'
+export { createPop3Server } from './pop3/server'
+export { createImapServer } from './imap/server'
+export { createImapStore, readImapMailbox } from './imap/store'
+export { pop3Mailbox } from './pop3/machine'

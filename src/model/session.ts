@@ -2,11 +2,10 @@
 // Every server line on the timeline was computed by an engine; a scenario only says what the client does.
 import { IMPLICIT_TLS_PORTS, resolveOptions } from './defaults'
 import { byteLength } from './encoding'
-import { createServer } from './engines'
-import { smtpCommandOf } from './smtp/command'
+import { createAdapter, createWorld, deliver, type EngineAdapter } from './adapters'
 import { ephemeralPort, handshake, newConnection, sendData, teardown, type Segment, type Side, type TcpConnection, type TcpStepResult } from './tcp/tcp'
 import { recordLength, TLS13_HANDSHAKE } from './tls/tls'
-import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, Server, ServerOptions, ServerTurn } from './types'
+import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, ServerOptions, ServerTurn } from './types'
 
 /** Text in both languages; Japanese first. */
 export interface Bilingual { readonly ja: string; readonly en: string }
@@ -18,6 +17,8 @@ export type Action =
   | { readonly type: 'pipeline'; readonly lines: readonly string[]; readonly to?: string }
   /** Message content after 354: dot-stuffed here (RFC 5321 §4.5.2), then the lone "." as its own step. */
   | { readonly type: 'body'; readonly lines: readonly string[]; readonly to?: string }
+  /** Opens a (new) TCP connection; the first action on a server opens one by itself. */
+  | { readonly type: 'connect'; readonly to?: string }
   /** The client closes the TCP connection without QUIT. */
   | { readonly type: 'close'; readonly to?: string }
   /** The clock moves on (POP before SMTP windows, retries after a temporary failure). */
@@ -62,7 +63,6 @@ export type StepKind =
   | { readonly layer: Protocol; readonly key: 'command'; readonly command: string }
   | { readonly layer: Protocol; readonly key: 'reply'; readonly replyId: string }
   | { readonly layer: Protocol; readonly key: 'body' }
-  | { readonly layer: Protocol; readonly key: 'auth-response' }
   | { readonly layer: Protocol; readonly key: 'pipeline' }
 
 export interface Step {
@@ -99,7 +99,7 @@ export interface Timeline {
 
 interface Conn {
   readonly spec: ServerSpec
-  readonly server: Server
+  readonly adapter: EngineAdapter
   tcp: TcpConnection
   secure: boolean
   open: boolean
@@ -114,8 +114,12 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   const delivered: DeliveredMessage[] = []
   const problems: string[] = []
   const popLogins = new Map<string, number>()
+  // One mail store for the whole lesson: what SMTP delivers, POP3 and IMAP read; what POP3 deletes is gone.
+  const firstMailbox = spec.servers.find((s) => s.protocol !== 'smtp' && s.options?.mailbox)?.options?.mailbox
+  const world = createWorld(firstMailbox)
   let clock = 0
   const conns = new Map<string, Conn>()
+  let connections = 0
 
   const actors: Actor[] = [{ id: 'client', role: 'client', host: client.host, ip: client.ip }]
   for (const [i, s] of spec.servers.entries()) {
@@ -157,6 +161,7 @@ export function buildTimeline(spec: SessionSpec): Timeline {
       push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: keys[i] ?? 'fin-first', closer: first }, rfc: 'RFC 9293 §3.6', stateBefore: r.before, stateAfter: r.after })
     })
     c.open = false
+    c.adapter.finish()
   }
 
   const serverTurn = (c: Conn, turn: ServerTurn) => {
@@ -171,27 +176,29 @@ export function buildTimeline(spec: SessionSpec): Timeline {
 
   const applyEvents = (c: Conn, turn: ServerTurn) => {
     for (const e of turn.events) {
-      if (e.type === 'delivered') delivered.push(e.message)
+      if (e.type === 'delivered') { delivered.push(e.message); deliver(world, e.message) }
       if (e.type === 'authenticated' && c.spec.protocol === 'pop3') popLogins.set(client.ip, clock)
       if (e.type === 'tls-start') tlsHandshake(c)
     }
     if (turn.events.some((e) => e.type === 'close')) close(c, 'server')
   }
 
-  const connect = (id: string | undefined): Conn | null => {
+  const connect = (id: string | undefined, fresh: boolean): Conn | null => {
     const s = id === undefined ? spec.servers[0] : spec.servers.find((x) => x.id === id)
     if (!s) { problems.push(`no server "${id ?? ''}"`); return null }
     const existing = conns.get(s.id)
-    if (existing?.open) return existing
+    if (existing && !fresh) return existing
+    if (existing?.open) { problems.push(`already connected to ${s.id}`); return existing }
     const options: ServerOptions = {
       clientAddress: client.ip,
       ...s.options,
       now: () => clock,
       ...(s.popBeforeSmtpWindow !== undefined ? { popBeforeSmtp: { windowSeconds: s.popBeforeSmtpWindow, lastPopLogin: (ip: string) => popLogins.get(ip) } } : {}),
     }
-    const server = createServer(s.protocol, options)
+    const adapter = createAdapter(s.protocol, options, world)
+    const server = adapter.server
     const port = resolveOptions(s.protocol, s.options).port
-    const c: Conn = { spec: s, server, tcp: newConnection(ephemeralPort(`${spec.seed}/${s.id}/${conns.size}`), port), secure: false, open: true }
+    const c: Conn = { spec: s, adapter, tcp: newConnection(ephemeralPort(`${spec.seed}/${s.id}/${connections++}`), port), secure: false, open: true }
     conns.set(s.id, c)
     const keys = ['syn', 'syn-ack', 'ack'] as const
     handshake(c.tcp).forEach((r, i) => {
@@ -206,39 +213,36 @@ export function buildTimeline(spec: SessionSpec): Timeline {
 
   for (const a of spec.actions) {
     if (a.type === 'wait') { clock += a.seconds; continue }
-    const c = connect(a.to)
+    if (a.type === 'connect') { connect(a.to, true); continue }
+    const c = connect(a.to, false)
     if (!c) continue
     if (!c.open) { problems.push(`the connection to ${c.spec.id} is closed`); continue }
     switch (a.type) {
       case 'send': {
-        const before = c.server.state
-        const turn = c.server.exchange(a.line)
-        const inData = before === 'data'
-        const kind: StepKind = inData
-          ? { layer: c.spec.protocol, key: a.line === '.' ? 'command' : 'body', ...(a.line === '.' ? { command: '.' } : {}) } as StepKind
-          : before === 'auth'
-            ? { layer: c.spec.protocol, key: 'auth-response' }
-            : { layer: c.spec.protocol, key: 'command', command: commandOf(c.spec.protocol, a.line) }
-        dataStep(c, 'client', [a.line], kind, ruleFor(kind), before, turn.stateAfter)
+        const before = c.adapter.server.state
+        const lineKind = c.adapter.lineKind(a.line)
+        const turn = c.adapter.server.exchange(a.line)
+        const kind: StepKind = lineKind === 'body' ? { layer: c.spec.protocol, key: 'body' } : { layer: c.spec.protocol, key: 'command', command: lineKind }
+        dataStep(c, 'client', [a.line], kind, c.adapter.ruleOf(lineKind), before, turn.stateAfter)
         serverTurn(c, turn)
         break
       }
       case 'pipeline': {
-        const before = c.server.state
-        const turns = a.lines.map((l) => c.server.exchange(l))
-        dataStep(c, 'client', a.lines, { layer: c.spec.protocol, key: 'pipeline' }, 'RFC 2920 §3', before, c.server.state)
+        const before = c.adapter.server.state
+        const turns = a.lines.map((l) => c.adapter.server.exchange(l))
+        dataStep(c, 'client', a.lines, { layer: c.spec.protocol, key: 'pipeline' }, 'RFC 2920 §3', before, c.adapter.server.state)
         const replies = turns.flatMap((t) => t.replies)
-        serverTurn(c, { replies, events: turns.flatMap((t) => t.events), stateBefore: before, stateAfter: c.server.state })
+        serverTurn(c, { replies, events: turns.flatMap((t) => t.events), stateBefore: before, stateAfter: c.adapter.server.state })
         break
       }
       case 'body': {
-        const before = c.server.state
+        const before = c.adapter.server.state
         // RFC 5321 §4.5.2: the sender doubles a leading dot so no text line can end the data early.
         const wire = a.lines.map((l) => (l.startsWith('.') ? `.${l}` : l))
-        const silent = wire.flatMap((l) => c.server.exchange(l).replies)
+        const silent = wire.flatMap((l) => c.adapter.server.exchange(l).replies)
         if (silent.length > 0) problems.push('the server answered inside the message body (was DATA accepted?)')
-        dataStep(c, 'client', wire, { layer: c.spec.protocol, key: 'body' }, 'RFC 5321 §4.1.1.4, §4.5.2', before, c.server.state)
-        const end = c.server.exchange('.')
+        dataStep(c, 'client', wire, { layer: c.spec.protocol, key: 'body' }, 'RFC 5321 §4.1.1.4, §4.5.2', before, c.adapter.server.state)
+        const end = c.adapter.server.exchange('.')
         dataStep(c, 'client', ['.'], { layer: c.spec.protocol, key: 'command', command: '.' }, 'RFC 5321 §4.1.1.4', end.stateBefore, end.stateAfter)
         serverTurn(c, end)
         break
@@ -249,30 +253,4 @@ export function buildTimeline(spec: SessionSpec): Timeline {
     }
   }
   return { actors, steps, delivered, problems }
-}
-
-function commandOf(protocol: Protocol, line: string): string {
-  switch (protocol) {
-    case 'smtp': return smtpCommandOf(line)
-    case 'pop3':
-    case 'imap':
-      return 'unknown'
-  }
-}
-
-function ruleFor(kind: StepKind): string {
-  if (kind.layer !== 'smtp') return ''
-  switch (kind.key) {
-    case 'body': return 'RFC 5321 §4.1.1.4, §4.5.2'
-    case 'auth-response': return 'RFC 4954 §4'
-    case 'command': return SMTP_COMMAND_RFC[kind.command] ?? 'RFC 5321 §4.1.1'
-    default: return 'RFC 5321'
-  }
-}
-
-const SMTP_COMMAND_RFC: Record<string, string> = {
-  HELO: 'RFC 5321 §4.1.1.1', EHLO: 'RFC 5321 §4.1.1.1', MAIL: 'RFC 5321 §4.1.1.2', RCPT: 'RFC 5321 §4.1.1.3',
-  DATA: 'RFC 5321 §4.1.1.4', '.': 'RFC 5321 §4.1.1.4', RSET: 'RFC 5321 §4.1.1.5', VRFY: 'RFC 5321 §4.1.1.6',
-  EXPN: 'RFC 5321 §4.1.1.7', HELP: 'RFC 5321 §4.1.1.8', NOOP: 'RFC 5321 §4.1.1.9', QUIT: 'RFC 5321 §4.1.1.10',
-  STARTTLS: 'RFC 3207 §4', AUTH: 'RFC 4954 §4', unknown: 'RFC 5321 §4.2.4',
 }

@@ -69,7 +69,7 @@ export function App() {
           <Controls />
           <div className="stage">
             <Diagram />
-            <aside className="side">
+            <aside className="side" tabIndex={0} aria-label={t(lang, 'captionTitle')}>
               <CaptionPanel />
               <WirePanel />
               <StatePanel />

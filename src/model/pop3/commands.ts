@@ -47,3 +47,11 @@ export function parsePop3Line(line: string): Pop3CommandLine {
 export function pop3CommandOf(line: string): Pop3Command | 'unknown' {
   return parsePop3Line(line).command
 }
+
+/** Where each kind of client line is defined, for the step's `rfc` on the timeline. */
+export const POP3_COMMAND_RFC = {
+  USER: 'RFC 1939 §7', PASS: 'RFC 1939 §7', APOP: 'RFC 1939 §7', AUTH: 'RFC 5034 §4', STLS: 'RFC 2595 §4',
+  CAPA: 'RFC 2449 §5', QUIT: 'RFC 1939 §4, §6', STAT: 'RFC 1939 §5', LIST: 'RFC 1939 §5', RETR: 'RFC 1939 §5',
+  DELE: 'RFC 1939 §5', NOOP: 'RFC 1939 §5', RSET: 'RFC 1939 §5', TOP: 'RFC 1939 §7', UIDL: 'RFC 1939 §7',
+  unknown: 'RFC 1939 §3', saslResponse: 'RFC 5034 §4',
+} as const satisfies Record<Pop3LineKind, string>

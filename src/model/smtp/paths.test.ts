@@ -20,7 +20,7 @@ const SAMPLE: Record<SmtpCommand, string> = {
 }
 const CONFIGS: ServerOptions[] = [{}, { trustedClient: true }, { port: 587, requireTls: true }, { port: 465 }, { port: 587, starttls: false }]
 
-const key = (s: SmtpSession) => JSON.stringify([s.opts.port, s.opts.requireTls, s.state, s.helo?.verb, s.secure, !!s.authUser, s.auth?.mech, s.tx?.rcpts.length ?? -1, s.tx?.rcptTried, s.errors > 0])
+const key = (s: SmtpSession) => JSON.stringify([s.opts.port, s.opts.requireTls, s.state, s.helo?.verb, s.secure, !!s.authUser, s.auth?.mech, Math.min(s.tx?.rcpts.length ?? -1, 2), s.tx?.rcptTried, s.errors > 0])
 
 function allowed(state: SmtpState, line: string): readonly number[] {
   if (state === 'data') return line === '.' ? RFC_REPLY_CODES.DOT ?? [] : []

@@ -1,8 +1,9 @@
 import { memo } from 'react'
 import { t } from '../../content/ui'
-import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
+import { usePlayer, usePlayerStore } from '../../store/context'
 import { SPEEDS, type Speed } from '../../store/player'
 import { COMMANDS, type Command } from './commands'
+import { Icon } from './icons'
 import { Scrubber } from './Scrubber'
 
 function CommandButton({ cmd }: { cmd: Command }) {
@@ -25,7 +26,7 @@ function CommandButton({ cmd }: { cmd: Command }) {
       disabled={disabled}
       onClick={() => cmd.run(store.getState())}
     >
-      <span aria-hidden="true" className="ctl-icon">{icon}</span>
+      <Icon name={icon} />
       <span className="ctl-text">{t(lang, label)}</span>
     </button>
   )

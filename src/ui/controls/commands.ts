@@ -1,13 +1,14 @@
 // Controls are data (after excalidraw's actions): one list feeds the buttons, the keys and the tests.
 import type { UiKey } from '../../content/ui'
 import type { Player } from '../../store/player'
+import type { IconName } from './icons'
 
 export interface Command {
   readonly id: 'playback.prev' | 'playback.next' | 'playback.play' | 'playback.restart' | 'playback.last'
   readonly label: (s: Player) => UiKey
   /** KeyboardEvent.key values (CONTRACT.md §2 keyboard). */
   readonly keys: readonly string[]
-  readonly icon: (s: Player) => string
+  readonly icon: (s: Player) => IconName
   readonly disabled: (s: Player) => boolean
   readonly run: (s: Player) => void
   /** Shown as a button in the control bar. */
@@ -15,11 +16,11 @@ export interface Command {
 }
 
 export const COMMANDS: readonly Command[] = [
-  { id: 'playback.restart', label: () => 'restart', keys: ['Home'], icon: () => '⏮', disabled: (s) => s.step === 0, run: (s) => s.first(), button: true },
-  { id: 'playback.prev', label: () => 'prev', keys: ['ArrowLeft', 'PageUp'], icon: () => '◀', disabled: (s) => s.step === 0, run: (s) => s.prev(), button: true },
-  { id: 'playback.play', label: (s) => (s.playing ? 'pause' : 'play'), keys: [' '], icon: (s) => (s.playing ? '⏸' : '▶'), disabled: (s) => s.total === 0, run: (s) => s.togglePlay(), button: true },
-  { id: 'playback.next', label: () => 'next', keys: ['ArrowRight', 'PageDown'], icon: () => '▶|', disabled: (s) => s.step >= s.total, run: (s) => { s.pause(); s.next() }, button: true },
-  { id: 'playback.last', label: () => 'last', keys: ['End'], icon: () => '⏭', disabled: (s) => s.step >= s.total, run: (s) => s.last(), button: false },
+  { id: 'playback.restart', label: () => 'restart', keys: ['Home'], icon: () => 'restart', disabled: (s) => s.step === 0, run: (s) => s.first(), button: true },
+  { id: 'playback.prev', label: () => 'prev', keys: ['ArrowLeft', 'PageUp'], icon: () => 'prev', disabled: (s) => s.step === 0, run: (s) => s.prev(), button: true },
+  { id: 'playback.play', label: (s) => (s.playing ? 'pause' : 'play'), keys: [' '], icon: (s) => (s.playing ? 'pause' : 'play'), disabled: (s) => s.total === 0, run: (s) => s.togglePlay(), button: true },
+  { id: 'playback.next', label: () => 'next', keys: ['ArrowRight', 'PageDown'], icon: () => 'next', disabled: (s) => s.step >= s.total, run: (s) => { s.pause(); s.next() }, button: true },
+  { id: 'playback.last', label: () => 'last', keys: ['End'], icon: () => 'last', disabled: (s) => s.step >= s.total, run: (s) => s.last(), button: false },
 ]
 
 export function commandForKey(key: string): Command | undefined {

@@ -1,4 +1,5 @@
 import { lazy, memo, Suspense, useEffect, useMemo, useRef } from 'react'
+import type * as AnimatedTrackModule from './AnimatedTrack'
 import { t } from '../../content/ui'
 import type { Lang } from '../../content/types'
 import { layoutSequence, type Arrow, type Lane } from '../../layout/sequence'
@@ -6,7 +7,10 @@ import type { Actor, Step } from '../../model'
 import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
 import { actorTitle, arrowDetail, arrowLabel, classOf } from '../format'
 
-const AnimatedTrack = lazy(() => import('./AnimatedTrack'))
+type Track = typeof AnimatedTrackModule.default
+let LoadedTrack: Track | null = null
+const loadAnimatedTrack = () => import('./AnimatedTrack').then((mod) => { LoadedTrack = mod.default; return mod })
+const AnimatedTrack = lazy(loadAnimatedTrack)
 
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`
 
@@ -14,7 +18,7 @@ function Lifelines({ actors, lanes, lang }: { actors: readonly Actor[]; lanes: r
   return (
     <div className="actors">
       {actors.map((a, i) => (
-        <div key={a.id} className={`actor actor-${a.role}`} style={{ left: pct(lanes[i]?.x ?? 0) }} data-actor={a.id}>
+        <div key={a.id} className={`actor actor-${a.role}${i === 0 ? ' first' : i === actors.length - 1 ? ' last' : ''}`} style={{ left: pct(lanes[i]?.x ?? 0), maxWidth: `calc(${(100 / actors.length).toFixed(2)}% - 12px)` }} data-actor={a.id}>
           <strong>{actorTitle(a, lang)}</strong>
           <span className="host">{a.host}</span>
           <span className="addr">{a.ip}{a.port !== undefined ? `:${a.port}` : ''}</span>
@@ -52,7 +56,9 @@ const Row = memo(function Row({ step, arrow, lang, current, animate, onPick }: R
           {step.tls ? <span className="lock" role="img" aria-label="TLS">🔒</span> : null}
           <span className="text">{label}</span>
         </span>
-        {animate ? (
+        {animate && LoadedTrack ? (
+          <LoadedTrack direction={arrow.direction}>{line}</LoadedTrack>
+        ) : animate ? (
           <Suspense fallback={<span className="track">{line}</span>}>
             <AnimatedTrack direction={arrow.direction}>{line}</AnimatedTrack>
           </Suspense>
@@ -79,6 +85,15 @@ export function Diagram() {
   const listRef = useRef<HTMLOListElement>(null)
   const lastStep = useRef(step)
 
+  // Fetch the animation code at the learner's first touch or key, not with the page (the 90 KB budget).
+  useEffect(() => {
+    if (prefersReducedMotion()) return
+    const preload = () => { void loadAnimatedTrack() }
+    window.addEventListener('pointerdown', preload, { once: true })
+    window.addEventListener('keydown', preload, { once: true })
+    return () => { window.removeEventListener('pointerdown', preload); window.removeEventListener('keydown', preload) }
+  }, [])
+
   useEffect(() => {
     const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]')
     const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches
@@ -93,7 +108,7 @@ export function Diagram() {
   return (
     <figure className="diagram" aria-label={t(lang, 'diagramLabel')}>
       <Lifelines actors={timeline.actors} lanes={layout.lanes} lang={lang} />
-      <div className="rows-wrap">
+      <div className="rows-wrap" tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
         <div className="lanes" aria-hidden="true">
           {layout.lanes.map((l) => <span key={l.id} className="lane" style={{ left: pct(l.x) }} />)}
         </div>

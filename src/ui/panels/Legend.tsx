@@ -1,7 +1,7 @@
 import { replyClassCaptions } from '../../content/classes'
 import { t } from '../../content/ui'
 import type { ReplyClass } from '../../model'
-import { useLesson, usePlayer } from '../../store/context'
+import { usePlayer } from '../../store/context'
 
 const CLASSES: ReplyClass[] = ['positive', 'intermediate', 'transient', 'permanent']
 

@@ -1,0 +1,126 @@
+// The commands the IMAP engine understands, the states they are valid in, and the tagged results
+// RFC 9051 §6 lists for each. One list feeds the machine, the captions and the path test.
+
+/** Connection states (RFC 9051 §3): `logout` is the closed connection. */
+export type ImapState = 'not-authenticated' | 'authenticated' | 'selected' | 'logout'
+export const IMAP_STATES: readonly ImapState[] = ['not-authenticated', 'authenticated', 'selected', 'logout']
+
+export const IMAP_COMMANDS = [
+  // Any state (RFC 9051 §6.1).
+  'CAPABILITY', 'NOOP', 'LOGOUT',
+  // Not authenticated (RFC 9051 §6.2).
+  'STARTTLS', 'AUTHENTICATE', 'LOGIN',
+  // Authenticated (RFC 9051 §6.3); also valid when selected.
+  'SELECT', 'EXAMINE', 'CREATE', 'DELETE', 'LIST', 'STATUS', 'APPEND',
+  // Selected (RFC 9051 §6.4; CHECK from RFC 3501 §6.4.1, UNSELECT from RFC 3691, MOVE from RFC 6851).
+  'CHECK', 'CLOSE', 'UNSELECT', 'EXPUNGE', 'SEARCH', 'FETCH', 'STORE', 'COPY', 'MOVE',
+  // UID forms (RFC 9051 §6.4.9; UID EXPUNGE from RFC 4315 §2.1).
+  'UID FETCH', 'UID SEARCH', 'UID STORE', 'UID COPY', 'UID MOVE', 'UID EXPUNGE',
+] as const
+
+export type ImapCommand = (typeof IMAP_COMMANDS)[number]
+
+/** Where a command may be given (RFC 9051 §3, §6). */
+export type ImapCommandScope = 'any' | 'not-authenticated' | 'authenticated' | 'selected'
+
+export function commandScope(command: ImapCommand): ImapCommandScope {
+  switch (command) {
+    case 'CAPABILITY':
+    case 'NOOP':
+    case 'LOGOUT':
+      return 'any'
+    case 'STARTTLS':
+    case 'AUTHENTICATE':
+    case 'LOGIN':
+      return 'not-authenticated'
+    case 'SELECT':
+    case 'EXAMINE':
+    case 'CREATE':
+    case 'DELETE':
+    case 'LIST':
+    case 'STATUS':
+    case 'APPEND':
+      return 'authenticated'
+    case 'CHECK':
+    case 'CLOSE':
+    case 'UNSELECT':
+    case 'EXPUNGE':
+    case 'SEARCH':
+    case 'FETCH':
+    case 'STORE':
+    case 'COPY':
+    case 'MOVE':
+    case 'UID FETCH':
+    case 'UID SEARCH':
+    case 'UID STORE':
+    case 'UID COPY':
+    case 'UID MOVE':
+    case 'UID EXPUNGE':
+      return 'selected'
+  }
+}
+
+/** True when `command` may be given in `state` (the `authenticated` commands are valid when selected too). */
+export function commandAllowed(command: ImapCommand, state: ImapState): boolean {
+  const scope = commandScope(command)
+  switch (state) {
+    case 'not-authenticated':
+      return scope === 'any' || scope === 'not-authenticated'
+    case 'authenticated':
+      return scope === 'any' || scope === 'authenticated'
+    case 'selected':
+      return scope === 'any' || scope === 'authenticated' || scope === 'selected'
+    case 'logout':
+      return false
+  }
+}
+
+/**
+ * The tagged results RFC 9051 §6 lists under "Result:" for each command (RFC 3501 §6 for CHECK,
+ * RFC 3691 for UNSELECT, RFC 6851 for MOVE, RFC 4315 for UID EXPUNGE). BAD is always allowed
+ * (command unknown or arguments invalid), and §3 allows BAD or NO in the wrong state.
+ */
+export const IMAP_RFC_RESULTS: Readonly<Record<ImapCommand, readonly ('OK' | 'NO' | 'BAD')[]>> = {
+  CAPABILITY: ['OK', 'BAD'],
+  NOOP: ['OK', 'BAD'],
+  LOGOUT: ['OK', 'BAD'],
+  STARTTLS: ['OK', 'BAD'],
+  AUTHENTICATE: ['OK', 'NO', 'BAD'],
+  LOGIN: ['OK', 'NO', 'BAD'],
+  SELECT: ['OK', 'NO', 'BAD'],
+  EXAMINE: ['OK', 'NO', 'BAD'],
+  CREATE: ['OK', 'NO', 'BAD'],
+  DELETE: ['OK', 'NO', 'BAD'],
+  LIST: ['OK', 'NO', 'BAD'],
+  STATUS: ['OK', 'NO', 'BAD'],
+  APPEND: ['OK', 'NO', 'BAD'],
+  CHECK: ['OK', 'BAD'],
+  CLOSE: ['OK', 'BAD'],
+  UNSELECT: ['OK', 'BAD'],
+  EXPUNGE: ['OK', 'NO', 'BAD'],
+  SEARCH: ['OK', 'NO', 'BAD'],
+  FETCH: ['OK', 'NO', 'BAD'],
+  STORE: ['OK', 'NO', 'BAD'],
+  COPY: ['OK', 'NO', 'BAD'],
+  MOVE: ['OK', 'NO', 'BAD'],
+  'UID FETCH': ['OK', 'NO', 'BAD'],
+  'UID SEARCH': ['OK', 'NO', 'BAD'],
+  'UID STORE': ['OK', 'NO', 'BAD'],
+  'UID COPY': ['OK', 'NO', 'BAD'],
+  'UID MOVE': ['OK', 'NO', 'BAD'],
+  'UID EXPUNGE': ['OK', 'NO', 'BAD'],
+}
+
+const COMMAND_SET: ReadonlySet<string> = new Set(IMAP_COMMANDS)
+
+/** `FETCH`, `uid fetch` → the command; anything else → null. `words` are the words after the tag. */
+export function commandFromWords(first: string, second: string | undefined): ImapCommand | null {
+  const name = first.toUpperCase()
+  const full = name === 'UID' ? `UID ${(second ?? '').toUpperCase()}` : name
+  return COMMAND_SET.has(full) ? (full as ImapCommand) : null
+}
+
+/** Tag syntax: 1*<ASTRING-CHAR except "+"> (RFC 9051 §9: tag). */
+export function isValidTag(tag: string): boolean {
+  return /^[\x21\x23-\x24\x26-\x27\x2c-\x5b\x5d-\x7a\x7c-\x7e]+$/.test(tag)
+}

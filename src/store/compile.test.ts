@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { expectCaption } from '../content/check'
+import { SCENARIOS } from '../scenarios'
+import { compileScenario } from './compile'
+
+// CONTRACT.md §2: scenario ids that must exist (the protocols issue adds the rest of the list).
+const REQUIRED_NOW = ['smtp-basic']
+
+describe('compiled scenarios', () => {
+  it('the required scenario ids exist and are unique', () => {
+    const ids = SCENARIOS.map((s) => s.id)
+    for (const id of REQUIRED_NOW) expect(ids).toContain(id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  for (const s of SCENARIOS) {
+    it(`${s.id}: runs without problems, ends with the TCP close, every step captioned in ja and en`, () => {
+      const c = compileScenario(s)
+      expect(c.timeline.problems).toEqual([])
+      const last = c.timeline.steps[c.timeline.steps.length - 1]
+      expect(last?.tcp.flags).toEqual(['ACK'])
+      expect(c.timeline.steps.filter((x) => x.tcp.flags.includes('FIN'))).toHaveLength(2)
+      c.captions.forEach((cap, i) => expectCaption(`${s.id} step ${i + 1}`, cap))
+      expect(s.title.ja.length * s.title.en.length * s.summary.ja.length * s.summary.en.length).toBeGreaterThan(0)
+    })
+  }
+})
