@@ -285,6 +285,18 @@ export const smtpReplyCaptions = {
     ja: 'メールの中身に 998 オクテットを超える行があったため、終わりの「.」に 554 が返りました（RFC 5321 §4.5.3.1.6）。1 行は CRLF を含めて 1000 オクテットまでです。長い行は折り返すか、base64 などで符号化して送ってください。',
     en: 'The content had a line longer than 998 octets, so the final "." gets 554 (RFC 5321 §4.5.3.1.6). A text line may be at most 1000 octets including CRLF. Wrap long lines, or encode the content (base64 or quoted-printable).',
   },
+  greylisted: {
+    ja: 'サーバは初めて見る組み合わせ(送信元のIPアドレス・送信者・宛先)をいったん450で断りました。グレーリスティングと呼ぶ迷惑メール対策です。4xxは一時的なエラーなので、正規のメールサーバはキューに残して数分後に再送し、そのときは250で受け付けられます(RFC 5321 §4.5.4.1, RFC 6647)。',
+    en: 'The server turns away a combination it has not seen before (client address, sender, recipient) with 450: greylisting, an anti-spam measure. 4xx is temporary, so a real mail server keeps the message queued and retries minutes later, when it gets 250 (RFC 5321 §4.5.4.1, RFC 6647).',
+  },
+  mailboxFull: {
+    ja: '宛先のメールボックスが満杯なので、サーバは452(4.2.2)で断りました。4xxは一時的なエラーです。送信側はメールをキューに残し、受信者がメールを整理して空きができたころに再送します(RFC 5321 §4.2.2, RFC 3463 §3.3)。',
+    en: 'The recipient\'s mailbox is full, so the server answers 452 (4.2.2). This is a temporary error: the sending side keeps the message queued and retries once the recipient has made room (RFC 5321 §4.2.2, RFC 3463 §3.3).',
+  },
+  contentRejected: {
+    ja: 'サーバは本文を受け取ったあと、内容を検査して554(5.7.1)で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール(バウンス)を返します(RFC 5321 §4.1.1.4, RFC 3463 §3.8)。',
+    en: 'After receiving the message, the server checks its content and refuses it with 554 (5.7.1). 5xx is permanent: the sending side does not retry and returns a bounce to the sender (RFC 5321 §4.1.1.4, RFC 3463 §3.8).',
+  },
   tooManyErrors: {
     ja: 'エラーが続いたため、サーバは 421 を返して自分から接続を閉じました（RFC 5321 §3.8）。421 は一時的なエラーなので、正しい手順で接続し直せば受け付けられます。HELO/EHLO → MAIL FROM → RCPT TO → DATA の順を確かめてください。',
     en: 'After too many errors the server answers 421 and closes the connection itself (RFC 5321 §3.8). 421 is a temporary error: a new connection that follows the steps will be served. Check the order HELO/EHLO, MAIL FROM, RCPT TO, DATA.',

@@ -82,6 +82,9 @@ export interface ResolvedOptions {
   readonly now: () => number
   readonly clientAddress: string
   readonly popBeforeSmtp: ServerOptions['popBeforeSmtp']
+  readonly greylist: ServerOptions['greylist']
+  readonly mailboxFullUntil: Readonly<Record<string, number>>
+  readonly rejectContent: readonly string[]
 }
 
 export function resolveOptions(protocol: Protocol, o: ServerOptions = {}): ResolvedOptions {
@@ -101,5 +104,8 @@ export function resolveOptions(protocol: Protocol, o: ServerOptions = {}): Resol
     now: o.now ?? (() => 0),
     clientAddress: o.clientAddress ?? '192.0.2.10',
     popBeforeSmtp: o.popBeforeSmtp,
+    greylist: o.greylist,
+    mailboxFullUntil: o.mailboxFullUntil ?? {},
+    rejectContent: (o.rejectContent ?? []).map((a) => a.toLowerCase()),
   }
 }

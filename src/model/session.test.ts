@@ -34,7 +34,7 @@ describe('session timeline', () => {
     expect(helo?.bytes).toBe('HELO pc1.example.test\r\n')
     const body = tl.steps.find((s) => s.kind.key === 'body')
     expect(body?.bytes).toBe('Subject: hi\r\n\r\n..hidden dot\r\nbye\r\n')
-    expect(tl.delivered[0]?.content.endsWith('Subject: hi\r\n\r\n.hidden dot\r\nbye\r\n')).toBe(true)
+    expect(tl.delivered[0]?.message.content.endsWith('Subject: hi\r\n\r\n.hidden dot\r\nbye\r\n')).toBe(true)
   })
 
   it('keeps TCP numbers consistent: each side\'s seq advances by its bytes, SYN and FIN take one (RFC 9293 §3.4)', () => {

@@ -5,24 +5,40 @@ import { byteLength } from './encoding'
 import { createAdapter, createWorld, deliver, type EngineAdapter } from './adapters'
 import { ephemeralPort, handshake, newConnection, sendData, teardown, type Segment, type Side, type TcpConnection, type TcpStepResult } from './tcp/tcp'
 import { recordLength, TLS13_HANDSHAKE } from './tls/tls'
+import { apopDigest } from './pop3/apop'
 import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, ServerOptions, ServerTurn } from './types'
 
 /** Text in both languages; Japanese first. */
 export interface Bilingual { readonly ja: string; readonly en: string }
 
-export type Action =
+/** Words a scenario adds to the generic caption of the steps an action produces. */
+export interface ActionNotes {
+  /** Shown with the client's step(s). */
+  readonly note?: Bilingual
+  /** Shown with the server's answer to it. */
+  readonly replyNote?: Bilingual
+  /** Which client sends (multi-client lessons); the first client by default. */
+  readonly from?: string
+  /** Which server receives; the first server by default. */
+  readonly to?: string
+}
+
+export type Action = ActionNotes & (
   /** One client line (CRLF added on the wire). */
-  | { readonly type: 'send'; readonly line: string; readonly to?: string }
+  | { readonly type: 'send'; readonly line: string }
   /** Several commands in one TCP segment (PIPELINING, RFC 2920). */
-  | { readonly type: 'pipeline'; readonly lines: readonly string[]; readonly to?: string }
+  | { readonly type: 'pipeline'; readonly lines: readonly string[] }
   /** Message content after 354: dot-stuffed here (RFC 5321 §4.5.2), then the lone "." as its own step. */
-  | { readonly type: 'body'; readonly lines: readonly string[]; readonly to?: string }
+  | { readonly type: 'body'; readonly lines: readonly string[] }
+  /** POP3 APOP: the client computes the digest from the greeting's timestamp (RFC 1939 §7). */
+  | { readonly type: 'apop'; readonly user: string; readonly password: string }
   /** Opens a (new) TCP connection; the first action on a server opens one by itself. */
-  | { readonly type: 'connect'; readonly to?: string }
+  | { readonly type: 'connect' }
   /** The client closes the TCP connection without QUIT. */
-  | { readonly type: 'close'; readonly to?: string }
+  | { readonly type: 'close' }
   /** The clock moves on (POP before SMTP windows, retries after a temporary failure). */
   | { readonly type: 'wait'; readonly seconds: number }
+)
 
 export interface ServerSpec {
   readonly id: string
@@ -31,24 +47,34 @@ export interface ServerSpec {
   readonly ip?: string
   /** POP before SMTP: relay for this long after a POP3 login from the client's address (SMTP only). */
   readonly popBeforeSmtpWindow?: number
+  /** Greylisting: an unknown (client, sender, recipient) is told 450 4.7.1 until this many seconds passed. */
+  readonly greylistDelay?: number
 }
 
 export interface ClientSpec {
+  readonly id?: string
   readonly host?: string
   readonly ip?: string
+  /** What the actor is, for its heading: 'client' (a mail program), 'mta' (a sending server). */
+  readonly kind?: 'client' | 'mta'
 }
 
 export interface SessionSpec {
   /** Seeds the ephemeral port, so that a scenario always shows the same numbers. */
   readonly seed: string
   readonly client?: ClientSpec
+  /** Several clients (two devices reading one mailbox); overrides `client`. */
+  readonly clients?: readonly ClientSpec[]
   readonly servers: readonly ServerSpec[]
   readonly actions: readonly Action[]
+  /** Left-to-right order of the lifelines by actor id; clients then servers by default. */
+  readonly lanes?: readonly string[]
 }
 
 export interface Actor {
   readonly id: string
   readonly role: 'client' | 'server'
+  readonly kind?: 'client' | 'mta'
   readonly host: string
   readonly ip: string
   readonly protocol?: Protocol
@@ -87,33 +113,44 @@ export interface Step {
   readonly stateAfter: string
   /** Seconds on the session clock when the step happens. */
   readonly time: number
+  /** The scenario's own words for this step. */
+  readonly note?: Bilingual
+}
+
+export interface Delivery {
+  /** Index of the step that carried the server's acceptance. */
+  readonly at: number
+  readonly server: string
+  readonly message: DeliveredMessage
 }
 
 export interface Timeline {
   readonly actors: readonly Actor[]
   readonly steps: readonly Step[]
-  readonly delivered: readonly DeliveredMessage[]
+  readonly delivered: readonly Delivery[]
   /** Client actions that could not be carried out (e.g. a line after the server closed). */
   readonly problems: readonly string[]
 }
 
 interface Conn {
   readonly spec: ServerSpec
+  readonly client: Actor
   readonly adapter: EngineAdapter
+  readonly greeting: readonly string[]
   tcp: TcpConnection
   secure: boolean
   open: boolean
 }
 
 const CRLF = '\r\n'
-const DEFAULT_CLIENT: Required<ClientSpec> = { host: 'client.example.test', ip: '192.0.2.10' }
+const DEFAULT_CLIENT = { id: 'client', host: 'client.example.test', ip: '192.0.2.10' }
 
 export function buildTimeline(spec: SessionSpec): Timeline {
-  const client = { ...DEFAULT_CLIENT, ...spec.client }
   const steps: Step[] = []
-  const delivered: DeliveredMessage[] = []
+  const delivered: Delivery[] = []
   const problems: string[] = []
   const popLogins = new Map<string, number>()
+  const greylists = new Map<string, Map<string, number>>()
   // One mail store for the whole lesson: what SMTP delivers, POP3 and IMAP read; what POP3 deletes is gone.
   const firstMailbox = spec.servers.find((s) => s.protocol !== 'smtp' && s.options?.mailbox)?.options?.mailbox
   const world = createWorld(firstMailbox)
@@ -121,20 +158,30 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   const conns = new Map<string, Conn>()
   let connections = 0
 
-  const actors: Actor[] = [{ id: 'client', role: 'client', host: client.host, ip: client.ip }]
-  for (const [i, s] of spec.servers.entries()) {
+  const clientSpecs = spec.clients ?? [spec.client ?? {}]
+  const clients: Actor[] = clientSpecs.map((c, i) => ({
+    id: c.id ?? (i === 0 ? 'client' : `client${i + 1}`), role: 'client', host: c.host ?? DEFAULT_CLIENT.host,
+    ip: c.ip ?? `192.0.2.${10 + i}`, ...(c.kind ? { kind: c.kind } : {}),
+  }))
+  const servers: Actor[] = spec.servers.map((s, i) => {
     const o = resolveOptions(s.protocol, s.options)
-    actors.push({ id: s.id, role: 'server', host: o.hostname, ip: s.ip ?? `198.51.100.${25 + i}`, protocol: s.protocol, port: o.port })
-  }
+    return { id: s.id, role: 'server', host: o.hostname, ip: s.ip ?? `198.51.100.${25 + i}`, protocol: s.protocol, port: o.port }
+  })
+  const all = [...clients, ...servers]
+  const actors = spec.lanes ? spec.lanes.flatMap((id) => all.filter((a) => a.id === id)) : all
+  if (actors.length !== all.length) problems.push('lanes must name every actor once')
 
+  let notes: { note?: Bilingual; replyNote?: Bilingual } = {}
   const push = (c: Conn, r: TcpStepResult, rest: Omit<Step, 'index' | 'from' | 'to' | 'tcp' | 'time'>) => {
+    const note = rest.layer === 'tcp' || rest.layer === 'tls' ? undefined : r.segment.from === 'client' ? notes.note : notes.replyNote
     steps.push({
       index: steps.length,
-      from: r.segment.from === 'client' ? 'client' : c.spec.id,
-      to: r.segment.from === 'client' ? c.spec.id : 'client',
+      from: r.segment.from === 'client' ? c.client.id : c.spec.id,
+      to: r.segment.from === 'client' ? c.spec.id : c.client.id,
       tcp: r.segment,
       time: clock,
       ...rest,
+      ...(note ? { note } : {}),
     })
     c.tcp = r.conn
   }
@@ -171,22 +218,20 @@ export function buildTimeline(spec: SessionSpec): Timeline {
       dataStep(c, 'server', lines, { layer: c.spec.protocol, key: 'reply', replyId: last.id }, last.rfc, turn.stateBefore, turn.stateAfter,
         turn.replies.map((r) => ({ id: r.id, status: r.status, cls: r.cls, ...(r.enhanced ? { enhanced: r.enhanced } : {}) })))
     }
-    applyEvents(c, turn)
-  }
-
-  const applyEvents = (c: Conn, turn: ServerTurn) => {
     for (const e of turn.events) {
-      if (e.type === 'delivered') { delivered.push(e.message); deliver(world, e.message) }
-      if (e.type === 'authenticated' && c.spec.protocol === 'pop3') popLogins.set(client.ip, clock)
+      if (e.type === 'delivered') { delivered.push({ at: steps.length - 1, server: c.spec.id, message: e.message }); deliver(world, e.message) }
+      if (e.type === 'authenticated' && c.spec.protocol === 'pop3') popLogins.set(c.client.ip, clock)
       if (e.type === 'tls-start') tlsHandshake(c)
     }
     if (turn.events.some((e) => e.type === 'close')) close(c, 'server')
   }
 
-  const connect = (id: string | undefined, fresh: boolean): Conn | null => {
-    const s = id === undefined ? spec.servers[0] : spec.servers.find((x) => x.id === id)
-    if (!s) { problems.push(`no server "${id ?? ''}"`); return null }
-    const existing = conns.get(s.id)
+  const connect = (clientId: string | undefined, serverId: string | undefined, fresh: boolean): Conn | null => {
+    const s = serverId === undefined ? spec.servers[0] : spec.servers.find((x) => x.id === serverId)
+    const client = clientId === undefined ? clients[0] : clients.find((x) => x.id === clientId)
+    if (!s || !client) { problems.push(`no actor "${serverId ?? clientId ?? ''}"`); return null }
+    const key = `${client.id}|${s.id}`
+    const existing = conns.get(key)
     if (existing && !fresh) return existing
     if (existing?.open) { problems.push(`already connected to ${s.id}`); return existing }
     const options: ServerOptions = {
@@ -194,37 +239,48 @@ export function buildTimeline(spec: SessionSpec): Timeline {
       ...s.options,
       now: () => clock,
       ...(s.popBeforeSmtpWindow !== undefined ? { popBeforeSmtp: { windowSeconds: s.popBeforeSmtpWindow, lastPopLogin: (ip: string) => popLogins.get(ip) } } : {}),
+      ...(s.greylistDelay !== undefined ? { greylist: { delaySeconds: s.greylistDelay, firstSeen: firstSeenIn(greylists, s.id) } } : {}),
     }
     const adapter = createAdapter(s.protocol, options, world)
-    const server = adapter.server
     const port = resolveOptions(s.protocol, s.options).port
-    const c: Conn = { spec: s, adapter, tcp: newConnection(ephemeralPort(`${spec.seed}/${s.id}/${connections++}`), port), secure: false, open: true }
-    conns.set(s.id, c)
+    const greeting = adapter.server.openTurn()
+    const c: Conn = { spec: s, client, adapter, greeting: greeting.replies.flatMap((r) => r.lines), tcp: newConnection(ephemeralPort(`${spec.seed}/${s.id}/${connections++}`), port), secure: false, open: true }
+    conns.set(key, c)
     const keys = ['syn', 'syn-ack', 'ack'] as const
     handshake(c.tcp).forEach((r, i) => {
       push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: keys[i] ?? 'syn' }, rfc: 'RFC 9293 §3.5', stateBefore: r.before, stateAfter: r.after })
     })
     // RFC 8314 §3.3: on 465/995/993 TLS starts before the first protocol byte.
     if (IMPLICIT_TLS_PORTS.includes(port)) tlsHandshake(c)
-    serverTurn(c, server.openTurn())
+    serverTurn(c, greeting)
     return c
   }
 
+  const sendLine = (c: Conn, line: string) => {
+    const before = c.adapter.server.state
+    const lineKind = c.adapter.lineKind(line)
+    const turn = c.adapter.server.exchange(line)
+    const kind: StepKind = lineKind === 'body' ? { layer: c.spec.protocol, key: 'body' } : { layer: c.spec.protocol, key: 'command', command: lineKind }
+    dataStep(c, 'client', [line], kind, c.adapter.ruleOf(lineKind), before, turn.stateAfter)
+    serverTurn(c, turn)
+  }
 
   for (const a of spec.actions) {
+    notes = { ...(a.note ? { note: a.note } : {}), ...(a.replyNote ? { replyNote: a.replyNote } : {}) }
     if (a.type === 'wait') { clock += a.seconds; continue }
-    if (a.type === 'connect') { connect(a.to, true); continue }
-    const c = connect(a.to, false)
+    if (a.type === 'connect') { connect(a.from, a.to, true); continue }
+    const c = connect(a.from, a.to, false)
     if (!c) continue
     if (!c.open) { problems.push(`the connection to ${c.spec.id} is closed`); continue }
     switch (a.type) {
-      case 'send': {
-        const before = c.adapter.server.state
-        const lineKind = c.adapter.lineKind(a.line)
-        const turn = c.adapter.server.exchange(a.line)
-        const kind: StepKind = lineKind === 'body' ? { layer: c.spec.protocol, key: 'body' } : { layer: c.spec.protocol, key: 'command', command: lineKind }
-        dataStep(c, 'client', [a.line], kind, c.adapter.ruleOf(lineKind), before, turn.stateAfter)
-        serverTurn(c, turn)
+      case 'send':
+        sendLine(c, a.line)
+        break
+      case 'apop': {
+        // RFC 1939 §7: digest = MD5(timestamp from the greeting + shared secret), as lowercase hex.
+        const stamp = /<[^<>]*>/.exec(c.greeting[0] ?? '')?.[0]
+        if (!stamp) { problems.push('APOP: the greeting has no timestamp'); break }
+        sendLine(c, `APOP ${a.user} ${apopDigest(stamp, a.password)}`)
         break
       }
       case 'pipeline': {
@@ -252,5 +308,19 @@ export function buildTimeline(spec: SessionSpec): Timeline {
         break
     }
   }
+  for (const c of conns.values()) if (c.open) problems.push(`the connection to ${c.spec.id} was left open`)
   return { actors, steps, delivered, problems }
+}
+
+/** Greylisting memory per server: the first time each triplet was seen. */
+function firstSeenIn(all: Map<string, Map<string, number>>, serverId: string): (key: string, now: number) => number {
+  let seen = all.get(serverId)
+  if (!seen) { seen = new Map(); all.set(serverId, seen) }
+  const m = seen
+  return (key, now) => {
+    const t = m.get(key)
+    if (t !== undefined) return t
+    m.set(key, now)
+    return now
+  }
 }

@@ -82,6 +82,15 @@ export interface ServerOptions {
    * client's address. `lastPopLogin` answers when that was (seconds on the same clock), or undefined.
    */
   popBeforeSmtp?: { windowSeconds: number; lastPopLogin: (clientAddress: string) => number | undefined }
+  /**
+   * Greylisting (SMTP): a (client address, sender, recipient) seen for the first time is told
+   * 450 4.7.1 until `delaySeconds` have passed; `firstSeen` remembers across connections.
+   */
+  greylist?: { delaySeconds: number; firstSeen: (key: string, now: number) => number }
+  /** SMTP: local mailboxes that are full until the given time (seconds): RCPT gets 452 4.2.2. */
+  mailboxFullUntil?: Record<string, number>
+  /** SMTP: words in a message that make the server refuse it after the final dot (554 5.7.1, a content filter). */
+  rejectContent?: string[]
   /** The clock, in seconds since an arbitrary start; scenarios move it with `wait`. */
   now?: () => number
 }

@@ -1,6 +1,6 @@
 // The POP3 server as a pure transition: (session, client line) → (next session, what the server said).
 // States and their commands follow RFC 1939 §3–§7, with CAPA (RFC 2449), STLS (RFC 2595) and AUTH (RFC 5034).
-import { md5 } from 'js-md5'
+import { apopDigest } from './apop'
 import { IMPLICIT_TLS_PORTS, resolveOptions, type ResolvedOptions } from '../defaults'
 import { byteLength, fromBase64 } from '../encoding'
 import type { EngineEvent, EngineReply, ServerOptions, ServerTurn } from '../types'
@@ -208,7 +208,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', command))
       const [name = '', digest = ''] = cmd.args
       const secret = passwordOf(s, name)
-      if (secret === undefined || md5(s.options.apopTimestamp + secret) !== digest.toLowerCase()) {
+      if (secret === undefined || apopDigest(s.options.apopTimestamp, secret) !== digest.toLowerCase()) {
         return r(pop3Reply('authFailed'))
       }
       return login(s, name, 'APOP')

@@ -134,4 +134,40 @@ describe('SMTP engine rules', () => {
   it('HELO/EHLO in a transaction resets it, like RSET (RFC 5321 §4.1.4)', () => {
     expect(session(['EHLO a', 'MAIL FROM:<a@a.test>', 'EHLO a', 'RCPT TO:<user1@example.test>']).last[0]).toMatch(/^503 .*need MAIL/)
   })
+
+  it('greylisting: 450 4.7.1 for a new triplet, 250 once the delay has passed (RFC 6647)', () => {
+    let now = 0
+    const seen = new Map<string, number>()
+    const greylist = { delaySeconds: 300, firstSeen: (k: string, t: number) => { if (!seen.has(k)) seen.set(k, t); return seen.get(k) ?? t } }
+    const lines = ['EHLO mx.sender.test', 'MAIL FROM:<a@sender.test>', 'RCPT TO:<user1@example.test>']
+    expect(session(lines, { greylist, now: () => now }).last[0]).toMatch(/^450 4\.7\.1 /)
+    now = 120
+    expect(session(lines, { greylist, now: () => now }).last[0]).toMatch(/^450 4\.7\.1 /)
+    now = 301
+    expect(session(lines, { greylist, now: () => now }).last[0]).toMatch(/^250 /)
+  })
+
+  it('a full mailbox is a temporary 452 4.2.2 until space is freed', () => {
+    let now = 0
+    const opts = { mailboxFullUntil: { user1: 600 }, now: () => now }
+    const lines = ['EHLO a', 'MAIL FROM:<a@a.test>', 'RCPT TO:<user1@example.test>']
+    expect(session(lines, opts).last[0]).toMatch(/^452 4\.2\.2 /)
+    now = 600
+    expect(session(lines, opts).last[0]).toMatch(/^250 /)
+  })
+
+  it('a content filter refuses after the dot with 554 5.7.1 and delivers nothing', () => {
+    const s = createSmtpServer({ rejectContent: ['viagra'] })
+    s.open()
+    for (const l of ['EHLO a', 'MAIL FROM:<a@a.test>', 'RCPT TO:<user1@example.test>', 'DATA', 'Subject: cheap VIAGRA']) s.receive(l)
+    const end = s.exchange('.')
+    expect(end.replies[0]?.lines[0]).toMatch(/^554 5\.7\.1 /)
+    expect(delivered(end.events)).toEqual([])
+  })
+
+  it('HELP lists only what is offered; 465 also needs AUTH before MAIL (RFC 8314 §3.3)', () => {
+    expect(session(['EHLO a', 'HELP']).last[0]).not.toMatch(/AUTH/)
+    expect(session(['EHLO a', 'HELP'], { port: 587 }).last[0]).toMatch(/AUTH/)
+    expect(session(['EHLO a', 'MAIL FROM:<user1@example.test>'], { port: 465 }).last[0]).toMatch(/^530 5\.7\.0/)
+  })
 })

@@ -160,7 +160,11 @@ function dispatch(s: SmtpSession, line: string): Out {
       return close(s, reply(s, 'bye'))
     case 'VRFY': return vrfy(s, arg)
     case 'EXPN': return say(s, reply(s, 'notImplemented'))
-    case 'HELP': return say(s, reply(s, 'help'))
+    case 'HELP': {
+      // Lists what this server offers now, as EHLO does (STARTTLS before TLS, AUTH where enabled).
+      const offered = SMTP_COMMANDS.filter((c) => c !== 'EXPN' && (c !== 'STARTTLS' || starttlsOffered(s)) && (c !== 'AUTH' || authOffered(s)))
+      return say(s, reply(s, 'help', { text: offered.join(' ') }))
+    }
     case 'STARTTLS': return starttls(s, arg)
     case 'AUTH': return auth(s, arg)
   }
@@ -195,8 +199,8 @@ function mail(s: SmtpSession, arg: string): Out {
   if (!m) return say(s, reply(s, 'mailSyntax'))
   if (!s.helo) return say(s, reply(s, 'needHelo')) // RFC 5321 §4.1.4: HELO/EHLO first
   if (s.tx) return say(s, reply(s, 'nestedMail'))
-  // RFC 4954 §6 / RFC 6409 §4.3: the submission port takes mail from authenticated users only.
-  if (s.opts.port === PORTS.submission && !s.authUser) return say(s, reply(s, 'authRequired'))
+  // RFC 4954 §6 / RFC 6409 §4.3 / RFC 8314 §3.3: submission ports take mail from authenticated users only.
+  if ((s.opts.port === PORTS.submission || s.opts.port === PORTS.smtps) && !s.authUser) return say(s, reply(s, 'authRequired'))
   const p = parsePath(m[1] ?? '', { allowNull: true })
   if (!p.ok) return say(s, reply(s, p.reason === 'too-long' ? 'pathTooLong' : 'senderSyntax'))
   const params = parseParams(p.params)
@@ -248,6 +252,13 @@ function rcpt(s: SmtpSession, arg: string): Out {
   if (local) {
     const boxes = resolveLocal(s, p.local)
     if (boxes === null) return say(tried, reply(s, 'userUnknown', { addr }))
+    const now = s.opts.now()
+    if (boxes.some((b) => (s.opts.mailboxFullUntil[b] ?? -Infinity) > now)) return say(tried, reply(s, 'mailboxFull', { addr }))
+    const grey = s.opts.greylist
+    if (grey) {
+      const first = grey.firstSeen(`${s.opts.clientAddress}|${s.tx.from}|${p.address}`.toLowerCase(), now)
+      if (now - first < grey.delaySeconds) return say(tried, reply(s, 'greylisted', { addr }))
+    }
     recipient = { address: p.address, mailboxes: boxes, relay: false }
   } else {
     // RFC 5321 §3.6.2: relaying only for clients the server trusts (mynetworks, AUTH, POP before SMTP).
@@ -281,6 +292,8 @@ function endOfData(s: SmtpSession, buf: DataBuffer): Out {
   const reset: SmtpSession = { ...s, state: s.helo ? 'greeted' : 'connected', tx: null, data: null }
   if (buf.size > s.opts.maxMessageSize) return say(reset, reply(s, 'tooBig'))
   if (buf.longLine) return say(reset, reply(s, 'textLineTooLong'))
+  const lower = buf.content.toLowerCase()
+  if (s.opts.rejectContent.some((w) => lower.includes(w))) return say(reset, reply(s, 'contentRejected'))
   const tx = s.tx ?? { from: '', rcpts: [], rcptTried: false }
   const queueId = makeQueueId(s, buf.content)
   const message: DeliveredMessage = {

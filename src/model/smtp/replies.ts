@@ -32,7 +32,7 @@ export const SMTP_REPLIES = {
   // VRFY: 252 = cannot verify, but will accept and try (RFC 5321 §3.5.3).
   vrfyCannot: { code: 252, enhanced: '2.0.0', text: '{addr}', rfc: 'RFC 5321 §3.5.3, §4.1.1.6' },
   vrfyUnknown: { code: 550, enhanced: '5.1.1', text: '{addr}: Recipient address rejected: User unknown in local recipient table', rfc: 'RFC 5321 §3.5.3, §4.1.1.6' },
-  help: { code: 214, enhanced: '2.0.0', text: 'Commands: HELO EHLO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP STARTTLS AUTH', rfc: 'RFC 5321 §4.1.1.8' },
+  help: { code: 214, enhanced: '2.0.0', text: 'Commands: {text}', rfc: 'RFC 5321 §4.1.1.8' },
   // STARTTLS (RFC 3207 §4): 220, then the TLS handshake; the session starts over (§4.2).
   tlsReady: { code: 220, enhanced: '2.0.0', text: 'Ready to start TLS', rfc: 'RFC 3207 §4' },
   tlsActive: { code: 554, enhanced: '5.5.1', text: 'Error: TLS already active', rfc: 'RFC 3207 §4.2' },
@@ -73,9 +73,14 @@ export const SMTP_REPLIES = {
   // Recipients (RFC 5321 §4.1.1.3, §3.6.2, §4.5.3.1.10).
   userUnknown: { code: 550, enhanced: '5.1.1', text: '{addr}: Recipient address rejected: User unknown in local recipient table', rfc: 'RFC 5321 §4.1.1.3, RFC 3463 §3.2' },
   relayDenied: { code: 550, enhanced: '5.7.1', text: '{addr}: Relay access denied', rfc: 'RFC 5321 §3.6.2, §4.1.1.3' },
+  // Greylisting: a temporary refusal that a real MTA retries and a spam cannon usually does not.
+  greylisted: { code: 450, enhanced: '4.7.1', text: '{addr}: Recipient address rejected: Greylisted, try again later', rfc: 'RFC 5321 §4.2.1, §4.5.4.1; RFC 6647' },
+  mailboxFull: { code: 452, enhanced: '4.2.2', text: '{addr}: Recipient address rejected: Mailbox full', rfc: 'RFC 5321 §4.2.2, RFC 3463 §3.3' },
   tooManyRcpts: { code: 452, enhanced: '4.5.3', text: 'Error: too many recipients', rfc: 'RFC 5321 §4.5.3.1.10' },
   // After the final dot (RFC 5321 §4.1.1.4; RFC 1870 §6 for size).
   tooBig: { code: 552, enhanced: '5.3.4', text: 'Error: message file too big', rfc: 'RFC 1870 §6, RFC 5321 §4.5.3.1.10' },
+  // A content filter refuses the message after the dot: permanent, so the sender gets a bounce.
+  contentRejected: { code: 554, enhanced: '5.7.1', text: 'Error: message content rejected', rfc: 'RFC 5321 §4.1.1.4, §4.2.5; RFC 3463 §3.8' },
   textLineTooLong: { code: 554, enhanced: '5.6.0', text: 'Error: message line longer than 998 octets', rfc: 'RFC 5321 §4.5.3.1.6' },
   // The server gives up on a client that keeps erring and closes (RFC 5321 §3.8, §4.2.3 421).
   tooManyErrors: { code: 421, enhanced: '4.7.0', text: '{host} Error: too many errors', rfc: 'RFC 5321 §3.8' },

@@ -109,6 +109,7 @@ export function Diagram() {
     <figure className="diagram" aria-label={t(lang, 'diagramLabel')}>
       <Lifelines actors={timeline.actors} lanes={layout.lanes} lang={lang} />
       <div className="rows-wrap" tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
+        <div className="rows-inner">
         <div className="lanes" aria-hidden="true">
           {layout.lanes.map((l) => <span key={l.id} className="lane" style={{ left: pct(l.x) }} />)}
         </div>
@@ -126,6 +127,7 @@ export function Diagram() {
           ))}
         </ol>
         {step === 0 ? <p className="start-hint">{t(lang, 'startHint')}</p> : null}
+        </div>
       </div>
     </figure>
   )
