@@ -14,9 +14,9 @@ const root = createRoot(document.getElementById('root') as HTMLElement)
 
 async function start() {
   let loadError: string | null = null
-  const compiled = request.missingScenario === null ? await loadScenario(request.scenarioId).catch(() => { loadError = request.scenarioId; return null }) : null
+  const compiled = request.missingScenario === null && request.mode === 'play' ? await loadScenario(request.scenarioId).catch(() => { loadError = request.scenarioId; return null }) : null
   const step = clampStep(request.rawStep, compiled?.timeline.steps.length ?? 0)
-  const store = createPlayerStore({ scenarioId: request.scenarioId, missingScenario: request.missingScenario, step, lang: request.lang })
+  const store = createPlayerStore({ scenarioId: request.scenarioId, missingScenario: request.missingScenario, step, lang: request.lang, view: request.view })
   if (loadError !== null) store.setState({ loadError })
 
   // The address bar always deep-links what is on screen (CONTRACT.md §2).
@@ -25,14 +25,14 @@ async function start() {
     if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash)
   }
   syncUrl()
-  store.subscribe((s, p) => { if (s.step !== p.step || s.lang !== p.lang || s.scenarioId !== p.scenarioId) syncUrl() })
+  store.subscribe((s, p) => { if (s.step !== p.step || s.lang !== p.lang || s.scenarioId !== p.scenarioId || s.view !== p.view) syncUrl() })
   startPlaybackClock(store, { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) })
 
   root.render(
     <StrictMode>
       <ErrorBoundary lang={request.lang}>
         <PlayerContext.Provider value={store}>
-          <App />
+          <App mode={request.mode} />
         </PlayerContext.Provider>
       </ErrorBoundary>
     </StrictMode>,

@@ -5,6 +5,7 @@ import { loaded, loadScenario } from './timeline'
 
 export const SPEEDS = [0.5, 1, 2] as const
 export type Speed = (typeof SPEEDS)[number]
+export type View = 'learner' | 'eavesdropper'
 
 export interface PlayerState {
   readonly scenarioId: string
@@ -16,6 +17,8 @@ export interface PlayerState {
   readonly playing: boolean
   readonly speed: Speed
   readonly hex: boolean
+  /** 'eavesdropper' shows what a packet capture reads: TLS records as lengths, secrets flagged. */
+  readonly view: View
   /** A lesson that could not be loaded (network); the page says so. */
   readonly loadError: string | null
 }
@@ -32,6 +35,7 @@ export interface PlayerActions {
   setLang(lang: Lang): void
   setScenario(id: string): Promise<void>
   toggleHex(): void
+  toggleView(): void
 }
 
 export type Player = PlayerState & PlayerActions
@@ -46,6 +50,7 @@ export interface PlayerInit {
   readonly missingScenario: string | null
   readonly step: number
   readonly lang: Lang
+  readonly view?: View
 }
 
 export function createPlayerStore(initial: PlayerInit): PlayerStore {
@@ -60,6 +65,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       playing: false,
       speed: 1,
       hex: false,
+      view: initial.view ?? 'learner',
       loadError: null,
       goTo,
       next: () => goTo(get().step + 1),
@@ -84,6 +90,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
         )
       },
       toggleHex: () => set({ hex: !get().hex }),
+      toggleView: () => set({ view: get().view === 'learner' ? 'eavesdropper' : 'learner' }),
     }
   })
 }

@@ -1,5 +1,6 @@
 // URL parameters of CONTRACT.md §2: the address bar is always a deep link to what is on screen.
 import type { Lang } from '../content/types'
+import type { View } from './player'
 import { DEFAULT_SCENARIO_ID, findScenario } from '../scenarios'
 
 export interface UrlRequest {
@@ -9,6 +10,9 @@ export interface UrlRequest {
   /** `step` as written; clamp it once the lesson's length is known. */
   readonly rawStep: string | null
   readonly lang: Lang
+  readonly view: View
+  /** `mode=map`: the protocol map instead of the player. */
+  readonly mode: 'play' | 'map'
 }
 
 /** `ja*` browsers get Japanese; everyone else English (CONTRACT.md §2 `lang`). */
@@ -28,15 +32,19 @@ export function clampStep(raw: string | null, total: number): number {
 export function parseUrl(search: string, browserLanguages: readonly string[]): UrlRequest {
   const p = new URLSearchParams(search)
   const lang = langFrom(p.get('lang'), browserLanguages)
+  const view: View = p.get('view') === 'eavesdropper' ? 'eavesdropper' : 'learner'
+  const mode = p.get('mode') === 'map' ? 'map' : 'play'
   const asked = p.get('scenario')
   const scenario = findScenario(asked ?? DEFAULT_SCENARIO_ID)
-  if (!scenario) return { scenarioId: DEFAULT_SCENARIO_ID, missingScenario: asked ?? '', rawStep: null, lang }
-  return { scenarioId: scenario.id, missingScenario: null, rawStep: p.get('step'), lang }
+  if (!scenario) return { scenarioId: DEFAULT_SCENARIO_ID, missingScenario: asked ?? '', rawStep: null, lang, view, mode }
+  return { scenarioId: scenario.id, missingScenario: null, rawStep: p.get('step'), lang, view, mode }
 }
 
 /** Writes the state back; keeps parameters this page does not own (a course page's own). */
-export function toSearch(current: string, s: { scenarioId: string; step: number; lang: Lang; missingScenario: string | null }): string {
+export function toSearch(current: string, s: { scenarioId: string; step: number; lang: Lang; missingScenario: string | null; view?: View }): string {
   const p = new URLSearchParams(current)
+  if (s.view === 'eavesdropper') p.set('view', 'eavesdropper')
+  else p.delete('view')
   if (s.missingScenario === null) {
     p.set('scenario', s.scenarioId)
     p.set('step', String(s.step))

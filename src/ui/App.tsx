@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { LANGS, type Lang } from '../content/types'
 import { t } from '../content/ui'
 import { SCENARIOS } from '../scenarios'
@@ -10,7 +10,17 @@ import { CaptionPanel } from './panels/CaptionPanel'
 import { Legend } from './panels/Legend'
 import { StatePanel } from './panels/StatePanel'
 import { WirePanel } from './panels/WirePanel'
+import { DeliveryPanel } from './panels/DeliveryPanel'
+import { EavesPanel } from './panels/EavesPanel'
 import { UnknownScenario } from './UnknownScenario'
+
+const MapPage = lazy(() => import('./map/MapPage'))
+
+const GROUPS = [
+  { protocol: 'smtp', label: 'groupSmtp' },
+  { protocol: 'pop3', label: 'groupPop3' },
+  { protocol: 'imap', label: 'groupImap' },
+] as const
 
 const LANG_NAMES: Record<Lang, string> = { ja: '日本語', en: 'English' }
 
@@ -36,16 +46,21 @@ function ScenarioPicker() {
     <label className="scenario-picker">
       <span>{t(lang, 'scenario')}</span>
       <select value={id} data-testid="scenario-select" onChange={(e) => store.getState().setScenario(e.target.value)}>
-        {SCENARIOS.map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
+        {GROUPS.map((g) => (
+          <optgroup key={g.protocol} label={t(lang, g.label)}>
+            {SCENARIOS.filter((s) => s.protocol === g.protocol).map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
+          </optgroup>
+        ))}
       </select>
     </label>
   )
 }
 
-export function App() {
+export function App({ mode = 'play' }: { mode?: 'play' | 'map' }) {
   const lang = usePlayer((s) => s.lang)
   const missing = usePlayer((s) => s.missingScenario)
   const loadError = usePlayer((s) => s.loadError)
+  const eaves = usePlayer((s) => s.view === 'eavesdropper')
   useKeyboard()
   useEffect(() => {
     document.documentElement.lang = lang
@@ -58,10 +73,13 @@ export function App() {
           <h1>{t(lang, 'appTitle')}</h1>
           <p>{t(lang, 'appTagline')}</p>
         </div>
-        {missing === null ? <ScenarioPicker /> : null}
+        {missing === null && mode === 'play' ? <ScenarioPicker /> : null}
+        {mode === 'play' ? <a className="map-link" href={`?mode=map&lang=${lang}`}>{t(lang, 'mapLink')}</a> : null}
         <LanguageSwitch />
       </header>
-      {missing !== null ? (
+      {mode === 'map' ? (
+        <Suspense fallback={null}><MapPage lang={lang} /></Suspense>
+      ) : missing !== null ? (
         <UnknownScenario id={missing} />
       ) : (
         <main className="player">
@@ -71,7 +89,9 @@ export function App() {
             <Diagram />
             <aside className="side" tabIndex={0} aria-label={t(lang, 'captionTitle')}>
               <CaptionPanel />
+              {eaves ? <EavesPanel /> : null}
               <WirePanel />
+              <DeliveryPanel />
               <StatePanel />
               <Legend />
             </aside>

@@ -14,6 +14,12 @@ export function arrowLabel(step: Step, lang: Lang): string {
   return first
 }
 
+/** "15 min later" between two steps whose clocks differ. */
+export function gapText(seconds: number, lang: Lang): string {
+  const span = seconds >= 120 ? t(lang, 'minutes', { n: Math.round(seconds / 60) }) : t(lang, 'seconds', { n: seconds })
+  return t(lang, 'later', { t: span })
+}
+
 /** Small print under the arrow: the TCP numbers. */
 export function arrowDetail(step: Step): string {
   const s = step.tcp
@@ -26,8 +32,11 @@ export function classOf(step: Step): ReplyClass | undefined {
   return step.replies?.[step.replies.length - 1]?.cls
 }
 
-export function actorTitle(a: Actor, lang: Lang): string {
-  if (a.role === 'client') return t(lang, 'client')
+export function actorTitle(a: Actor, lang: Lang, clientCount = 1): string {
+  if (a.role === 'client') {
+    if (a.kind === 'mta') return t(lang, 'sendingServer')
+    return clientCount > 1 ? t(lang, 'clientN', { id: a.id.toUpperCase() }) : t(lang, 'client')
+  }
   switch (a.protocol) {
     case 'smtp': return t(lang, 'smtpServer')
     case 'pop3': return t(lang, 'pop3Server')

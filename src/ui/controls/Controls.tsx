@@ -46,6 +46,18 @@ function SpeedSelect() {
   )
 }
 
+function ViewToggle() {
+  const store = usePlayerStore()
+  const lang = usePlayer((s) => s.lang)
+  const eaves = usePlayer((s) => s.view === 'eavesdropper')
+  return (
+    <button type="button" className="ctl ctl-eaves" data-testid="view.eavesdropper" aria-pressed={eaves} onClick={() => store.getState().toggleView()}>
+      <Icon name="eye" />
+      <span className="ctl-text">{t(lang, 'eavesdropper')}</span>
+    </button>
+  )
+}
+
 function StepCounter() {
   const lang = usePlayer((s) => s.lang)
   const step = usePlayer((s) => s.step)
@@ -64,6 +76,7 @@ export const Controls = memo(function Controls() {
       <div className="buttons">
         {COMMANDS.filter((c) => c.button).map((c) => <CommandButton key={c.id} cmd={c} />)}
         <SpeedSelect />
+        <ViewToggle />
         <StepCounter />
       </div>
       <Scrubber />

@@ -5,7 +5,9 @@ import type { Lang } from '../../content/types'
 import { layoutSequence, type Arrow, type Lane } from '../../layout/sequence'
 import type { Actor, Step } from '../../model'
 import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
-import { actorTitle, arrowDetail, arrowLabel, classOf } from '../format'
+import { exposureOf } from '../../model/eavesdrop'
+import { Icon } from '../controls/icons'
+import { actorTitle, arrowDetail, arrowLabel, classOf, gapText } from '../format'
 
 type Track = typeof AnimatedTrackModule.default
 let LoadedTrack: Track | null = null
@@ -15,11 +17,12 @@ const AnimatedTrack = lazy(loadAnimatedTrack)
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`
 
 function Lifelines({ actors, lanes, lang }: { actors: readonly Actor[]; lanes: readonly Lane[]; lang: Lang }) {
+  const clients = actors.filter((a) => a.role === 'client').length
   return (
     <div className="actors">
       {actors.map((a, i) => (
         <div key={a.id} className={`actor actor-${a.role}${i === 0 ? ' first' : i === actors.length - 1 ? ' last' : ''}`} style={{ left: pct(lanes[i]?.x ?? 0), maxWidth: `calc(${(100 / actors.length).toFixed(2)}% - 12px)` }} data-actor={a.id}>
-          <strong>{actorTitle(a, lang)}</strong>
+          <strong>{actorTitle(a, lang, clients)}</strong>
           <span className="host">{a.host}</span>
           <span className="addr">{a.ip}{a.port !== undefined ? `:${a.port}` : ''}</span>
         </div>
@@ -28,11 +31,14 @@ function Lifelines({ actors, lanes, lang }: { actors: readonly Actor[]; lanes: r
   )
 }
 
-interface RowProps { step: Step; arrow: Arrow; lang: Lang; current: boolean; animate: boolean; onPick: (n: number) => void }
+interface RowProps { step: Step; arrow: Arrow; lang: Lang; current: boolean; animate: boolean; eaves: boolean; gap: number; onPick: (n: number) => void }
 
-const Row = memo(function Row({ step, arrow, lang, current, animate, onPick }: RowProps) {
+const Row = memo(function Row({ step, arrow, lang, current, animate, eaves, gap, onPick }: RowProps) {
   const cls = classOf(step)
-  const label = arrowLabel(step, lang)
+  const exposure = eaves ? exposureOf(step) : null
+  // The eavesdropper sees a TLS record's length, never its lines.
+  const label = exposure?.kind === 'encrypted' ? t(lang, 'tlsRecord', { octets: exposure.octets }) : arrowLabel(step, lang)
+  const exposed = exposure !== null && ['password', 'base64', 'digest', 'message'].includes(exposure.kind)
   const line = (
     <span className="line" aria-hidden="true">
       <svg className="head" viewBox="0 0 10 10" preserveAspectRatio="none"><path d="M0,0 L10,5 L0,10 z" /></svg>
@@ -40,7 +46,7 @@ const Row = memo(function Row({ step, arrow, lang, current, animate, onPick }: R
   )
   return (
     <li
-      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}`}
+      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}`}
       data-testid="message"
       data-index={step.index + 1}
       data-from={step.from}
@@ -50,10 +56,12 @@ const Row = memo(function Row({ step, arrow, lang, current, animate, onPick }: R
       aria-current={current ? 'step' : undefined}
       onClick={() => onPick(step.index + 1)}
     >
+      {gap > 0 ? <span className="gap">{gapText(gap, lang)}</span> : null}
       <span className="no" aria-hidden="true">{step.index + 1}</span>
       <div className={`arrow dir-${arrow.direction}`} style={{ left: pct(arrow.left), width: pct(arrow.width) }}>
         <span className="label">
-          {step.tls ? <span className="lock" role="img" aria-label="TLS">🔒</span> : null}
+          {step.tls ? <Icon name="lock" size={14} label="TLS" /> : null}
+          {exposed ? <Icon name="eye" size={15} label={t(lang, 'eavesdropper')} /> : null}
           <span className="text">{label}</span>
         </span>
         {animate && LoadedTrack ? (
@@ -79,6 +87,7 @@ export function Diagram() {
   const store = usePlayerStore()
   const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
+  const eaves = usePlayer((s) => s.view === 'eavesdropper')
   const lesson = useLesson()
   const timeline = lesson?.timeline
   const layout = useMemo(() => (timeline ? layoutSequence(timeline.actors, timeline.steps) : null), [timeline])
@@ -122,6 +131,8 @@ export function Diagram() {
               lang={lang}
               current={s.index === step - 1}
               animate={forward && s.index === step - 1}
+              eaves={eaves}
+              gap={s.index > 0 ? s.time - (timeline.steps[s.index - 1]?.time ?? s.time) : 0}
               onPick={pick}
             />
           ))}

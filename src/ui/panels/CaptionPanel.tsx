@@ -14,6 +14,7 @@ export function CaptionPanel() {
   const current = step > 0 ? timeline?.steps[step - 1] : undefined
   const scenario = findScenario(scenarioId)
   const actor = (id: string) => timeline?.actors.find((a) => a.id === id)
+  const clients = timeline?.actors.filter((a) => a.role === 'client').length ?? 1
   const from = current ? actor(current.from) : undefined
   const to = current ? actor(current.to) : undefined
   return (
@@ -24,10 +25,11 @@ export function CaptionPanel() {
           <>
             <p className="caption-meta">
               <span>{t(lang, 'stepOf', { n: step, total })}</span>
-              <span>{from ? actorTitle(from, lang) : ''} → {to ? actorTitle(to, lang) : ''}</span>
+              <span>{from ? actorTitle(from, lang, clients) : ''} → {to ? actorTitle(to, lang, clients) : ''}</span>
               <span className={`layer-badge layer-${current.layer}`}>{current.layer.toUpperCase()}</span>
             </p>
             <p className="caption-text">{lesson?.captions[current.index]?.[lang] ?? ''}</p>
+            {current.note ? <p className="caption-note"><strong>{t(lang, 'scenarioNote')}: </strong>{current.note[lang]}</p> : null}
             {current.rfc ? <p className="caption-rfc">{current.rfc}</p> : null}
           </>
         ) : (

@@ -1,0 +1,41 @@
+// The article's section 1 as an interactive overview: each protocol, its port, its problem, what fixed it.
+import { POP3_TO_IMAP, RECEIVE_CHAIN, SEND_CHAIN, type MapEntry } from '../../content/map'
+import type { Lang } from '../../content/types'
+import { t } from '../../content/ui'
+
+function Chain({ entries, lang, title }: { entries: readonly MapEntry[]; lang: Lang; title: string }) {
+  return (
+    <section className="map-chain" aria-label={title}>
+      <h3>{title}</h3>
+      <ol>
+        {entries.map((e) => (
+          <li key={e.id} className="map-card" data-testid={`map.${e.id}`}>
+            <div className="map-head">
+              <strong>{e.name}</strong>
+              <span className="port">{t(lang, 'mapPort', { port: e.port })}</span>
+            </div>
+            <p>{e.what[lang]}</p>
+            <a href={`?scenario=${encodeURIComponent(e.scenario)}&step=0&lang=${lang}`}>{t(lang, 'mapOpen')}: {e.name}</a>
+            {e.problem ? (
+              <p className="map-problem"><strong>{t(lang, 'mapProblem')}: </strong>{e.problem[lang]}</p>
+            ) : null}
+            {e.id === 'pop3' ? <p className="map-problem"><strong>{t(lang, 'mapProblem')}: </strong>{POP3_TO_IMAP[lang]}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+export default function MapPage({ lang }: { lang: Lang }) {
+  return (
+    <main className="map" data-testid="protocol-map">
+      <h2 className="map-title">{t(lang, 'mapTitle')}</h2>
+      <p><a href={`?lang=${lang}`}>{t(lang, 'mapBack')}</a></p>
+      <div className="map-grid">
+        <Chain entries={SEND_CHAIN} lang={lang} title={t(lang, 'mapSend')} />
+        <Chain entries={RECEIVE_CHAIN} lang={lang} title={t(lang, 'mapReceive')} />
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,48 @@
+import { useState, type ReactNode } from 'react'
+import { t } from '../../content/ui'
+import { exposureOf } from '../../model/eavesdrop'
+import { useLesson, usePlayer } from '../../store/context'
+
+/** What someone capturing packets on the path reads in the current step. */
+export function EavesPanel() {
+  const step = usePlayer((s) => s.step)
+  const lang = usePlayer((s) => s.lang)
+  const lesson = useLesson()
+  const [decodedAt, setDecodedAt] = useState<number | null>(null)
+  const current = step > 0 ? lesson?.timeline.steps[step - 1] : undefined
+  if (!current) return null
+  const e = exposureOf(current)
+  let body: ReactNode
+  switch (e.kind) {
+    case 'encrypted': body = <p>{t(lang, 'eavesEncrypted', { octets: e.octets })}</p>; break
+    case 'password': body = <p className="exposed">{t(lang, 'eavesPassword', { password: e.password })}</p>; break
+    case 'digest': body = <p>{t(lang, 'eavesDigest', { digest: e.digest })}</p>; break
+    case 'message': body = <p className="exposed">{t(lang, 'eavesMessage', { lines: e.lines })}</p>; break
+    case 'plain': body = <p>{t(lang, 'eavesPlain')}</p>; break
+    case 'headers-only': body = <p>{t(lang, 'eavesHeaders')}</p>; break
+    case 'base64': {
+      const shown = decodedAt === current.index
+      body = (
+        <>
+          <p className="exposed">{t(lang, 'eavesBase64')} <code>{e.encoded}</code></p>
+          {shown ? (
+            <p className="decoded" data-testid="eaves.decoded">
+              {e.user !== undefined && e.password !== undefined
+                ? t(lang, 'eavesDecoded', { user: e.user, password: e.password })
+                : t(lang, 'eavesDecodedRaw', { text: JSON.stringify(e.decoded) })}
+            </p>
+          ) : (
+            <button type="button" className="toggle" data-testid="eaves.decode" onClick={() => setDecodedAt(current.index)}>{t(lang, 'eavesDecode')}</button>
+          )}
+        </>
+      )
+      break
+    }
+  }
+  return (
+    <section className="panel eaves-panel" aria-labelledby="eaves-title" data-testid="eavesdropper" data-exposure={e.kind}>
+      <h2 id="eaves-title">{t(lang, 'eavesTitle')}</h2>
+      {body}
+    </section>
+  )
+}
