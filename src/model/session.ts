@@ -172,8 +172,11 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   if (actors.length !== all.length) problems.push('lanes must name every actor once')
 
   let notes: { note?: Bilingual; replyNote?: Bilingual } = {}
+  /** A `connect` action's note goes to its SYN, like a client line's note to that line. */
+  let synNote: Bilingual | undefined
   const push = (c: Conn, r: TcpStepResult, rest: Omit<Step, 'index' | 'from' | 'to' | 'tcp' | 'time'>) => {
-    const note = rest.layer === 'tcp' || rest.layer === 'tls' ? undefined : r.segment.from === 'client' ? notes.note : notes.replyNote
+    let note = rest.layer === 'tcp' || rest.layer === 'tls' ? undefined : r.segment.from === 'client' ? notes.note : notes.replyNote
+    if (synNote && rest.kind.layer === 'tcp' && rest.kind.key === 'syn') { note = synNote; synNote = undefined }
     steps.push({
       index: steps.length,
       from: r.segment.from === 'client' ? c.client.id : c.spec.id,
@@ -236,6 +239,8 @@ export function buildTimeline(spec: SessionSpec): Timeline {
     if (existing?.open) { problems.push(`already connected to ${s.id}`); return existing }
     const options: ServerOptions = {
       clientAddress: client.ip,
+      // RFC 1939 §7: the APOP timestamp must differ on every connection (process id and clock, as in the RFC).
+      ...(s.protocol === 'pop3' ? { apopTimestamp: `<${1896 + connections}.${697170952 + clock}@${resolveOptions('pop3', s.options).hostname}>` } : {}),
       ...s.options,
       now: () => clock,
       ...(s.popBeforeSmtpWindow !== undefined ? { popBeforeSmtp: { windowSeconds: s.popBeforeSmtpWindow, lastPopLogin: (ip: string) => popLogins.get(ip) } } : {}),
@@ -268,8 +273,17 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   for (const a of spec.actions) {
     notes = { ...(a.note ? { note: a.note } : {}), ...(a.replyNote ? { replyNote: a.replyNote } : {}) }
     if (a.type === 'wait') { clock += a.seconds; continue }
-    if (a.type === 'connect') { connect(a.from, a.to, true); continue }
+    if (a.type === 'connect') {
+      synNote = a.note
+      notes = a.replyNote ? { replyNote: a.replyNote } : {}
+      connect(a.from, a.to, true)
+      continue
+    }
+    // Opening a connection by the way: the action's notes belong to its own line, not to the greeting.
+    const saved = notes
+    notes = {}
     const c = connect(a.from, a.to, false)
+    notes = saved
     if (!c) continue
     if (!c.open) { problems.push(`the connection to ${c.spec.id} is closed`); continue }
     switch (a.type) {
