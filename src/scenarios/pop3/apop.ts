@@ -21,8 +21,8 @@ export default {
     {
       type: 'connect',
       replyNote: {
-        ja: '末尾の<1896.697170952@mail.example.test>がタイムスタンプ(チャレンジ)です。本物のサーバは接続のたびに違う値を作るので、盗聴したダイジェストを次の接続で使い回しても認証は通らず、リプレイ攻撃を防げます。このレッスンでは、毎回同じ図になるよう値を固定しています。',
-        en: 'The <1896.697170952@mail.example.test> at the end is the timestamp, the challenge. A real server makes a new one for every connection, so a digest captured today fails on the next connection: replaying it does not work. This lesson fixes the value so that the diagram is always the same.',
+        ja: '末尾の<…@mail.example.test>がタイムスタンプ(チャレンジ)です。サーバは接続のたびに違う値を作るので、盗聴したダイジェストを次の接続で使い回しても認証は通らず、リプレイ攻撃を防げます。クライアントはこの値とパスワードからダイジェストを計算します。',
+        en: 'The <…@mail.example.test> at the end is the timestamp, the challenge. The server makes a new one for every connection, so a digest captured today fails on the next connection: replaying it does not work. The client computes its digest from this value and the password.',
       },
     },
     {
