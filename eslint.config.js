@@ -11,7 +11,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}'],
-    languageOptions: { globals: { ...globals.node } },
+    // Scripts run in Node, and hand small functions to the page (page.evaluate), where browser globals exist.
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['**/*.{ts,tsx}'],

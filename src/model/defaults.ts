@@ -81,6 +81,7 @@ export interface ResolvedOptions {
   readonly maxMessageSize: number
   readonly now: () => number
   readonly clientAddress: string
+  readonly clientHost: string | undefined
   readonly popBeforeSmtp: ServerOptions['popBeforeSmtp']
   readonly greylist: ServerOptions['greylist']
   readonly mailboxFullUntil: Readonly<Record<string, number>>
@@ -103,6 +104,7 @@ export function resolveOptions(protocol: Protocol, o: ServerOptions = {}): Resol
     maxMessageSize: o.maxMessageSize ?? 10240000,
     now: o.now ?? (() => 0),
     clientAddress: o.clientAddress ?? '192.0.2.10',
+    clientHost: o.clientHost,
     popBeforeSmtp: o.popBeforeSmtp,
     greylist: o.greylist,
     mailboxFullUntil: o.mailboxFullUntil ?? {},

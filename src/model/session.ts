@@ -172,6 +172,7 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   if (actors.length !== all.length) problems.push('lanes must name every actor once')
 
   let notes: { note?: Bilingual; replyNote?: Bilingual } = {}
+  let lastError = ''
   /** A `connect` action's note goes to its SYN, like a client line's note to that line. */
   let synNote: Bilingual | undefined
   const push = (c: Conn, r: TcpStepResult, rest: Omit<Step, 'index' | 'from' | 'to' | 'tcp' | 'time'>) => {
@@ -217,6 +218,8 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   const serverTurn = (c: Conn, turn: ServerTurn) => {
     if (turn.replies.length > 0) {
       const lines = turn.replies.flatMap((r: EngineReply) => r.lines)
+      const failed = turn.replies.filter((r) => r.cls === 'transient' || r.cls === 'permanent').at(-1)
+      if (failed) lastError = failed.lines.join(' ')
       const last = turn.replies[turn.replies.length - 1] as EngineReply
       dataStep(c, 'server', lines, { layer: c.spec.protocol, key: 'reply', replyId: last.id }, last.rfc, turn.stateBefore, turn.stateAfter,
         turn.replies.map((r) => ({ id: r.id, status: r.status, cls: r.cls, ...(r.enhanced ? { enhanced: r.enhanced } : {}) })))
@@ -239,6 +242,7 @@ export function buildTimeline(spec: SessionSpec): Timeline {
     if (existing?.open) { problems.push(`already connected to ${s.id}`); return existing }
     const options: ServerOptions = {
       clientAddress: client.ip,
+      clientHost: client.host,
       // RFC 1939 §7: the APOP timestamp must differ on every connection (process id and clock, as in the RFC).
       ...(s.protocol === 'pop3' ? { apopTimestamp: `<${1896 + connections}.${697170952 + clock}@${resolveOptions('pop3', s.options).hostname}>` } : {}),
       ...s.options,
@@ -308,10 +312,12 @@ export function buildTimeline(spec: SessionSpec): Timeline {
       case 'body': {
         const before = c.adapter.server.state
         // RFC 5321 §4.5.2: the sender doubles a leading dot so no text line can end the data early.
-        const wire = a.lines.map((l) => (l.startsWith('.') ? `.${l}` : l))
+        // A bounce quotes the refusal it reports (RFC 3464 §2.3.6 Diagnostic-Code): {{lastError}} is that line.
+        const wire = a.lines.map((l) => l.replace('{{lastError}}', lastError)).map((l) => (l.startsWith('.') ? `.${l}` : l))
         const silent = wire.flatMap((l) => c.adapter.server.exchange(l).replies)
         if (silent.length > 0) problems.push('the server answered inside the message body (was DATA accepted?)')
         dataStep(c, 'client', wire, { layer: c.spec.protocol, key: 'body' }, 'RFC 5321 §4.1.1.4, §4.5.2', before, c.adapter.server.state)
+        notes = a.replyNote ? { replyNote: a.replyNote } : {} // the note belongs to the message, not to the dot
         const end = c.adapter.server.exchange('.')
         dataStep(c, 'client', ['.'], { layer: c.spec.protocol, key: 'command', command: '.' }, 'RFC 5321 §4.1.1.4', end.stateBefore, end.stateAfter)
         serverTurn(c, end)

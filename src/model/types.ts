@@ -77,6 +77,8 @@ export interface ServerOptions {
   maxMessageSize?: number
   /** The connecting client's IP address, as the server sees it (for Received: and POP before SMTP). */
   clientAddress?: string
+  /** The client's name from reverse DNS, as Received: shows it (RFC 5321 §4.4); the HELO name when absent. */
+  clientHost?: string
   /**
    * POP before SMTP: relay is allowed for `windowSeconds` after a successful POP3 login from the
    * client's address. `lastPopLogin` answers when that was (seconds on the same clock), or undefined.

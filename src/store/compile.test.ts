@@ -3,8 +3,8 @@ import { expectCaption } from '../content/check'
 import { SCENARIOS } from '../scenarios'
 import { compileScenario } from './compile'
 
-// CONTRACT.md §2: scenario ids that must exist (the protocols issue adds the rest of the list).
-const REQUIRED_NOW = ['smtp-basic']
+// CONTRACT.md §2: scenario ids that must exist.
+const REQUIRED_NOW = ['smtp-basic', 'smtp-ehlo', 'smtp-starttls', 'smtp-submission-auth', 'smtps', 'pop-before-smtp', 'smtp-temporary-failure', 'smtp-permanent-failure', 'smtp-envelope-vs-header', 'pop3-basic', 'pop3-apop', 'pop3s', 'imap-basic', 'imaps']
 
 describe('compiled scenarios', () => {
   it('the required scenario ids exist and are unique', () => {
@@ -26,4 +26,16 @@ describe('compiled scenarios', () => {
       expect(s.title.ja.length * s.title.en.length * s.summary.ja.length * s.summary.en.length).toBeGreaterThan(0)
     })
   }
+})
+
+describe('lessons that quote the engine', () => {
+  it('smtp-permanent-failure: the bounce quotes the very 550 line the receiving server sent (RFC 3464 §2.3.6)', () => {
+    const s = SCENARIOS.find((x) => x.id === 'smtp-permanent-failure')
+    expect(s).toBeDefined()
+    const steps = s ? compileScenario(s).timeline.steps : []
+    const refusal = steps.flatMap((x) => x.lines).find((l) => l.startsWith('550 '))
+    const dsn = steps.find((x) => x.kind.key === 'body' && x.lines.some((l) => l.startsWith('Diagnostic-Code:')))
+    expect(refusal).toBeDefined()
+    expect(dsn?.lines).toContain(`Diagnostic-Code: smtp; ${refusal ?? ''}`)
+  })
 })

@@ -311,7 +311,7 @@ function endOfData(s: SmtpSession, buf: DataBuffer): Out {
 /** Deterministic, Postfix-looking queue id (10 hex digits) from the content and the delivery count. */
 function makeQueueId(s: SmtpSession, content: string): string {
   let h = 0x811c9dc5
-  const key = `${s.opts.hostname}|${s.deliveries}|${content}`
+  const key = `${s.opts.hostname}|${s.opts.clientAddress}|${s.opts.now()}|${s.deliveries}|${content}`
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0
   return (h.toString(16).toUpperCase().padStart(8, '0') + (s.deliveries % 256).toString(16).toUpperCase().padStart(2, '0'))
 }
@@ -334,7 +334,7 @@ function traceHeaders(s: SmtpSession, queueId: string, tx: Transaction): string 
   const forClause = tx.rcpts.length === 1 ? `\r\n\tfor <${tx.rcpts[0]?.address ?? ''}>` : ''
   return [
     `Return-Path: <${tx.from}>`,
-    `Received: from ${helo} (${isDomain(helo) ? helo : 'unknown'} [${s.opts.clientAddress}])\r\n\tby ${s.opts.hostname} with ${withKw} id ${queueId}${forClause};\r\n\t${rfc5322Date(s.opts.now())}`,
+    `Received: from ${helo} (${s.opts.clientHost ?? (isDomain(helo) ? helo : 'unknown')} [${s.opts.clientAddress}])\r\n\tby ${s.opts.hostname} with ${withKw} id ${queueId}${forClause};\r\n\t${rfc5322Date(s.opts.now())}`,
   ].join('\r\n') + '\r\n'
 }
 
