@@ -22,7 +22,8 @@ function timelines(): Plugin {
       if (id === '\0virtual:timelines') {
         const ids = (await compiler()).scenarioIds()
         const entries = ids.map((s) => `  ${JSON.stringify(s)}: () => import(${JSON.stringify(`virtual:timeline/${s}`)}).then((m) => m.default),`)
-        return `export const loaders = {\n${entries.join('\n')}\n}\n`
+        const list = (await compiler()).scenarioList()
+        return `export const loaders = {\n${entries.join('\n')}\n}\nexport const SCENARIO_LIST = ${JSON.stringify(list)}\n`
       }
       if (id.startsWith('\0virtual:timeline/')) {
         const compiled = (await compiler()).compileById(id.slice('\0virtual:timeline/'.length))

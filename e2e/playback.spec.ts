@@ -38,6 +38,7 @@ test.describe('smtp-basic playback', () => {
 
   test('keys: → and PageDown forward, ← and PageUp back, End and Home', async ({ page }) => {
     await page.goto('?scenario=smtp-basic&lang=ja')
+    await expectStep(page, 0)
     await page.locator('body').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('ArrowRight')
@@ -57,6 +58,7 @@ test.describe('smtp-basic playback', () => {
   test('Space plays and pauses; the clock advances the steps', async ({ page }) => {
     await page.clock.install()
     await page.goto('?scenario=smtp-basic&lang=en')
+    await expectStep(page, 0)
     await page.locator('body').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press(' ')
     await expect(page.getByTestId('playback.play')).toHaveAttribute('aria-pressed', 'true')

@@ -50,6 +50,7 @@ const UI = {
   eavesEncrypted: { ja: 'TLSで暗号化されたレコード({octets}オクテット)だけが見えます。中身のコマンドもパスワードも読めません。', en: 'Only an encrypted TLS record of {octets} octets. Neither the command nor any password can be read.' },
   eavesPassword: { ja: 'パスワードが平文で流れています: 「{password}」。経路上の誰でも読めます。', en: 'The password crosses in plain text: "{password}". Anyone on the path reads it.' },
   eavesBase64: { ja: 'base64で符号化されているだけで、暗号化ではありません。1クリックで元に戻せます。', en: 'Only base64-encoded, not encrypted: one click turns it back.' },
+  eavesInside: { ja: 'TLSがなかったら(学習用に中身を表示)', en: 'Without TLS (the inside, shown for learning)' },
   eavesDecode: { ja: 'base64を復号する', en: 'Decode the base64' },
   eavesDecoded: { ja: '復号結果: ユーザ「{user}」パスワード「{password}」', en: 'Decoded: user "{user}", password "{password}"' },
   eavesDecodedRaw: { ja: '復号結果: {text}', en: 'Decoded: {text}' },

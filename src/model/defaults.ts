@@ -14,7 +14,7 @@ export const PORTS = {
   imaps: 993,
 } as const
 
-/** Ports on which TLS starts before the first protocol byte (RFC 8314 §3.3). */
+/** Ports on which TLS starts before the first protocol byte (RFC 8314 §3.1–3.3). */
 export const IMPLICIT_TLS_PORTS: readonly number[] = [PORTS.smtps, PORTS.pop3s, PORTS.imaps]
 
 export function defaultPort(protocol: Protocol): number {

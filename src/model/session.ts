@@ -259,7 +259,7 @@ export function buildTimeline(spec: SessionSpec): Timeline {
     handshake(c.tcp).forEach((r, i) => {
       push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: keys[i] ?? 'syn' }, rfc: 'RFC 9293 §3.5', stateBefore: r.before, stateAfter: r.after })
     })
-    // RFC 8314 §3.3: on 465/995/993 TLS starts before the first protocol byte.
+    // RFC 8314 §3: on 465/995/993 TLS starts before the first protocol byte.
     if (IMPLICIT_TLS_PORTS.includes(port)) tlsHandshake(c)
     serverTurn(c, greeting)
     return c

@@ -5,8 +5,18 @@ import { captionOf, type Caption } from '../content'
 import { buildTimeline, type Timeline } from '../model'
 import { findScenario, SCENARIOS, type Scenario } from '../scenarios'
 
+/** What the page shell needs to list a lesson, without its steps or notes. */
+export interface ScenarioInfo {
+  readonly id: string
+  readonly protocol: Scenario['protocol']
+  readonly order: number
+  readonly title: Scenario['title']
+}
+
 export interface CompiledScenario {
   readonly id: string
+  readonly title: Scenario['title']
+  readonly summary: Scenario['summary']
   readonly timeline: Timeline
   /** captions[i] explains timeline.steps[i]. */
   readonly captions: readonly (Caption | null)[]
@@ -14,7 +24,7 @@ export interface CompiledScenario {
 
 export function compileScenario(s: Scenario): CompiledScenario {
   const timeline = buildTimeline({ ...s, seed: s.id })
-  return { id: s.id, timeline, captions: timeline.steps.map((step) => captionOf(step) ?? null) }
+  return { id: s.id, title: s.title, summary: s.summary, timeline, captions: timeline.steps.map((step) => captionOf(step) ?? null) }
 }
 
 export function compileById(id: string): CompiledScenario | undefined {
@@ -23,3 +33,5 @@ export function compileById(id: string): CompiledScenario | undefined {
 }
 
 export const scenarioIds = (): string[] => SCENARIOS.map((s) => s.id)
+
+export const scenarioList = (): ScenarioInfo[] => SCENARIOS.map(({ id, protocol, order, title }) => ({ id, protocol, order, title }))

@@ -1,7 +1,7 @@
 // URL parameters of CONTRACT.md §2: the address bar is always a deep link to what is on screen.
 import type { Lang } from '../content/types'
 import type { View } from './player'
-import { DEFAULT_SCENARIO_ID, findScenario } from '../scenarios'
+import { DEFAULT_SCENARIO_ID, findLesson as findScenario } from './lessons'
 
 export interface UrlRequest {
   readonly scenarioId: string

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { LANGS, type Lang } from '../content/types'
 import { t } from '../content/ui'
-import { SCENARIOS } from '../scenarios'
+import { LESSONS as SCENARIOS } from '../store/lessons'
 import { usePlayer, usePlayerStore } from '../store/context'
 import { Controls } from './controls/Controls'
 import { useKeyboard } from './controls/useKeyboard'

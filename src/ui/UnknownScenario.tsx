@@ -1,5 +1,5 @@
 import { t } from '../content/ui'
-import { SCENARIOS } from '../scenarios'
+import { LESSONS as SCENARIOS } from '../store/lessons'
 import { usePlayer } from '../store/context'
 
 /** An unknown ?scenario= gets a clear message and the list, never a blank page. */

@@ -44,7 +44,7 @@ describe('greeting and capabilities (RFC 9051 §7.1.1, §7.2.2)', () => {
     const [greeting] = createImapServer().open()
     expect(greeting).toMatch(/^\* OK \[CAPABILITY IMAP4rev1 .*STARTTLS.*AUTH=PLAIN.*\] .*ready\.$/)
   })
-  it('on 993 TLS is on from the start: no STARTTLS offered, and STARTTLS is refused (RFC 8314 §3.3, RFC 9051 §6.2.1)', () => {
+  it('on 993 TLS is on from the start: no STARTTLS offered, and STARTTLS is refused (RFC 8314 §3.2, RFC 9051 §6.2.1)', () => {
     const s = connect({ port: 993 })
     expect(s.secure).toBe(true)
     expect(s.openTurn().replies[0]?.lines[0]).not.toContain('STARTTLS')

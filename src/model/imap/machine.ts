@@ -116,7 +116,7 @@ export function imapCapabilities(s: ImapSession): string {
   return caps.join(' ')
 }
 
-/** The connection opens: greeting `* OK [CAPABILITY ...]` (RFC 9051 §7.1.1); TLS first on 993 (RFC 8314 §3.3). */
+/** The connection opens: greeting `* OK [CAPABILITY ...]` (RFC 9051 §7.1.1); TLS first on 993 (RFC 8314 §3.2). */
 export function imapOpen(options: ServerOptions = {}, world?: ImapWorld): ImapStepResult {
   const o = resolveOptions('imap', options)
   const session: ImapSession = {

@@ -211,7 +211,7 @@ describe('TRANSACTION (RFC 1939 §5, §7)', () => {
   })
 })
 
-describe('STLS (RFC 2595 §4) and implicit TLS (RFC 8314 §3.3)', () => {
+describe('STLS (RFC 2595 §4) and implicit TLS (RFC 8314 §3.1)', () => {
   const capa = (server: Pop3Server): string[] => server.receive('CAPA').slice(1, -1)
 
   it('starts TLS, then CAPA no longer lists STLS and a second STLS is refused', () => {

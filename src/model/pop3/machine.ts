@@ -27,7 +27,7 @@ export const POP3_SASL_MECHANISMS = ['PLAIN'] as const
 export interface Pop3Session {
   readonly state: Pop3State
   readonly options: ResolvedOptions
-  /** Under TLS: after STLS, or from the start on port 995 (RFC 8314 §3.3). */
+  /** Under TLS: after STLS, or from the start on port 995 (RFC 8314 §3.1). */
   readonly secure: boolean
   /** The name a successful USER gave, waiting for PASS (RFC 1939 §7); null otherwise. */
   readonly user: string | null

@@ -1,6 +1,6 @@
 import type { Scenario } from '../types'
 
-// The article's IMAPS (§4): IMAP inside TLS from the first byte on port 993 (implicit TLS, RFC 8314 §3.3).
+// The article's IMAPS (§4): IMAP inside TLS from the first byte on port 993 (implicit TLS, RFC 8314 §3.2).
 export default {
   id: 'imaps',
   protocol: 'imap',
@@ -16,8 +16,8 @@ export default {
     {
       type: 'connect',
       replyNote: {
-        ja: 'このあいさつは、すでにTLSの中で届いています。143番ではあいさつとCAPABILITYが平文で届き、STARTTLSの後から暗号化されますが、993番ではIMAPの最初の1バイトから暗号化されています(RFC 8314 §3.3)。一覧にSTARTTLSがないのは、もう暗号化されているからです。',
-        en: 'This greeting already arrives inside TLS. On port 143 the greeting and CAPABILITY come in plaintext and encryption starts after STARTTLS; on port 993 IMAP is encrypted from its very first byte (RFC 8314 §3.3). STARTTLS is missing from the list because the connection is already encrypted.',
+        ja: 'このあいさつは、すでにTLSの中で届いています。143番ではあいさつとCAPABILITYが平文で届き、STARTTLSの後から暗号化されますが、993番ではIMAPの最初の1バイトから暗号化されています(RFC 8314 §3.2)。一覧にSTARTTLSがないのは、もう暗号化されているからです。',
+        en: 'This greeting already arrives inside TLS. On port 143 the greeting and CAPABILITY come in plaintext and encryption starts after STARTTLS; on port 993 IMAP is encrypted from its very first byte (RFC 8314 §3.2). STARTTLS is missing from the list because the connection is already encrypted.',
       },
     },
     {

@@ -1,6 +1,6 @@
 import type { Scenario } from '../types'
 
-// The article's POP3S (§4): POP3 inside TLS from the first byte on port 995 (implicit TLS, RFC 8314 §3.3).
+// The article's POP3S (§4): POP3 inside TLS from the first byte on port 995 (implicit TLS, RFC 8314 §3.1).
 // The POP3 commands are the ones used on port 110; only what the wire shows changes.
 export default {
   id: 'pop3s',
@@ -17,8 +17,8 @@ export default {
     {
       type: 'connect',
       replyNote: {
-        ja: 'このあいさつは、すでにTLSの暗号化されたレコードの中で届いています(暗黙のTLS、RFC 8314 §3.3)。110番ではあいさつもCAPAも平文で、STLSを送った後にやっと暗号化が始まります。RFC 8314は、途中から切り替えるSTLSより、最初から暗号化する995番を使うよう勧めています。',
-        en: 'This greeting already arrives inside encrypted TLS records (implicit TLS, RFC 8314 §3.3). On port 110 the greeting and CAPA are cleartext, and encryption starts only after STLS. RFC 8314 recommends implicit TLS on port 995 over switching part way with STLS.',
+        ja: 'このあいさつは、すでにTLSの暗号化されたレコードの中で届いています(暗黙のTLS、RFC 8314 §3.1)。110番ではあいさつもCAPAも平文で、STLSを送った後にやっと暗号化が始まります。RFC 8314は、途中から切り替えるSTLSより、最初から暗号化する995番を使うよう勧めています。',
+        en: 'This greeting already arrives inside encrypted TLS records (implicit TLS, RFC 8314 §3.1). On port 110 the greeting and CAPA are cleartext, and encryption starts only after STLS. RFC 8314 recommends implicit TLS on port 995 over switching part way with STLS.',
       },
     },
     { type: 'send', line: 'USER user1' },

@@ -1,18 +1,15 @@
 import { t } from '../../content/ui'
-import { findScenario } from '../../scenarios'
 import { useLesson, usePlayer } from '../../store/context'
 import { actorTitle } from '../format'
 
 /** The current step's explanation; a live region so screen readers announce each step. */
 export function CaptionPanel() {
-  const scenarioId = usePlayer((s) => s.scenarioId)
   const step = usePlayer((s) => s.step)
   const total = usePlayer((s) => s.total)
   const lang = usePlayer((s) => s.lang)
   const lesson = useLesson()
   const timeline = lesson?.timeline
   const current = step > 0 ? timeline?.steps[step - 1] : undefined
-  const scenario = findScenario(scenarioId)
   const actor = (id: string) => timeline?.actors.find((a) => a.id === id)
   const clients = timeline?.actors.filter((a) => a.role === 'client').length ?? 1
   const from = current ? actor(current.from) : undefined
@@ -34,7 +31,7 @@ export function CaptionPanel() {
           </>
         ) : (
           <>
-            <p className="caption-text">{scenario?.summary[lang] ?? ''}</p>
+            <p className="caption-text">{lesson?.summary[lang] ?? ''}</p>
             <p className="caption-hint">{t(lang, 'startHint')}</p>
           </>
         )}

@@ -11,10 +11,12 @@ export function EavesPanel() {
   const [decodedAt, setDecodedAt] = useState<number | null>(null)
   const current = step > 0 ? lesson?.timeline.steps[step - 1] : undefined
   if (!current) return null
-  const e = exposureOf(current)
+  const outer = exposureOf(current)
+  // Under TLS the capture shows a length only; below it, for learning, what the record protects.
+  const e = outer.kind === 'encrypted' ? exposureOf({ ...current, tls: undefined }) : outer
   let body: ReactNode
   switch (e.kind) {
-    case 'encrypted': body = <p>{t(lang, 'eavesEncrypted', { octets: e.octets })}</p>; break
+    case 'encrypted': body = null; break
     case 'password': body = <p className="exposed">{t(lang, 'eavesPassword', { password: e.password })}</p>; break
     case 'digest': body = <p>{t(lang, 'eavesDigest', { digest: e.digest })}</p>; break
     case 'message': body = <p className="exposed">{t(lang, 'eavesMessage', { lines: e.lines })}</p>; break
@@ -40,9 +42,15 @@ export function EavesPanel() {
     }
   }
   return (
-    <section className="panel eaves-panel" aria-labelledby="eaves-title" data-testid="eavesdropper" data-exposure={e.kind}>
+    <section className="panel eaves-panel" aria-labelledby="eaves-title" data-testid="eavesdropper" data-exposure={outer.kind}>
       <h2 id="eaves-title">{t(lang, 'eavesTitle')}</h2>
-      {body}
+      {outer.kind === 'encrypted' ? (
+        <>
+          <p className="safe">{t(lang, 'eavesEncrypted', { octets: outer.octets })}</p>
+          <h3>{t(lang, 'eavesInside')}</h3>
+          <div className="inside" data-exposure={e.kind}>{body}</div>
+        </>
+      ) : body}
     </section>
   )
 }
