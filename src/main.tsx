@@ -14,14 +14,20 @@ const root = createRoot(document.getElementById('root') as HTMLElement)
 
 async function start() {
   let loadError: string | null = null
-  const compiled = request.missingScenario === null && request.mode === 'play' ? await loadScenario(request.scenarioId).catch(() => { loadError = request.scenarioId; return null }) : null
+  const lessonMode = request.mode === 'play' || request.mode === 'predict'
+  const compiled = request.missingScenario === null && lessonMode ? await loadScenario(request.scenarioId).catch(() => { loadError = request.scenarioId; return null }) : null
   const step = clampStep(request.rawStep, compiled?.timeline.steps.length ?? 0)
-  const store = createPlayerStore({ scenarioId: request.scenarioId, missingScenario: request.missingScenario, step, lang: request.lang, view: request.view })
+  const store = createPlayerStore({
+    scenarioId: request.scenarioId, missingScenario: lessonMode ? request.missingScenario : null, step, lang: request.lang, view: request.view,
+    mode: request.mode === 'predict' ? 'predict' : request.mode === 'sandbox' ? 'sandbox' : 'play',
+  })
+  // Predict mode starts at the beginning: a deep link must not skip the questions.
+  if (request.mode === 'predict') store.setState({ step: 0 })
   if (loadError !== null) store.setState({ loadError })
 
   // The address bar always deep-links what is on screen (CONTRACT.md §2).
   const syncUrl = () => {
-    const next = toSearch(window.location.search, store.getState())
+    const next = toSearch(window.location.search, { ...store.getState(), pageMode: request.mode })
     if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash)
   }
   syncUrl()

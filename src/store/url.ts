@@ -1,6 +1,9 @@
 // URL parameters of CONTRACT.md §2: the address bar is always a deep link to what is on screen.
 import type { Lang } from '../content/types'
 import type { View } from './player'
+
+export type PageMode = 'play' | 'predict' | 'sandbox' | 'map' | 'drills'
+const MODES: readonly PageMode[] = ['play', 'predict', 'sandbox', 'map', 'drills']
 import { DEFAULT_SCENARIO_ID, findLesson as findScenario } from './lessons'
 
 export interface UrlRequest {
@@ -11,8 +14,8 @@ export interface UrlRequest {
   readonly rawStep: string | null
   readonly lang: Lang
   readonly view: View
-  /** `mode=map`: the protocol map instead of the player. */
-  readonly mode: 'play' | 'map'
+  /** `mode=`: the player (default), predict-the-reply, the sandbox, the protocol map, or the exam drills. */
+  readonly mode: PageMode
 }
 
 /** `ja*` browsers get Japanese; everyone else English (CONTRACT.md §2 `lang`). */
@@ -33,7 +36,7 @@ export function parseUrl(search: string, browserLanguages: readonly string[]): U
   const p = new URLSearchParams(search)
   const lang = langFrom(p.get('lang'), browserLanguages)
   const view: View = p.get('view') === 'eavesdropper' ? 'eavesdropper' : 'learner'
-  const mode = p.get('mode') === 'map' ? 'map' : 'play'
+  const mode: PageMode = (MODES as readonly (string | null)[]).includes(p.get('mode')) ? (p.get('mode') as PageMode) : 'play'
   const asked = p.get('scenario')
   const scenario = findScenario(asked ?? DEFAULT_SCENARIO_ID)
   if (!scenario) return { scenarioId: DEFAULT_SCENARIO_ID, missingScenario: asked ?? '', rawStep: null, lang, view, mode }
@@ -41,11 +44,12 @@ export function parseUrl(search: string, browserLanguages: readonly string[]): U
 }
 
 /** Writes the state back; keeps parameters this page does not own (a course page's own). */
-export function toSearch(current: string, s: { scenarioId: string; step: number; lang: Lang; missingScenario: string | null; view?: View }): string {
+export function toSearch(current: string, s: { scenarioId: string; step: number; lang: Lang; missingScenario: string | null; view?: View; pageMode?: PageMode }): string {
   const p = new URLSearchParams(current)
+  const lesson = s.pageMode === undefined || s.pageMode === 'play' || s.pageMode === 'predict'
   if (s.view === 'eavesdropper') p.set('view', 'eavesdropper')
   else p.delete('view')
-  if (s.missingScenario === null) {
+  if (s.missingScenario === null && lesson) {
     p.set('scenario', s.scenarioId)
     p.set('step', String(s.step))
   }

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { LANGS, type Lang } from '../content/types'
-import { t } from '../content/ui'
+import { t, type UiKey } from '../content/ui'
 import { LESSONS as SCENARIOS } from '../store/lessons'
-import { usePlayer, usePlayerStore } from '../store/context'
+import type { PageMode } from '../store/url'
+import { useLesson, usePlayer, usePlayerStore } from '../store/context'
 import { Controls } from './controls/Controls'
 import { useKeyboard } from './controls/useKeyboard'
 import { Diagram } from './diagram/Diagram'
@@ -10,11 +11,14 @@ import { CaptionPanel } from './panels/CaptionPanel'
 import { Legend } from './panels/Legend'
 import { StatePanel } from './panels/StatePanel'
 import { WirePanel } from './panels/WirePanel'
-import { DeliveryPanel } from './panels/DeliveryPanel'
-import { EavesPanel } from './panels/EavesPanel'
 import { UnknownScenario } from './UnknownScenario'
 
 const MapPage = lazy(() => import('./map/MapPage'))
+const EavesPanel = lazy(() => import('./panels/EavesPanel'))
+const DeliveryPanel = lazy(() => import('./panels/DeliveryPanel'))
+const DrillsPage = lazy(() => import('./drills/DrillsPage'))
+const SandboxPage = lazy(() => import('./sandbox/SandboxPage'))
+const PredictPanel = lazy(() => import('./predict/PredictPanel'))
 
 const GROUPS = [
   { protocol: 'smtp', label: 'groupSmtp' },
@@ -56,11 +60,34 @@ function ScenarioPicker() {
   )
 }
 
-export function App({ mode = 'play' }: { mode?: 'play' | 'map' }) {
+/** Links between the modes; the current one is marked, not linked. */
+function ModeLinks({ mode }: { mode: PageMode }) {
+  const lang = usePlayer((s) => s.lang)
+  const scenario = usePlayer((s) => s.scenarioId)
+  const links: { mode: PageMode; href: string; label: UiKey }[] = [
+    { mode: 'play', href: `?scenario=${scenario === 'sandbox' ? 'smtp-basic' : scenario}&lang=${lang}`, label: 'modePlay' },
+    { mode: 'predict', href: `?mode=predict&scenario=${scenario === 'sandbox' ? 'smtp-basic' : scenario}&lang=${lang}`, label: 'modePredict' },
+    { mode: 'sandbox', href: `?mode=sandbox&protocol=smtp&port=25&lang=${lang}`, label: 'modeSandbox' },
+    { mode: 'drills', href: `?mode=drills&lang=${lang}`, label: 'modeDrills' },
+    { mode: 'map', href: `?mode=map&lang=${lang}`, label: 'mapLink' },
+  ]
+  return (
+    <nav className="modes" aria-label={t(lang, 'modesLabel')}>
+      {links.map((l) => (l.mode === mode
+        ? <span key={l.mode} aria-current="page">{t(lang, l.label)}</span>
+        : <a key={l.mode} href={l.href} data-testid={`mode.${l.mode}`}>{t(lang, l.label)}</a>))}
+    </nav>
+  )
+}
+
+export function App({ mode = 'play' }: { mode?: PageMode }) {
   const lang = usePlayer((s) => s.lang)
   const missing = usePlayer((s) => s.missingScenario)
   const loadError = usePlayer((s) => s.loadError)
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
+  // The delivered-message panel (and its code) only once a message has been delivered on screen.
+  const firstDelivery = useLesson()?.timeline.delivered[0]?.at
+  const delivered = usePlayer((s) => firstDelivery !== undefined && s.step > firstDelivery)
   useKeyboard()
   useEffect(() => {
     document.documentElement.lang = lang
@@ -73,12 +100,16 @@ export function App({ mode = 'play' }: { mode?: 'play' | 'map' }) {
           <h1>{t(lang, 'appTitle')}</h1>
           <p>{t(lang, 'appTagline')}</p>
         </div>
-        {missing === null && mode === 'play' ? <ScenarioPicker /> : null}
-        {mode === 'play' ? <a className="map-link" href={`?mode=map&lang=${lang}`}>{t(lang, 'mapLink')}</a> : null}
+        {missing === null && (mode === 'play' || mode === 'predict') ? <ScenarioPicker /> : null}
+        <ModeLinks mode={mode} />
         <LanguageSwitch />
       </header>
       {mode === 'map' ? (
         <Suspense fallback={null}><MapPage lang={lang} /></Suspense>
+      ) : mode === 'drills' ? (
+        <Suspense fallback={null}><DrillsPage lang={lang} /></Suspense>
+      ) : mode === 'sandbox' ? (
+        <Suspense fallback={null}><SandboxPage /></Suspense>
       ) : missing !== null ? (
         <UnknownScenario id={missing} />
       ) : (
@@ -88,10 +119,11 @@ export function App({ mode = 'play' }: { mode?: 'play' | 'map' }) {
           <div className="stage">
             <Diagram />
             <aside className="side" tabIndex={0} aria-label={t(lang, 'captionTitle')}>
+              {mode === 'predict' ? <Suspense fallback={null}><PredictPanel /></Suspense> : null}
               <CaptionPanel />
-              {eaves ? <EavesPanel /> : null}
+              {eaves ? <Suspense fallback={null}><EavesPanel /></Suspense> : null}
               <WirePanel />
-              <DeliveryPanel />
+              {delivered ? <Suspense fallback={null}><DeliveryPanel /></Suspense> : null}
               <StatePanel />
               <Legend />
             </aside>

@@ -1,7 +1,7 @@
 // The article's section 1 as an interactive overview: each protocol, its port, its problem, what fixed it.
 import { POP3_TO_IMAP, RECEIVE_CHAIN, SEND_CHAIN, type MapEntry } from '../../content/map'
 import type { Lang } from '../../content/types'
-import { t } from '../../content/ui'
+import { tm } from '../../content/modes'
 
 function Chain({ entries, lang, title }: { entries: readonly MapEntry[]; lang: Lang; title: string }) {
   return (
@@ -12,14 +12,14 @@ function Chain({ entries, lang, title }: { entries: readonly MapEntry[]; lang: L
           <li key={e.id} className="map-card" data-testid={`map.${e.id}`}>
             <div className="map-head">
               <strong>{e.name}</strong>
-              <span className="port">{t(lang, 'mapPort', { port: e.port })}</span>
+              <span className="port">{tm(lang, 'mapPort', { port: e.port })}</span>
             </div>
             <p>{e.what[lang]}</p>
-            <a href={`?scenario=${encodeURIComponent(e.scenario)}&step=0&lang=${lang}`}>{t(lang, 'mapOpen')}: {e.name}</a>
+            <a href={`?scenario=${encodeURIComponent(e.scenario)}&step=0&lang=${lang}`}>{tm(lang, 'mapOpen')}: {e.name}</a>
             {e.problem ? (
-              <p className="map-problem"><strong>{t(lang, 'mapProblem')}: </strong>{e.problem[lang]}</p>
+              <p className="map-problem"><strong>{tm(lang, 'mapProblem')}: </strong>{e.problem[lang]}</p>
             ) : null}
-            {e.id === 'pop3' ? <p className="map-problem"><strong>{t(lang, 'mapProblem')}: </strong>{POP3_TO_IMAP[lang]}</p> : null}
+            {e.id === 'pop3' ? <p className="map-problem"><strong>{tm(lang, 'mapProblem')}: </strong>{POP3_TO_IMAP[lang]}</p> : null}
           </li>
         ))}
       </ol>
@@ -30,11 +30,11 @@ function Chain({ entries, lang, title }: { entries: readonly MapEntry[]; lang: L
 export default function MapPage({ lang }: { lang: Lang }) {
   return (
     <main className="map" data-testid="protocol-map">
-      <h2 className="map-title">{t(lang, 'mapTitle')}</h2>
-      <p><a href={`?lang=${lang}`}>{t(lang, 'mapBack')}</a></p>
+      <h2 className="map-title">{tm(lang, 'mapTitle')}</h2>
+      <p><a href={`?lang=${lang}`}>{tm(lang, 'mapBack')}</a></p>
       <div className="map-grid">
-        <Chain entries={SEND_CHAIN} lang={lang} title={t(lang, 'mapSend')} />
-        <Chain entries={RECEIVE_CHAIN} lang={lang} title={t(lang, 'mapReceive')} />
+        <Chain entries={SEND_CHAIN} lang={lang} title={tm(lang, 'mapSend')} />
+        <Chain entries={RECEIVE_CHAIN} lang={lang} title={tm(lang, 'mapReceive')} />
       </div>
     </main>
   )

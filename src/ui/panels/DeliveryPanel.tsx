@@ -1,4 +1,4 @@
-import { t } from '../../content/ui'
+import { tm } from '../../content/modes'
 import { useLesson, usePlayer } from '../../store/context'
 
 /** Header fields of an RFC 5322 message (unfolded), by lower-case name. */
@@ -11,7 +11,7 @@ function headerFields(content: string): { name: string; value: string }[] {
 }
 
 /** After a delivery: the envelope next to the header a mail program shows, and the trace lines. */
-export function DeliveryPanel() {
+export default function DeliveryPanel() {
   const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
   const lesson = useLesson()
@@ -24,22 +24,22 @@ export function DeliveryPanel() {
   const headerText = fields.filter((f) => shown.includes(f.name.toLowerCase()) && !['return-path', 'received'].includes(f.name.toLowerCase())).map((f) => f.value).join(' ').toLowerCase()
   return (
     <section className="panel delivery-panel" aria-labelledby="delivery-title" data-testid="delivery">
-      <h2 id="delivery-title">{t(lang, 'deliveryTitle')}</h2>
+      <h2 id="delivery-title">{tm(lang, 'deliveryTitle')}</h2>
       <div className="delivery-grid">
         <div>
-          <h3>{t(lang, 'envelope')}</h3>
+          <h3>{tm(lang, 'envelope')}</h3>
           <dl>
             <dt>MAIL FROM</dt><dd><code>{`<${m.reversePath}>`}</code></dd>
             {m.recipients.map((r) => (
               <div key={r} className="pair">
                 <dt>RCPT TO</dt>
-                <dd><code>{`<${r}>`}</code>{headerText.includes(r.toLowerCase()) ? null : <span className="badge">{t(lang, 'notInHeader')}</span>}</dd>
+                <dd><code>{`<${r}>`}</code>{headerText.includes(r.toLowerCase()) ? null : <span className="badge">{tm(lang, 'notInHeader')}</span>}</dd>
               </div>
             ))}
           </dl>
         </div>
         <div>
-          <h3>{t(lang, 'header')}</h3>
+          <h3>{tm(lang, 'header')}</h3>
           <dl>
             {shown.flatMap((n) => get(n).map((v, i) => (
               <div key={`${n}${i}`} className="pair"><dt>{n[0]?.toUpperCase() + n.slice(1)}:</dt><dd>{v}</dd></div>
@@ -47,7 +47,7 @@ export function DeliveryPanel() {
           </dl>
         </div>
       </div>
-      <h3>{t(lang, 'trace')}</h3>
+      <h3>{tm(lang, 'trace')}</h3>
       <pre className="trace">{fields.filter((f) => ['return-path', 'received'].includes(f.name.toLowerCase())).map((f) => `${f.name}: ${f.value}`).join('\n')}</pre>
     </section>
   )

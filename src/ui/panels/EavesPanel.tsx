@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react'
-import { t } from '../../content/ui'
+import { tm } from '../../content/modes'
 import { exposureOf } from '../../model/eavesdrop'
 import { useLesson, usePlayer } from '../../store/context'
 
 /** What someone capturing packets on the path reads in the current step. */
-export function EavesPanel() {
+export default function EavesPanel() {
   const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
   const lesson = useLesson()
@@ -17,24 +17,24 @@ export function EavesPanel() {
   let body: ReactNode
   switch (e.kind) {
     case 'encrypted': body = null; break
-    case 'password': body = <p className="exposed">{t(lang, 'eavesPassword', { password: e.password })}</p>; break
-    case 'digest': body = <p>{t(lang, 'eavesDigest', { digest: e.digest })}</p>; break
-    case 'message': body = <p className="exposed">{t(lang, 'eavesMessage', { lines: e.lines })}</p>; break
-    case 'plain': body = <p>{t(lang, 'eavesPlain')}</p>; break
-    case 'headers-only': body = <p>{t(lang, 'eavesHeaders')}</p>; break
+    case 'password': body = <p className="exposed">{tm(lang, 'eavesPassword', { password: e.password })}</p>; break
+    case 'digest': body = <p>{tm(lang, 'eavesDigest', { digest: e.digest })}</p>; break
+    case 'message': body = <p className="exposed">{tm(lang, 'eavesMessage', { lines: e.lines })}</p>; break
+    case 'plain': body = <p>{tm(lang, 'eavesPlain')}</p>; break
+    case 'headers-only': body = <p>{tm(lang, 'eavesHeaders')}</p>; break
     case 'base64': {
       const shown = decodedAt === current.index
       body = (
         <>
-          <p className="exposed">{t(lang, 'eavesBase64')} <code>{e.encoded}</code></p>
+          <p className="exposed">{tm(lang, 'eavesBase64')} <code>{e.encoded}</code></p>
           {shown ? (
             <p className="decoded" data-testid="eaves.decoded">
               {e.user !== undefined && e.password !== undefined
-                ? t(lang, 'eavesDecoded', { user: e.user, password: e.password })
-                : t(lang, 'eavesDecodedRaw', { text: JSON.stringify(e.decoded) })}
+                ? tm(lang, 'eavesDecoded', { user: e.user, password: e.password })
+                : tm(lang, 'eavesDecodedRaw', { text: JSON.stringify(e.decoded) })}
             </p>
           ) : (
-            <button type="button" className="toggle" data-testid="eaves.decode" onClick={() => setDecodedAt(current.index)}>{t(lang, 'eavesDecode')}</button>
+            <button type="button" className="toggle" data-testid="eaves.decode" onClick={() => setDecodedAt(current.index)}>{tm(lang, 'eavesDecode')}</button>
           )}
         </>
       )
@@ -43,11 +43,11 @@ export function EavesPanel() {
   }
   return (
     <section className="panel eaves-panel" aria-labelledby="eaves-title" data-testid="eavesdropper" data-exposure={outer.kind}>
-      <h2 id="eaves-title">{t(lang, 'eavesTitle')}</h2>
+      <h2 id="eaves-title">{tm(lang, 'eavesTitle')}</h2>
       {outer.kind === 'encrypted' ? (
         <>
-          <p className="safe">{t(lang, 'eavesEncrypted', { octets: outer.octets })}</p>
-          <h3>{t(lang, 'eavesInside')}</h3>
+          <p className="safe">{tm(lang, 'eavesEncrypted', { octets: outer.octets })}</p>
+          <h3>{tm(lang, 'eavesInside')}</h3>
           <div className="inside" data-exposure={e.kind}>{body}</div>
         </>
       ) : body}

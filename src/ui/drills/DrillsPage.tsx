@@ -1,0 +1,70 @@
+// Exam drills: the article's past exam questions in our own words, each linked to the step that answers it.
+import { useEffect, useState } from 'react'
+import { DRILLS, type Drill } from '../../content/drills'
+import { tm } from '../../content/modes'
+import type { Lang } from '../../content/types'
+import type { Step } from '../../model'
+import { loadScenario } from '../../store/timeline'
+
+/** The arrow text the link pattern is written against (as the diagram draws it). */
+function arrowText(step: Step): string {
+  if (step.layer === 'tcp') return step.tcp.flags.filter((f) => f !== 'PSH').join(', ')
+  if (step.layer === 'tls') return step.lines.join(', ')
+  return step.lines[0] ?? ''
+}
+
+function useStepOf(d: Drill): number | null {
+  const [n, setN] = useState<number | null>(null)
+  useEffect(() => {
+    let alive = true
+    loadScenario(d.link.scenario).then((c) => {
+      const re = new RegExp(d.link.text)
+      const i = c.timeline.steps.findIndex((s) => (d.link.from === undefined || s.from === d.link.from) && re.test(arrowText(s)))
+      if (alive) setN(i >= 0 ? i + 1 : null)
+    }, () => { if (alive) setN(null) })
+    return () => { alive = false }
+  }, [d])
+  return n
+}
+
+function DrillCard({ d, lang }: { d: Drill; lang: Lang }) {
+  const [picked, setPicked] = useState<string | null>(null)
+  const [checked, setChecked] = useState(false)
+  const step = useStepOf(d)
+  const right = d.choices.find((c) => c.id === d.answer)
+  return (
+    <li className="drill" data-testid="drill" data-id={d.id}>
+      <p className="drill-source">{tm(lang, 'drillsSource')}: {d.source}</p>
+      <fieldset>
+        <legend>{d.question[lang]}</legend>
+        {d.choices.map((c) => (
+          <label key={c.id} className="drill-choice">
+            <input type="radio" name={d.id} value={c.id} checked={picked === c.id} onChange={() => { setPicked(c.id); setChecked(false) }} />
+            <span>{c.text[lang]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="button" className="toggle" data-testid="drill.check" onClick={() => setChecked(true)}>{tm(lang, 'drillsCheck')}</button>
+      <div role="status" aria-live="polite">
+        {checked && picked === null ? <p>{tm(lang, 'drillsPick')}</p> : null}
+        {checked && picked !== null ? (
+          <div className={picked === d.answer ? 'verdict right' : 'verdict wrong'} data-testid="drill.verdict" data-correct={picked === d.answer}>
+            <p>{picked === d.answer ? tm(lang, 'drillsRight') : tm(lang, 'drillsWrong', { answer: right?.text[lang] ?? '' })}</p>
+            <p className="drill-explain">{d.explanation[lang]}</p>
+            {step !== null ? <a href={`?scenario=${encodeURIComponent(d.link.scenario)}&step=${step}&lang=${lang}`} data-testid="drill.link">{tm(lang, 'drillsOpen')}</a> : null}
+          </div>
+        ) : null}
+      </div>
+    </li>
+  )
+}
+
+export default function DrillsPage({ lang }: { lang: Lang }) {
+  return (
+    <main className="drills" data-testid="drills">
+      <h2>{tm(lang, 'drillsTitle')}</h2>
+      <p>{tm(lang, 'drillsIntro')}</p>
+      <ol>{DRILLS.map((d) => <DrillCard key={d.id} d={d} lang={lang} />)}</ol>
+    </main>
+  )
+}

@@ -1,0 +1,68 @@
+// Predict-the-reply: before each server reply the learner picks what comes back; then the reply shows.
+import { useEffect, useState } from 'react'
+import { tm } from '../../content/modes'
+import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
+import { answerOf, choicesFor, isQuestion, scoreOf } from '../../store/predict'
+import { loadScores, saveBest, type LoadedScores } from '../../store/scores'
+
+function storage() {
+  try { return window.localStorage } catch { return null }
+}
+
+export default function PredictPanel() {
+  const store = usePlayerStore()
+  const lang = usePlayer((s) => s.lang)
+  const step = usePlayer((s) => s.step)
+  const total = usePlayer((s) => s.total)
+  const answers = usePlayer((s) => s.answers)
+  const lesson = useLesson()
+  const steps = lesson?.timeline.steps ?? []
+  const [saved, setSaved] = useState<LoadedScores>(() => loadScores(storage()))
+  const question = step < total && isQuestion(steps[step]) && answers[step] === undefined ? step : -1
+  const lastAnswered = step > 0 && answers[step - 1] !== undefined ? step - 1 : -1
+  const done = step >= total && total > 0
+  const score = scoreOf(steps, answers)
+  const id = lesson?.id ?? ''
+
+  useEffect(() => {
+    if (done && id) setSaved(saveBest(storage(), id, score))
+    // Save once when the lesson is finished; the score is derived from the answers.
+  }, [done, id, score.correct, score.total]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const best = saved.best[id]
+  const prev = question > 0 ? steps[question - 1] : undefined
+  return (
+    <section className="panel predict-panel" aria-labelledby="predict-title" data-testid="predict">
+      <h2 id="predict-title">{tm(lang, 'predictTitle')}</h2>
+      {saved.reset ? <p className="note" role="alert">{tm(lang, 'predictReset')}</p> : null}
+      {step === 0 && question < 0 ? <p>{tm(lang, 'predictIntro')}</p> : null}
+      <div role="status" aria-live="polite">
+        {lastAnswered >= 0 && steps[lastAnswered] ? (
+          answers[lastAnswered] === answerOf(steps[lastAnswered])
+            ? <p className="verdict right" data-testid="predict.verdict" data-correct="true">✓ {tm(lang, 'predictRight', { answer: answerOf(steps[lastAnswered]) })}</p>
+            : <p className="verdict wrong" data-testid="predict.verdict" data-correct="false">✗ {tm(lang, 'predictWrong', { mine: answers[lastAnswered] ?? '', answer: answerOf(steps[lastAnswered]) })}</p>
+        ) : null}
+        {done ? (
+          <p className="score" data-testid="predict.score" data-correct={score.correct} data-total={score.total}>
+            <strong>{tm(lang, 'predictScore', { ...score })}</strong>
+            {best ? <span> · {tm(lang, 'predictBest', { ...best })}</span> : null}
+          </p>
+        ) : null}
+      </div>
+      {question >= 0 ? (
+        <div className="question">
+          <p><strong>{tm(lang, 'predictAsk')}</strong></p>
+          {prev && prev.lines[0] !== undefined && prev.layer !== 'tcp' && prev.layer !== 'tls'
+            ? <p className="asked">{tm(lang, 'predictAfter')}: <code>{prev.lines[0]}</code></p>
+            : null}
+          <div className="choices" role="group" aria-label={tm(lang, 'predictAsk')}>
+            {choicesFor(steps, question).map((c) => (
+              <button key={c} type="button" className="choice" data-testid="predict.choice" data-value={c} onClick={() => store.getState().answer(c)}>{c}</button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {done ? <button type="button" className="toggle" onClick={() => store.getState().first()}>{tm(lang, 'predictAgain')}</button> : null}
+    </section>
+  )
+}
