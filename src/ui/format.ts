@@ -10,6 +10,10 @@ export function arrowLabel(step: Step, lang: Lang): string {
   const first = step.lines[0] ?? ''
   if (step.kind.key === 'body') return `${first} … (${t(lang, 'bodyLines', { n: step.lines.length })})`
   if (step.kind.key === 'pipeline') return step.lines.join(' / ')
+  // IMAP's status is the tagged line that ends the response (RFC 9051 §7.1); untagged data comes first.
+  if (step.layer === 'imap' && step.kind.key === 'reply' && step.lines.length > 1) {
+    return `${step.lines[step.lines.length - 1] ?? ''} (${t(lang, 'moreLines', { n: step.lines.length - 1 })})`
+  }
   if (step.lines.length > 1) return `${first} (${t(lang, 'moreLines', { n: step.lines.length - 1 })})`
   return first
 }

@@ -4,6 +4,7 @@ import { captionOf } from '../../content'
 import { tm } from '../../content/modes'
 import type { Lang } from '../../content/types'
 import { buildTimeline, toBase64, type Protocol } from '../../model'
+import { IMAP_COMMANDS } from '../../model/imap/commands'
 import { apopDigest } from '../../model/pop3/apop'
 import { usePlayer, usePlayerStore } from '../../store/context'
 import { Controls } from '../controls/Controls'
@@ -14,6 +15,8 @@ import { WirePanel } from '../panels/WirePanel'
 import { decodeEntries, encodeEntries, parseSetup, PORTS_BY_PROTOCOL, specOf, statusOf, writeSetup, type Entry, type SandboxSetup } from './session'
 
 const TITLE = { ja: 'サンドボックス', en: 'Sandbox' }
+/** A line that starts with a command word has no tag yet (a tag is any other atom, RFC 9051 §2.2.1). */
+const IMAP_VERBS = new Set(IMAP_COMMANDS.map((c) => c.split(' ')[0]))
 const SUMMARY = { ja: '自分で入力したセッションです。', en: 'A session you typed yourself.' }
 
 function initial(): { setup: SandboxSetup; entries: Entry[]; badLink: boolean } {
@@ -128,7 +131,7 @@ export default function SandboxPage() {
         line = `.${line}`
         note = tm(lang, 'sandboxStuffed')
       }
-      if (setup.protocol === 'imap' && tagOn && !st.awaitingContinuation && line.trim() !== '' && !/^[A-Za-z0-9.]+ [A-Za-z]/.test(line)) {
+      if (setup.protocol === 'imap' && tagOn && !st.awaitingContinuation && IMAP_VERBS.has((line.trim().split(' ')[0] ?? '').toUpperCase())) {
         const n = next.filter((e) => typeof e === 'string' && /^a\d+ /.test(e)).length + 1
         line = `a${n} ${line}`
       }
