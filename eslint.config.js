@@ -6,7 +6,7 @@ import globals from 'globals'
 const uiPackages = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'framer-motion', 'motion', 'motion/*']
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'fixtures'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'fixtures', '.sz', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,7 @@ const [, , query = '?scenario=smtp-basic&step=7&lang=ja', w = '1366', h = '768',
 const executablePath = chromiumPath()
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
 const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) }, reducedMotion: 'reduce' })
-await page.goto(`http://127.0.0.1:4173/${query}`)
+await page.goto(`http://127.0.0.1:${process.env.PORT ?? 4173}/${query}`)
 await page.waitForSelector('.app')
 await page.waitForTimeout(300)
 await page.screenshot({ path: out })

@@ -60,6 +60,7 @@ const UI = {
   groupPop3: { ja: 'POP3 (受信)', en: 'POP3 (receiving)' },
   groupImap: { ja: 'IMAP (受信)', en: 'IMAP (receiving)' },
   eavesdropper: { ja: '盗聴者の視点', en: 'Eavesdropper view' },
+  sealed: { ja: '暗号化されているため、盗聴者には中身が読めません。', en: 'Encrypted: an eavesdropper cannot read what is inside.' },
   moreLines: { ja: '他 {n} 行', en: '{n} more lines' },
   bodyLines: { ja: '本文 {n} 行', en: '{n} message lines' },
 } as const satisfies Record<string, Record<Lang, string>>

@@ -8,6 +8,8 @@ export function WirePanel() {
   const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
   const hex = usePlayer((s) => s.hex)
+  // The eavesdropper sees no plaintext inside TLS records.
+  const sealed = usePlayer((s) => s.view === 'eavesdropper')
   const lesson = useLesson()
   const timeline = lesson?.timeline
   const current = step > 0 ? timeline?.steps[step - 1] : undefined
@@ -30,7 +32,9 @@ export function WirePanel() {
           </p>
           {current.tls ? <p className="tls-note">{t(lang, 'encryptedRecord', { octets: current.tls.recordOctets })}</p> : null}
           {current.layer === 'tls' ? <p className="tls-note">{t(lang, 'tlsHandshakeBytes', { octets: current.tcp.len })}</p> : null}
-          {current.bytes === '' ? (
+          {sealed && current.tls ? (
+            <p className="muted">{t(lang, 'sealed')}</p>
+          ) : current.bytes === '' ? (
             current.layer === 'tls'
               ? <ul className="tls-messages">{current.lines.map((l) => <li key={l}>{l}</li>)}</ul>
               : <p className="muted">{t(lang, 'noPayload')}</p>
