@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DRILLS } from '../content/drills'
-import type { Step } from '../model'
+import { wireLabel as arrowText } from '../model/label'
 import { SCENARIOS } from '../scenarios'
 import { compileScenario } from './compile'
 
-// A step's arrow text as the diagram draws it (src/ui/format.ts arrowLabel, without the UI's "(n more lines)").
-function arrowText(step: Step): string {
-  if (step.layer === 'tcp') return step.tcp.flags.filter((f) => f !== 'PSH').join(', ')
-  if (step.layer === 'tls') return step.lines.join(', ')
-  return step.lines[0] ?? ''
-}
 
 describe('drill links', () => {
   for (const d of DRILLS) {

@@ -1,13 +1,13 @@
 // How a step reads on the diagram and in the wire panel.
 import type { Actor, ReplyClass, Step } from '../model'
+import { wireLabel } from '../model/label'
 import { t } from '../content/ui'
 import type { Lang } from '../content/types'
 
 /** The arrow's text: always contains the line on the wire (CONTRACT.md §2 `message`). */
 export function arrowLabel(step: Step, lang: Lang): string {
-  if (step.layer === 'tcp') return step.tcp.flags.filter((f) => f !== 'PSH').join(', ')
-  if (step.layer === 'tls') return step.lines.join(', ')
-  const first = step.lines[0] ?? ''
+  if (step.layer === 'tcp' || step.layer === 'tls') return wireLabel(step)
+  const first = wireLabel(step)
   if (step.kind.key === 'body') return `${first} … (${t(lang, 'bodyLines', { n: step.lines.length })})`
   if (step.kind.key === 'pipeline') return step.lines.join(' / ')
   // IMAP's status is the tagged line that ends the response (RFC 9051 §7.1); untagged data comes first.

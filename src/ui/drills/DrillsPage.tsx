@@ -3,15 +3,9 @@ import { useEffect, useState } from 'react'
 import { DRILLS, type Drill } from '../../content/drills'
 import { tm } from '../../content/modes'
 import type { Lang } from '../../content/types'
-import type { Step } from '../../model'
+import { wireLabel as arrowText } from '../../model/label'
 import { loadScenario } from '../../store/timeline'
 
-/** The arrow text the link pattern is written against (as the diagram draws it). */
-function arrowText(step: Step): string {
-  if (step.layer === 'tcp') return step.tcp.flags.filter((f) => f !== 'PSH').join(', ')
-  if (step.layer === 'tls') return step.lines.join(', ')
-  return step.lines[0] ?? ''
-}
 
 function useStepOf(d: Drill): number | null {
   const [n, setN] = useState<number | null>(null)
