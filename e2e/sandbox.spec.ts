@@ -119,3 +119,21 @@ test.describe('the telnet sandbox', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   })
 })
+
+test('pasted commands go out in one segment where PIPELINING is advertised (RFC 2920)', async ({ page }) => {
+  await page.goto('?mode=sandbox&protocol=smtp&port=25&lang=en')
+  await type(page, 'EHLO a.example')
+  const input = page.getByTestId('sandbox.input')
+  await input.focus()
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="sandbox.input"]') as HTMLInputElement
+    const data = new DataTransfer()
+    data.setData('text/plain', 'MAIL FROM:<a@a.example>\nRCPT TO:<user1@example.test>\nDATA\n')
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await expect(page.getByTestId('sandbox.transcript')).toContainText('S: 354')
+  // One client segment carrying three commands, then one server segment with three replies.
+  const lastTwo = messages(page).nth(-2)
+  await expect(lastTwo).toHaveAttribute('data-from', 'client')
+  await expect(lastTwo).toContainText('MAIL FROM:<a@a.example> / RCPT TO:<user1@example.test> / DATA')
+})

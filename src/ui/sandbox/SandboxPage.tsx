@@ -123,6 +123,15 @@ export default function SandboxPage() {
     if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
     let next = [...entries]
     let note: string | null = null
+    // Pasted commands travel in one segment where the server advertised PIPELINING (RFC 2920 §3),
+    // up to and including DATA; what follows DATA is the message, sent line by line.
+    const before = statusOf(buildTimeline(specOf(setup, next)))
+    if (lines.length > 1 && setup.protocol === 'smtp' && before.open && before.pipelining && before.state !== 'data' && before.state !== 'auth') {
+      const cut = lines.findIndex((l) => /^DATA\s*$/i.test(l))
+      const group = cut < 0 ? lines : lines.slice(0, cut + 1)
+      next = [...next, { p: group }]
+      lines.splice(0, group.length)
+    }
     for (let line of lines) {
       const st = statusOf(buildTimeline(specOf(setup, next)))
       if (!st.open) { note = tm(lang, 'sandboxClosed'); break }

@@ -15,7 +15,7 @@ export interface SandboxSetup {
 export const PORTS_BY_PROTOCOL: Record<Protocol, readonly number[]> = { smtp: [25, 587, 465], pop3: [110, 995], imap: [143, 993] }
 
 /** One entry per client action: a line, or a connect / close / wait. */
-export type Entry = string | { readonly c: 1 } | { readonly x: 1 } | { readonly w: number }
+export type Entry = string | { readonly c: 1 } | { readonly x: 1 } | { readonly w: number } | { readonly p: readonly string[] }
 
 export function parseSetup(p: URLSearchParams): SandboxSetup {
   const raw = p.get('protocol')
@@ -58,7 +58,8 @@ export function decodeEntries(s: string | null): Entry[] | null {
     const v: unknown = JSON.parse(text)
     if (!Array.isArray(v) || v.length > 2000) return null
     const ok = v.every((e) => typeof e === 'string'
-      || (typeof e === 'object' && e !== null && (('c' in e && e.c === 1) || ('x' in e && e.x === 1) || ('w' in e && Number.isFinite(e.w) && e.w > 0 && e.w <= 86400))))
+      || (typeof e === 'object' && e !== null && (('c' in e && e.c === 1) || ('x' in e && e.x === 1) || ('w' in e && Number.isFinite(e.w) && e.w > 0 && e.w <= 86400)
+        || ('p' in e && Array.isArray(e.p) && e.p.every((l: unknown) => typeof l === 'string')))))
     return ok ? (v as Entry[]) : null
   } catch {
     return null
@@ -70,6 +71,7 @@ export function toActions(entries: readonly Entry[]): Action[] {
     if (typeof e === 'string') return { type: 'send', line: e }
     if ('c' in e) return { type: 'connect' }
     if ('x' in e) return { type: 'close' }
+    if ('p' in e) return { type: 'pipeline', lines: e.p }
     return { type: 'wait', seconds: e.w }
   })
 }
