@@ -32,6 +32,22 @@ function timelines(): Plugin {
       }
       return null
     },
+    // Start fetching the lesson the address asks for while the main script is still being evaluated.
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html
+        const map: Record<string, string> = {}
+        for (const chunk of Object.values(ctx.bundle)) {
+          const facade = chunk.type === 'chunk' ? chunk.facadeModuleId : null
+          if (facade?.startsWith('\0virtual:timeline/')) map[facade.slice('\0virtual:timeline/'.length)] = chunk.fileName
+        }
+        const script = `<script>(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode');` +
+          `if(o&&o!=='predict')return;var f=m[p.get('scenario')||'smtp-basic'];if(!f)return;` +
+          `var l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}catch(e){}})()</script>`
+        return html.replace('</head>', `    ${script}\n  </head>`)
+      },
+    },
     handleHotUpdate({ file, server }) {
       // Engines, scenarios and captions feed the compiled lessons: recompile them on change.
       if (/\/src\/(model|scenarios|content)\//.test(file)) {
