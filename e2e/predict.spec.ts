@@ -54,6 +54,13 @@ test.describe('predict the reply', () => {
     await page.getByTestId('predict.choice').first().focus()
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('predict.verdict')).toBeVisible()
+    // Number keys answer too: 1 is the first choice.
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    for (let i = 0; i < 3 && await page.getByTestId('predict.choice').count() === 0; i++) await page.keyboard.press('ArrowRight')
+    await expect(page.getByTestId('predict.choice')).toHaveCount(2)
+    const first = await page.getByTestId('predict.choice').first().getAttribute('data-value')
+    await page.keyboard.press('1')
+    await expect(page.getByTestId('predict.verdict')).toContainText(first ?? '')
     const results = await new AxeBuilder({ page }).analyze()
     expect(results.violations.map((v) => v.id)).toEqual([])
   })

@@ -137,3 +137,15 @@ test('pasted commands go out in one segment where PIPELINING is advertised (RFC 
   await expect(lastTwo).toHaveAttribute('data-from', 'client')
   await expect(lastTwo).toContainText('MAIL FROM:<a@a.example> / RCPT TO:<user1@example.test> / DATA')
 })
+
+test('presets: another mail system, its users and local domain', async ({ page }) => {
+  await page.goto('?mode=sandbox&protocol=smtp&port=25&lang=en')
+  await page.getByTestId('sandbox.preset').selectOption('company')
+  await expect(page).toHaveURL(/preset=company/)
+  await expect(page.getByTestId('sandbox.users')).toContainText('example.co.jp')
+  await expect(messages(page).last()).toContainText('220 mx.example.co.jp')
+  for (const l of ['HELO a.example', 'MAIL FROM:<a@a.example>', 'RCPT TO:<sales@example.co.jp>']) await type(page, l)
+  expect((await serverSays(page)).at(-1)).toMatch(/^250 /)
+  await type(page, 'RCPT TO:<user1@example.co.jp>')
+  expect((await serverSays(page)).at(-1)).toMatch(/^550 /)
+})

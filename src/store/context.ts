@@ -20,5 +20,6 @@ export function usePlayer<T>(selector: (s: Player) => T): T {
 /** The current lesson (loaded before the store points at it). */
 export function useLesson(): CompiledScenario | undefined {
   const id = usePlayer((s) => s.scenarioId)
+  usePlayer((s) => s.lessonRev) // re-render when the sandbox replaces its timeline under the same id
   return loaded(id)
 }

@@ -28,6 +28,8 @@ export interface PlayerState {
   readonly mode: Mode
   /** Predict mode: the learner's answer for each question step (by step index). */
   readonly answers: Readonly<Record<number, string>>
+  /** Bumped when the lesson under the same id is replaced (the sandbox rebuilds its timeline). */
+  readonly lessonRev: number
 }
 
 export interface PlayerActions {
@@ -97,6 +99,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       hex: false,
       mode: initial.mode ?? 'play',
       answers: {},
+      lessonRev: 0,
       view: initial.view ?? 'learner',
       loadError: null,
       goTo,
@@ -136,7 +139,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       showCompiled: (c, step) => {
         primeScenario(c)
         const total = c.timeline.steps.length
-        set({ scenarioId: c.id, missingScenario: null, total, step: Math.min(total, step ?? total), loadError: null })
+        set({ scenarioId: c.id, missingScenario: null, total, step: Math.min(total, step ?? total), loadError: null, lessonRev: get().lessonRev + 1 })
       },
     }
   })

@@ -1,5 +1,5 @@
 // Predict-the-reply: before each server reply the learner picks what comes back; then the reply shows.
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { tm } from '../../content/modes'
 import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
 import { answerOf, choicesFor, isQuestion, scoreOf } from '../../store/predict'
@@ -16,7 +16,7 @@ export default function PredictPanel() {
   const total = usePlayer((s) => s.total)
   const answers = usePlayer((s) => s.answers)
   const lesson = useLesson()
-  const steps = lesson?.timeline.steps ?? []
+  const steps = useMemo(() => lesson?.timeline.steps ?? [], [lesson])
   const [saved, setSaved] = useState<LoadedScores>(() => loadScores(storage()))
   const question = step < total && isQuestion(steps[step]) && answers[step] === undefined ? step : -1
   const lastAnswered = step > 0 && answers[step - 1] !== undefined ? step - 1 : -1
@@ -28,6 +28,21 @@ export default function PredictPanel() {
     if (done && id) setSaved(saveBest(storage(), id, score))
     // Save once when the lesson is finished; the score is derived from the answers.
   }, [done, id, score.correct, score.total]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Keys 1–4 pick a choice, for a class answering together with a clicker or keyboard.
+  useEffect(() => {
+    if (question < 0) return
+    const choices = choicesFor(steps, question)
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target instanceof HTMLElement ? e.target : null
+      if (el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA')) return
+      const n = Number(e.key)
+      const pick = Number.isInteger(n) && n >= 1 ? choices[n - 1] : undefined
+      if (pick !== undefined) { e.preventDefault(); store.getState().answer(pick) }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [question, steps, store])
 
   const best = saved.best[id]
   const prev = question > 0 ? steps[question - 1] : undefined
@@ -56,8 +71,10 @@ export default function PredictPanel() {
             ? <p className="asked">{tm(lang, 'predictAfter')}: <code>{prev.lines[0]}</code></p>
             : null}
           <div className="choices" role="group" aria-label={tm(lang, 'predictAsk')}>
-            {choicesFor(steps, question).map((c) => (
-              <button key={c} type="button" className="choice" data-testid="predict.choice" data-value={c} onClick={() => store.getState().answer(c)}>{c}</button>
+            {choicesFor(steps, question).map((c, i) => (
+              <button key={c} type="button" className="choice" data-testid="predict.choice" data-value={c} aria-keyshortcuts={String(i + 1)} onClick={() => store.getState().answer(c)}>
+                <span className="key" aria-hidden="true">{i + 1}</span>{c}
+              </button>
             ))}
           </div>
         </div>

@@ -12,7 +12,7 @@ import { Diagram } from '../diagram/Diagram'
 import { CaptionPanel } from '../panels/CaptionPanel'
 import { StatePanel } from '../panels/StatePanel'
 import { WirePanel } from '../panels/WirePanel'
-import { decodeEntries, encodeEntries, parseSetup, PORTS_BY_PROTOCOL, specOf, statusOf, writeSetup, type Entry, type SandboxSetup } from './session'
+import { decodeEntries, encodeEntries, parseSetup, PORTS_BY_PROTOCOL, PRESETS, specOf, statusOf, writeSetup, type Entry, type PresetId, type SandboxSetup } from './session'
 
 const TITLE = { ja: 'サンドボックス', en: 'Sandbox' }
 /** A line that starts with a command word has no tag yet (a tag is any other atom, RFC 9051 §2.2.1). */
@@ -47,17 +47,28 @@ function Setup({ setup, onChange, lang }: { setup: SandboxSetup; onChange: (s: S
       <label><input type="checkbox" checked={setup.starttls} onChange={(e) => onChange({ ...setup, starttls: e.target.checked })} /> {tm(lang, 'sandboxStarttls')}</label>
       <label><input type="checkbox" checked={setup.requireTls} onChange={(e) => onChange({ ...setup, requireTls: e.target.checked })} /> {tm(lang, 'sandboxRequireTls')}</label>
       {smtp ? <label><input type="checkbox" checked={setup.greylist} onChange={(e) => onChange({ ...setup, greylist: e.target.checked })} /> {tm(lang, 'sandboxGreylist')}</label> : null}
-      <p className="muted">{tm(lang, 'sandboxUsers')}</p>
+      <label>{tm(lang, 'sandboxPreset')}{' '}
+        <select data-testid="sandbox.preset" value={setup.preset} onChange={(e) => onChange({ ...setup, preset: e.target.value as PresetId })}>
+          {(Object.keys(PRESETS) as PresetId[]).map((id) => <option key={id} value={id}>{PRESETS[id].hostname}</option>)}
+        </select>
+      </label>
+      <p className="muted" data-testid="sandbox.users">
+        {tm(lang, 'sandboxUsers', {
+          users: Object.entries(PRESETS[setup.preset].users).map(([u, p]) => `${u} / ${p}`).join(', '),
+          domains: PRESETS[setup.preset].domains.join(', '),
+          aliases: Object.entries(PRESETS[setup.preset].aliases).map(([a, t]) => `${a} → ${t.join(', ')}`).join('; '),
+        })}
+      </p>
     </fieldset>
   )
 }
 
-function Helpers({ lang, protocol, greeting, onInsert, tagOn, setTagOn, nextTag }: {
-  lang: Lang; protocol: Protocol; greeting: string; onInsert: (s: string) => void; tagOn: boolean; setTagOn: (b: boolean) => void; nextTag: string
+function Helpers({ lang, protocol, greeting, onInsert, tagOn, setTagOn, nextTag, account }: {
+  lang: Lang; protocol: Protocol; account: readonly [string, string]; greeting: string; onInsert: (s: string) => void; tagOn: boolean; setTagOn: (b: boolean) => void; nextTag: string
 }) {
   const [text, setText] = useState('')
-  const [user, setUser] = useState('user1')
-  const [pass, setPass] = useState('password1')
+  const [user, setUser] = useState(account[0])
+  const [pass, setPass] = useState(account[1])
   const stamp = /<[^<>]*>/.exec(greeting)?.[0]
   return (
     <details className="sandbox-helpers">
@@ -219,7 +230,7 @@ export default function SandboxPage() {
               <button type="button" className="toggle" data-testid="sandbox.reset" onClick={() => { setEntries([]); setMessage(null); inputRef.current?.focus() }}>{tm(lang, 'sandboxReset')}</button>
               <button type="button" className="toggle" onClick={() => void share()}>{copied ? tm(lang, 'sandboxCopied') : tm(lang, 'sandboxShare')}</button>
             </div>
-            <Helpers lang={lang} protocol={setup.protocol} greeting={status.greeting} onInsert={(s) => { setInput(s); inputRef.current?.focus() }} tagOn={tagOn} setTagOn={setTagOn} nextTag={nextTag} />
+            <Helpers key={setup.preset} account={Object.entries(PRESETS[setup.preset].users)[0] ?? ['', '']} lang={lang} protocol={setup.protocol} greeting={status.greeting} onInsert={(s) => { setInput(s); inputRef.current?.focus() }} tagOn={tagOn} setTagOn={setTagOn} nextTag={nextTag} />
           </section>
           <CaptionPanel />
           <WirePanel />

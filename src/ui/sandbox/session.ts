@@ -1,9 +1,21 @@
 // The sandbox's session as data: setup + client actions, encoded into the address bar so that a teacher
 // can send a reproducible session. The engine computes every reply when the timeline is rebuilt.
-import type { Action, Protocol, SessionSpec, Timeline } from '../../model'
+import type { Action, Protocol, ServerOptions, SessionSpec, Timeline } from '../../model'
 import { toBase64, fromBase64 } from '../../model'
 
+/** Mail systems to talk to: who has a mailbox, which domains are local. */
+export const PRESETS = {
+  lab: { hostname: 'mail.example.test', domains: ['example.test'], users: { user1: 'password1', user2: 'password2' }, aliases: { postmaster: ['user1'] } },
+  article: { hostname: 'mail.example.com', domains: ['example.com'], users: { user1: 'password1' }, aliases: { postmaster: ['user1'] } },
+  company: {
+    hostname: 'mx.example.co.jp', domains: ['example.co.jp'], users: { tanaka: 'tanaka-pass', suzuki: 'suzuki-pass' },
+    aliases: { postmaster: ['tanaka'], sales: ['tanaka', 'suzuki'] },
+  },
+} as const satisfies Record<string, ServerOptions>
+export type PresetId = keyof typeof PRESETS
+
 export interface SandboxSetup {
+  readonly preset: PresetId
   readonly protocol: Protocol
   readonly port: number
   readonly trusted: boolean
@@ -22,7 +34,9 @@ export function parseSetup(p: URLSearchParams): SandboxSetup {
   const protocol: Protocol = raw === 'pop3' || raw === 'imap' ? raw : 'smtp'
   const port = Number(p.get('port'))
   const ports = PORTS_BY_PROTOCOL[protocol]
+  const preset = p.get('preset')
   return {
+    preset: preset === 'article' || preset === 'company' ? preset : 'lab',
     protocol,
     port: ports.includes(port) ? port : (ports[0] ?? 25),
     trusted: p.get('trust') === '1',
@@ -36,6 +50,8 @@ export function writeSetup(p: URLSearchParams, s: SandboxSetup): void {
   p.set('mode', 'sandbox')
   p.set('protocol', s.protocol)
   p.set('port', String(s.port))
+  if (s.preset === 'lab') p.delete('preset')
+  else p.set('preset', s.preset)
   for (const [k, on, dflt] of [['trust', s.trusted, false], ['starttls', s.starttls, true], ['requiretls', s.requireTls, false], ['grey', s.greylist, false]] as const) {
     if (on === dflt) p.delete(k)
     else p.set(k, on ? '1' : '0')
@@ -82,12 +98,26 @@ export function specOf(setup: SandboxSetup, entries: readonly Entry[]): SessionS
     client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },
     servers: [{
       id: 'server', protocol: setup.protocol,
-      options: { port: setup.port, trustedClient: setup.trusted, starttls: setup.starttls, requireTls: setup.requireTls },
+      options: {
+        ...PRESETS[setup.preset], users: { ...PRESETS[setup.preset].users }, domains: [...PRESETS[setup.preset].domains],
+        aliases: Object.fromEntries(Object.entries(PRESETS[setup.preset].aliases).map(([k, v]) => [k, [...v]])),
+        // Each user gets the lab's sample messages, so POP3 and IMAP have something to read.
+        mailbox: Object.fromEntries(Object.keys(PRESETS[setup.preset].users).map((u, i) => [u, sampleMail(PRESETS[setup.preset].domains[0], u, i)])),
+        port: setup.port, trustedClient: setup.trusted, starttls: setup.starttls, requireTls: setup.requireTls,
+      },
       ...(setup.greylist ? { greylistDelay: 300 } : {}),
     }],
     // A sandbox session always begins connected, with the greeting shown (CONTRACT.md §3).
     actions: [{ type: 'connect' }, ...toActions(entries)],
   }
+}
+
+function sampleMail(domain: string, user: string, i: number): string[] {
+  const msg = (n: number, subject: string, body: string) => [
+    'Return-Path: <alice@client.example.test>', 'From: Alice <alice@client.example.test>', `To: ${user}@${domain}`,
+    `Subject: ${subject}`, `Date: Mon, 0${n} Jan 2024 10:00:00 +0000`, `Message-ID: <sample-${n}-${i}@client.example.test>`, '', body,
+  ].map((l) => `${l}\r\n`).join('')
+  return [msg(1, 'Lunch on Friday?', 'Are you free for lunch on Friday?'), msg(2, 'Meeting notes', 'Notes from the meeting are below.')]
 }
 
 /** Where the conversation stands after the timeline: open or closed, and the server's protocol state. */
