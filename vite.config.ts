@@ -20,9 +20,8 @@ function timelines(): Plugin {
     },
     async load(id) {
       if (id === '\0virtual:timelines') {
-        const ids = (await compiler()).scenarioIds()
-        const entries = ids.map((s) => `  ${JSON.stringify(s)}: () => import(${JSON.stringify(`virtual:timeline/${s}`)}).then((m) => m.default),`)
         const list = (await compiler()).scenarioList()
+        const entries = list.map(({ id: s }) => `  ${JSON.stringify(s)}: () => import(${JSON.stringify(`virtual:timeline/${s}`)}).then((m) => m.default),`)
         return `export const loaders = {\n${entries.join('\n')}\n}\nexport const SCENARIO_LIST = ${JSON.stringify(list)}\n`
       }
       if (id.startsWith('\0virtual:timeline/')) {
@@ -43,7 +42,7 @@ function timelines(): Plugin {
           if (facade?.startsWith('\0virtual:timeline/')) map[facade.slice('\0virtual:timeline/'.length)] = chunk.fileName
         }
         const script = `<script>(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode');` +
-          `if(o&&o!=='predict')return;var f=m[p.get('scenario')||'smtp-basic'];if(!f)return;` +
+          `if(o&&o!=='predict')return;var f=m[p.get('scenario')||'smtp-basic'];/* DEFAULT_SCENARIO_ID, src/store/lessons.ts */if(!f)return;` +
           `var l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}catch(e){}})()</script>`
         return html.replace('</head>', `    ${script}\n  </head>`)
       },

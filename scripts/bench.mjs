@@ -24,7 +24,7 @@ console.log(`SMTP engine: ${Math.round(n / ((performance.now() - t0) / 1000)).to
 
 // 2. Lessons: compile every scenario (engine + captions), as the build does.
 const { module: compile } = await runnerImport('/src/store/compile.ts', { configFile: false, logLevel: 'error' })
-const ids = compile.scenarioIds()
+const ids = compile.scenarioList().map((s) => s.id)
 const times = []
 for (let r = 0; r < 20; r++) { const a = performance.now(); for (const id of ids) compile.compileById(id); times.push(performance.now() - a) }
 console.log(`compile all ${ids.length} lessons: median ${ms(median(times))}`)

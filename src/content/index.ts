@@ -1,11 +1,10 @@
 // Chooses the explanation for a step, in the learner's language.
-import type { ReplyClass, Step } from '../model'
-import { replyClassCaptions } from './classes'
+import type { Step } from '../model'
 import { imapCaptions } from './imap'
 import { pop3Captions } from './pop3'
 import { smtpCommandCaptions, smtpReplyCaptions, smtpStepCaptions } from './smtp'
 import { tcpCaptions, tlsCaptions } from './transport'
-import type { Caption, Lang } from './types'
+import type { Caption } from './types'
 
 export type { Caption, Lang } from './types'
 export { LANGS } from './types'
@@ -47,12 +46,4 @@ export function captionOf(step: Step): Caption | undefined {
         default: return undefined
       }
   }
-}
-
-export function captionText(step: Step, lang: Lang): string | undefined {
-  return captionOf(step)?.[lang]
-}
-
-export function classCaption(cls: ReplyClass): Caption {
-  return replyClassCaptions[cls]
 }

@@ -71,5 +71,4 @@ export function t(lang: Lang, key: UiKey, vars: Record<string, string | number> 
   return UI[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
 }
 
-export const UI_KEYS = Object.keys(UI) as UiKey[]
 export const UI_TEXT = UI

@@ -14,5 +14,3 @@ const byId = new Map(SCENARIOS.map((s) => [s.id, s]))
 export function findScenario(id: string): Scenario | undefined {
   return byId.get(id)
 }
-
-export const DEFAULT_SCENARIO_ID = 'smtp-basic'

@@ -32,6 +32,4 @@ export function compileById(id: string): CompiledScenario | undefined {
   return s ? compileScenario(s) : undefined
 }
 
-export const scenarioIds = (): string[] => SCENARIOS.map((s) => s.id)
-
 export const scenarioList = (): ScenarioInfo[] => SCENARIOS.map(({ id, protocol, order, title }) => ({ id, protocol, order, title }))

@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import type { Player, PlayerStore } from './player'
 import { loaded } from './timeline'
 import type { CompiledScenario } from './compile'
+import type { Step } from '../model'
 
 export const PlayerContext = createContext<PlayerStore | null>(null)
 
@@ -15,6 +16,13 @@ export function usePlayerStore(): PlayerStore {
 /** Select one primitive (zustand v5: selectors that build objects would re-render forever). */
 export function usePlayer<T>(selector: (s: Player) => T): T {
   return useStore(usePlayerStore(), selector)
+}
+
+/** The step on screen now (the last one shown), or undefined before the first. */
+export function useCurrentStep(): Step | undefined {
+  const step = usePlayer((s) => s.step)
+  const lesson = useLesson()
+  return step > 0 ? lesson?.timeline.steps[step - 1] : undefined
 }
 
 /** The current lesson (loaded before the store points at it). */

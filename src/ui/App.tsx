@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { LANGS, type Lang } from '../content/types'
 import { t, type UiKey } from '../content/ui'
-import { LESSONS as SCENARIOS } from '../store/lessons'
+import { DEFAULT_SCENARIO_ID, findLesson, LESSONS as SCENARIOS } from '../store/lessons'
 import type { PageMode } from '../store/url'
 import { useLesson, usePlayer, usePlayerStore } from '../store/context'
 import { Controls } from './controls/Controls'
@@ -64,9 +64,11 @@ function ScenarioPicker() {
 function ModeLinks({ mode }: { mode: PageMode }) {
   const lang = usePlayer((s) => s.lang)
   const scenario = usePlayer((s) => s.scenarioId)
+  // The sandbox's own timeline is not a lesson: the other modes then open the first lesson.
+  const lesson = findLesson(scenario) ? scenario : DEFAULT_SCENARIO_ID
   const links: { mode: PageMode; href: string; label: UiKey }[] = [
-    { mode: 'play', href: `?scenario=${scenario === 'sandbox' ? 'smtp-basic' : scenario}&lang=${lang}`, label: 'modePlay' },
-    { mode: 'predict', href: `?mode=predict&scenario=${scenario === 'sandbox' ? 'smtp-basic' : scenario}&lang=${lang}`, label: 'modePredict' },
+    { mode: 'play', href: `?scenario=${lesson}&lang=${lang}`, label: 'modePlay' },
+    { mode: 'predict', href: `?mode=predict&scenario=${lesson}&lang=${lang}`, label: 'modePredict' },
     { mode: 'sandbox', href: `?mode=sandbox&protocol=smtp&port=25&lang=${lang}`, label: 'modeSandbox' },
     { mode: 'drills', href: `?mode=drills&lang=${lang}`, label: 'modeDrills' },
     { mode: 'map', href: `?mode=map&lang=${lang}`, label: 'mapLink' },

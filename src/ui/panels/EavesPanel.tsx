@@ -1,15 +1,13 @@
 import { useState, type ReactNode } from 'react'
 import { tm } from '../../content/modes'
 import { exposureOf } from '../../model/eavesdrop'
-import { useLesson, usePlayer } from '../../store/context'
+import { useCurrentStep, usePlayer } from '../../store/context'
 
 /** What someone capturing packets on the path reads in the current step. */
 export default function EavesPanel() {
-  const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
-  const lesson = useLesson()
   const [decodedAt, setDecodedAt] = useState<number | null>(null)
-  const current = step > 0 ? lesson?.timeline.steps[step - 1] : undefined
+  const current = useCurrentStep()
   if (!current) return null
   const outer = exposureOf(current)
   // Under TLS the capture shows a length only; below it, for learning, what the record protects.

@@ -1,13 +1,10 @@
 import { t } from '../../content/ui'
-import { useLesson, usePlayer } from '../../store/context'
+import { useCurrentStep, usePlayer } from '../../store/context'
 
 /** The engine's (or TCP's) state before → after the current step. */
 export function StatePanel() {
-  const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
-  const lesson = useLesson()
-  const timeline = lesson?.timeline
-  const current = step > 0 ? timeline?.steps[step - 1] : undefined
+  const current = useCurrentStep()
   if (!current) return null
   const label = current.layer === 'tcp' ? t(lang, 'tcpState') : t(lang, 'engineState')
   return (

@@ -1,18 +1,15 @@
 import { t } from '../../content/ui'
-import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
+import { useCurrentStep, usePlayer, usePlayerStore } from '../../store/context'
 import { hexDump, visibleLines } from '../format'
 
 /** The exact bytes of the step, CR and LF made visible, hex on demand, and the TCP header fields. */
 export function WirePanel() {
   const store = usePlayerStore()
-  const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
   const hex = usePlayer((s) => s.hex)
   // The eavesdropper sees no plaintext inside TLS records.
   const sealed = usePlayer((s) => s.view === 'eavesdropper')
-  const lesson = useLesson()
-  const timeline = lesson?.timeline
-  const current = step > 0 ? timeline?.steps[step - 1] : undefined
+  const current = useCurrentStep()
   return (
     <section className="panel wire-panel" aria-labelledby="wire-title">
       <div className="panel-head">
