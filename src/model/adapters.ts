@@ -5,8 +5,9 @@ import { DEFAULT_MAILBOX } from './defaults'
 import { createImapServer, createImapStore, deliverToImapStore, imapLineKind, type ImapStore } from './imap'
 import { createPop3Server, POP3_COMMAND_RFC, pop3CommandOf } from './pop3'
 import { smtpCommandOf } from './smtp/command'
+import { ehloKeywords } from './smtp/machine'
 import { createSmtpServer } from './smtp/server'
-import type { DeliveredMessage, Protocol, Server, ServerOptions } from './types'
+import type { DeliveredMessage, Protocol, Server, ServerOptions, ServerTurn } from './types'
 
 /** Mail that outlives one connection: POP3 drops, the IMAP store, deliveries from SMTP. */
 export interface MailWorld {
@@ -26,6 +27,22 @@ export function deliver(world: MailWorld, message: DeliveredMessage): void {
   }
 }
 
+/** What a server waits for that is not a command. */
+export type Continuation = 'message' | 'sasl' | 'literal' | null
+
+/** Message content after DATA, as the client sends it. */
+export interface MessageSent {
+  /** The lines on the wire, dot-stuffed (RFC 5321 §4.5.2). */
+  readonly wire: readonly string[]
+  readonly rfc: string
+  readonly before: string
+  readonly after: string
+  /** The server answered a line of the message (DATA was not accepted). */
+  readonly answeredEarly: boolean
+  /** The server's turn for the lone "." that ends the message. */
+  readonly end: ServerTurn
+}
+
 export interface EngineAdapter {
   readonly server: Server
   /** What a client line is, judged before it is sent: a command name or a continuation kind. */
@@ -34,6 +51,12 @@ export interface EngineAdapter {
   ruleOf(kind: string): string
   /** Called when the connection has closed: hands what changed back to the world. */
   finish(): void
+  /** What the server waits for now, besides a command. */
+  continuation(): Continuation
+  /** The server announced PIPELINING (RFC 2920 §3) in its last EHLO reply. */
+  pipelining(): boolean
+  /** Sends a message after DATA and the lone "." (SMTP); null for protocols without one. */
+  sendMessage(lines: readonly string[]): MessageSent | null
 }
 
 const SMTP_RULES: Record<string, string> = {
@@ -64,6 +87,17 @@ export function createAdapter(protocol: Protocol, options: ServerOptions, world:
         lineKind: (line) => (server.state === 'data' ? (line === '.' ? '.' : 'body') : server.state === 'auth' ? 'auth-response' : smtpCommandOf(line)),
         ruleOf: (kind) => SMTP_RULES[kind] ?? 'RFC 5321',
         finish: () => {},
+        continuation: () => (server.state === 'data' ? 'message' : server.state === 'auth' ? 'sasl' : null),
+        pipelining: () => server.session.helo?.verb === 'EHLO' && ehloKeywords(server.session).includes('PIPELINING'),
+        sendMessage: (lines) => {
+          const before = server.state
+          // RFC 5321 §4.5.2: the sender doubles a leading dot so that no text line can end the data early.
+          const wire = lines.map((l) => (l.startsWith('.') ? `.${l}` : l))
+          let answeredEarly = false
+          for (const l of wire) if (server.exchange(l).replies.length > 0) answeredEarly = true
+          const after = server.state
+          return { wire, rfc: SMTP_RULES.body ?? 'RFC 5321', before, after, answeredEarly, end: server.exchange('.') }
+        },
       }
     }
     case 'pop3': {
@@ -73,6 +107,9 @@ export function createAdapter(protocol: Protocol, options: ServerOptions, world:
         lineKind: (line) => (server.session.saslPending ? 'saslResponse' : pop3CommandOf(line)),
         ruleOf: (kind) => (POP3_COMMAND_RFC as Record<string, string>)[kind] ?? 'RFC 1939',
         finish: () => { world.drops = server.mailbox },
+        continuation: () => (server.session.saslPending ? 'sasl' : null),
+        pipelining: () => false,
+        sendMessage: () => null,
       }
     }
     case 'imap': {
@@ -83,6 +120,12 @@ export function createAdapter(protocol: Protocol, options: ServerOptions, world:
         lineKind: (line) => imapLineKind(server.session, line),
         ruleOf: (kind) => IMAP_RULES[kind] ?? 'RFC 9051',
         finish: () => {},
+        continuation: () => {
+          const p = server.session?.pending ?? null
+          return p === null ? null : p.kind === 'sasl' ? 'sasl' : 'literal'
+        },
+        pipelining: () => false,
+        sendMessage: () => null,
       }
     }
   }

@@ -2,7 +2,7 @@
 // Every server line on the timeline was computed by an engine; a scenario only says what the client does.
 import { IMPLICIT_TLS_PORTS, resolveOptions } from './defaults'
 import { byteLength } from './encoding'
-import { createAdapter, createWorld, deliver, type EngineAdapter } from './adapters'
+import { createAdapter, createWorld, deliver, type Continuation, type EngineAdapter } from './adapters'
 import { ephemeralPort, handshake, newConnection, sendData, teardown, type Segment, type Side, type TcpConnection, type TcpStepResult } from './tcp/tcp'
 import { recordLength, TLS13_HANDSHAKE } from './tls/tls'
 import { apopDigest } from './pop3/apop'
@@ -142,10 +142,41 @@ interface Conn {
   open: boolean
 }
 
+/** Where one client's connection to one server stands, for an input box (the sandbox). */
+export interface ConnectionStatus {
+  readonly open: boolean
+  /** The engine's state after the last line. */
+  readonly state: string
+  /** The first line of this connection's greeting (APOP reads its timestamp). */
+  readonly greeting: string
+  /** What the server waits for that is not a command: message text, a SASL response, an IMAP literal. */
+  readonly continuation: Continuation
+  /** The server announced PIPELINING (RFC 2920) on this connection. */
+  readonly pipelining: boolean
+}
+
+/** Builds a timeline one action at a time: the sandbox appends a line at the same cost at line 5,000 as at line 5. */
+export interface TimelineBuilder {
+  /** Carries out one client action through the engines. */
+  apply(action: Action): void
+  /** The timeline so far. The arrays are copies, so an earlier snapshot never changes. */
+  timeline(): Timeline
+  /** How many steps there are so far. */
+  readonly length: number
+  /** The first client's connection to the first server (or the named ones); null before it was ever opened. */
+  connection(clientId?: string, serverId?: string): ConnectionStatus | null
+  /** The timeline of a finished session: connections still open are reported as problems. */
+  finish(): Timeline
+}
+
 const CRLF = '\r\n'
 const DEFAULT_CLIENT = { id: 'client', host: 'client.example.test', ip: '192.0.2.10' }
+const SYN_KEYS = ['syn', 'syn-ack', 'ack'] as const
+const FIN_KEYS = ['fin-first', 'ack-fin-first', 'fin-second', 'ack-fin-second'] as const
 
-export function buildTimeline(spec: SessionSpec): Timeline {
+type StepFields = Omit<Step, 'index' | 'from' | 'to' | 'tcp' | 'time' | 'note'>
+
+export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): TimelineBuilder {
   const steps: Step[] = []
   const delivered: Delivery[] = []
   const problems: string[] = []
@@ -154,9 +185,12 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   // One mail store for the whole lesson: what SMTP delivers, POP3 and IMAP read; what POP3 deletes is gone.
   const firstMailbox = spec.servers.find((s) => s.protocol !== 'smtp' && s.options?.mailbox)?.options?.mailbox
   const world = createWorld(firstMailbox)
-  let clock = 0
   const conns = new Map<string, Conn>()
+  let clock = 0
   let connections = 0
+  /** The last temporary or permanent refusal: a bounce quotes it (RFC 3464 §2.3.6 Diagnostic-Code). */
+  let lastError = ''
+  let snapshot: Timeline | null = null
 
   const clientSpecs = spec.clients ?? [spec.client ?? {}]
   const clients: Actor[] = clientSpecs.map((c, i) => ({
@@ -171,57 +205,52 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   const actors = spec.lanes ? spec.lanes.flatMap((id) => all.filter((a) => a.id === id)) : all
   if (actors.length !== all.length) problems.push('lanes must name every actor once')
 
-  let notes: { note?: Bilingual; replyNote?: Bilingual } = {}
-  let lastError = ''
-  /** A `connect` action's note goes to its SYN, like a client line's note to that line. */
-  let synNote: Bilingual | undefined
-  const push = (c: Conn, r: TcpStepResult, rest: Omit<Step, 'index' | 'from' | 'to' | 'tcp' | 'time'>) => {
-    let note = rest.layer === 'tcp' || rest.layer === 'tls' ? undefined : r.segment.from === 'client' ? notes.note : notes.replyNote
-    if (synNote && rest.kind.layer === 'tcp' && rest.kind.key === 'syn') { note = synNote; synNote = undefined }
+  /** One segment on the wire; `note` is the scenario's own words for it. */
+  const push = (c: Conn, r: TcpStepResult, fields: StepFields, note?: Bilingual) => {
+    snapshot = null
     steps.push({
       index: steps.length,
       from: r.segment.from === 'client' ? c.client.id : c.spec.id,
       to: r.segment.from === 'client' ? c.spec.id : c.client.id,
       tcp: r.segment,
       time: clock,
-      ...rest,
+      ...fields,
       ...(note ? { note } : {}),
     })
     c.tcp = r.conn
   }
 
-  const dataStep = (c: Conn, from: Side, lines: readonly string[], kind: StepKind, rfc: string, before: string, after: string, replies?: Step['replies']) => {
+  const dataStep = (c: Conn, from: Side, lines: readonly string[], kind: StepKind, rfc: string, before: string, after: string, note?: Bilingual, replies?: Step['replies']) => {
     const bytes = lines.map((l) => l + CRLF).join('')
     const octets = byteLength(bytes)
     const tls = c.secure ? { recordOctets: recordLength(octets) } : undefined
     const r = sendData(c.tcp, from, tls ? tls.recordOctets : octets)
-    push(c, r, { layer: c.spec.protocol, lines, bytes, kind, rfc, stateBefore: before, stateAfter: after, ...(tls ? { tls } : {}), ...(replies ? { replies } : {}) })
+    push(c, r, { layer: c.spec.protocol, lines, bytes, kind, rfc, stateBefore: before, stateAfter: after, ...(tls ? { tls } : {}), ...(replies ? { replies } : {}) }, note)
   }
 
   const tlsHandshake = (c: Conn) => {
     for (const f of TLS13_HANDSHAKE) {
-      const r = sendData(c.tcp, f.from, f.octets)
-      push(c, r, { layer: 'tls', lines: f.messages, bytes: '', kind: { layer: 'tls', key: f.key }, rfc: f.rfc, stateBefore: 'tls-handshake', stateAfter: 'tls-handshake' })
+      push(c, sendData(c.tcp, f.from, f.octets), { layer: 'tls', lines: f.messages, bytes: '', kind: { layer: 'tls', key: f.key }, rfc: f.rfc, stateBefore: 'tls-handshake', stateAfter: 'tls-handshake' })
     }
     c.secure = true
   }
 
   const close = (c: Conn, first: Side) => {
-    const keys = ['fin-first', 'ack-fin-first', 'fin-second', 'ack-fin-second'] as const
     teardown(c.tcp, first).forEach((r, i) => {
-      push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: keys[i] ?? 'fin-first', closer: first }, rfc: 'RFC 9293 §3.6', stateBefore: r.before, stateAfter: r.after })
+      push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: FIN_KEYS[i] ?? 'fin-first', closer: first }, rfc: 'RFC 9293 §3.6', stateBefore: r.before, stateAfter: r.after })
     })
     c.open = false
     c.adapter.finish()
   }
 
-  const serverTurn = (c: Conn, turn: ServerTurn) => {
+  /** The server's answer: one segment with all its replies, then what the answer set off (TLS, delivery, close). */
+  const serverTurn = (c: Conn, turn: ServerTurn, note?: Bilingual) => {
     if (turn.replies.length > 0) {
       const lines = turn.replies.flatMap((r: EngineReply) => r.lines)
       const failed = turn.replies.filter((r) => r.cls === 'transient' || r.cls === 'permanent').at(-1)
       if (failed) lastError = failed.lines.join(' ')
       const last = turn.replies[turn.replies.length - 1] as EngineReply
-      dataStep(c, 'server', lines, { layer: c.spec.protocol, key: 'reply', replyId: last.id }, last.rfc, turn.stateBefore, turn.stateAfter,
+      dataStep(c, 'server', lines, { layer: c.spec.protocol, key: 'reply', replyId: last.id }, last.rfc, turn.stateBefore, turn.stateAfter, note,
         turn.replies.map((r) => ({ id: r.id, status: r.status, cls: r.cls, ...(r.enhanced ? { enhanced: r.enhanced } : {}) })))
     }
     for (const e of turn.events) {
@@ -232,14 +261,20 @@ export function buildTimeline(spec: SessionSpec): Timeline {
     if (turn.events.some((e) => e.type === 'close')) close(c, 'server')
   }
 
-  const connect = (clientId: string | undefined, serverId: string | undefined, fresh: boolean): Conn | null => {
-    const s = serverId === undefined ? spec.servers[0] : spec.servers.find((x) => x.id === serverId)
+  const find = (clientId: string | undefined, serverId: string | undefined) => {
+    const server = serverId === undefined ? spec.servers[0] : spec.servers.find((x) => x.id === serverId)
     const client = clientId === undefined ? clients[0] : clients.find((x) => x.id === clientId)
-    if (!s || !client) { problems.push(`no actor "${serverId ?? clientId ?? ''}"`); return null }
-    const key = `${client.id}|${s.id}`
+    return server && client ? { server, client, key: `${client.id}|${server.id}` } : null
+  }
+
+  /** Opens a TCP connection: handshake, TLS first on 465/995/993 (RFC 8314 §3), the greeting. */
+  const connect = (clientId: string | undefined, serverId: string | undefined, fresh: boolean, synNote?: Bilingual, greetingNote?: Bilingual): Conn | null => {
+    const found = find(clientId, serverId)
+    if (!found) { problems.push(`no actor "${serverId ?? clientId ?? ''}"`); snapshot = null; return null }
+    const { server: s, client, key } = found
     const existing = conns.get(key)
     if (existing && !fresh) return existing
-    if (existing?.open) { problems.push(`already connected to ${s.id}`); return existing }
+    if (existing?.open) { problems.push(`already connected to ${s.id}`); snapshot = null; return existing }
     const options: ServerOptions = {
       clientAddress: client.ip,
       clientHost: client.host,
@@ -255,72 +290,57 @@ export function buildTimeline(spec: SessionSpec): Timeline {
     const greeting = adapter.server.openTurn()
     const c: Conn = { spec: s, client, adapter, greeting: greeting.replies.flatMap((r) => r.lines), tcp: newConnection(ephemeralPort(`${spec.seed}/${s.id}/${connections++}`), port), secure: false, open: true }
     conns.set(key, c)
-    const keys = ['syn', 'syn-ack', 'ack'] as const
     handshake(c.tcp).forEach((r, i) => {
-      push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: keys[i] ?? 'syn' }, rfc: 'RFC 9293 §3.5', stateBefore: r.before, stateAfter: r.after })
+      push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: SYN_KEYS[i] ?? 'syn' }, rfc: 'RFC 9293 §3.5', stateBefore: r.before, stateAfter: r.after }, i === 0 ? synNote : undefined)
     })
-    // RFC 8314 §3: on 465/995/993 TLS starts before the first protocol byte.
     if (IMPLICIT_TLS_PORTS.includes(port)) tlsHandshake(c)
-    serverTurn(c, greeting)
+    serverTurn(c, greeting, greetingNote)
     return c
   }
 
-  const sendLine = (c: Conn, line: string) => {
+  const sendLine = (c: Conn, line: string, a: ActionNotes) => {
     const before = c.adapter.server.state
     const lineKind = c.adapter.lineKind(line)
     const turn = c.adapter.server.exchange(line)
     const kind: StepKind = lineKind === 'body' ? { layer: c.spec.protocol, key: 'body' } : { layer: c.spec.protocol, key: 'command', command: lineKind }
-    dataStep(c, 'client', [line], kind, c.adapter.ruleOf(lineKind), before, turn.stateAfter)
-    serverTurn(c, turn)
+    dataStep(c, 'client', [line], kind, c.adapter.ruleOf(lineKind), before, turn.stateAfter, a.note)
+    serverTurn(c, turn, a.replyNote)
   }
 
-  for (const a of spec.actions) {
-    notes = { ...(a.note ? { note: a.note } : {}), ...(a.replyNote ? { replyNote: a.replyNote } : {}) }
-    if (a.type === 'wait') { clock += a.seconds; continue }
-    if (a.type === 'connect') {
-      synNote = a.note
-      notes = a.replyNote ? { replyNote: a.replyNote } : {}
-      connect(a.from, a.to, true)
-      continue
-    }
+  const apply = (a: Action) => {
+    if (a.type === 'wait') { clock += a.seconds; return }
+    if (a.type === 'connect') { connect(a.from, a.to, true, a.note, a.replyNote); return }
     // Opening a connection by the way: the action's notes belong to its own line, not to the greeting.
-    const saved = notes
-    notes = {}
     const c = connect(a.from, a.to, false)
-    notes = saved
-    if (!c) continue
-    if (!c.open) { problems.push(`the connection to ${c.spec.id} is closed`); continue }
+    if (!c) return
+    if (!c.open) { problems.push(`the connection to ${c.spec.id} is closed`); snapshot = null; return }
     switch (a.type) {
       case 'send':
-        sendLine(c, a.line)
+        sendLine(c, a.line, a)
         break
       case 'apop': {
         // RFC 1939 §7: digest = MD5(timestamp from the greeting + shared secret), as lowercase hex.
         const stamp = /<[^<>]*>/.exec(c.greeting[0] ?? '')?.[0]
-        if (!stamp) { problems.push('APOP: the greeting has no timestamp'); break }
-        sendLine(c, `APOP ${a.user} ${apopDigest(stamp, a.password)}`)
+        if (!stamp) { problems.push('APOP: the greeting has no timestamp'); snapshot = null; break }
+        sendLine(c, `APOP ${a.user} ${apopDigest(stamp, a.password)}`, a)
         break
       }
       case 'pipeline': {
         const before = c.adapter.server.state
         const turns = a.lines.map((l) => c.adapter.server.exchange(l))
-        dataStep(c, 'client', a.lines, { layer: c.spec.protocol, key: 'pipeline' }, 'RFC 2920 §3', before, c.adapter.server.state)
-        const replies = turns.flatMap((t) => t.replies)
-        serverTurn(c, { replies, events: turns.flatMap((t) => t.events), stateBefore: before, stateAfter: c.adapter.server.state })
+        dataStep(c, 'client', a.lines, { layer: c.spec.protocol, key: 'pipeline' }, 'RFC 2920 §3', before, c.adapter.server.state, a.note)
+        serverTurn(c, { replies: turns.flatMap((t) => t.replies), events: turns.flatMap((t) => t.events), stateBefore: before, stateAfter: c.adapter.server.state }, a.replyNote)
         break
       }
       case 'body': {
-        const before = c.adapter.server.state
-        // RFC 5321 §4.5.2: the sender doubles a leading dot so no text line can end the data early.
         // A bounce quotes the refusal it reports (RFC 3464 §2.3.6 Diagnostic-Code): {{lastError}} is that line.
-        const wire = a.lines.map((l) => l.replace('{{lastError}}', lastError)).map((l) => (l.startsWith('.') ? `.${l}` : l))
-        const silent = wire.flatMap((l) => c.adapter.server.exchange(l).replies)
-        if (silent.length > 0) problems.push('the server answered inside the message body (was DATA accepted?)')
-        dataStep(c, 'client', wire, { layer: c.spec.protocol, key: 'body' }, 'RFC 5321 §4.1.1.4, §4.5.2', before, c.adapter.server.state)
-        notes = a.replyNote ? { replyNote: a.replyNote } : {} // the note belongs to the message, not to the dot
-        const end = c.adapter.server.exchange('.')
-        dataStep(c, 'client', ['.'], { layer: c.spec.protocol, key: 'command', command: '.' }, 'RFC 5321 §4.1.1.4', end.stateBefore, end.stateAfter)
-        serverTurn(c, end)
+        const m = c.adapter.sendMessage(a.lines.map((l) => l.replace('{{lastError}}', lastError)))
+        if (!m) { problems.push(`${c.spec.protocol} has no message body to send`); snapshot = null; break }
+        if (m.answeredEarly) problems.push('the server answered inside the message body (was DATA accepted?)')
+        dataStep(c, 'client', m.wire, { layer: c.spec.protocol, key: 'body' }, m.rfc, m.before, m.after, a.note)
+        // The note belongs to the message, not to the dot; the reply to the dot gets the reply note.
+        dataStep(c, 'client', ['.'], { layer: c.spec.protocol, key: 'command', command: '.' }, c.adapter.ruleOf('.'), m.end.stateBefore, m.end.stateAfter)
+        serverTurn(c, m.end, a.replyNote)
         break
       }
       case 'close':
@@ -328,8 +348,35 @@ export function buildTimeline(spec: SessionSpec): Timeline {
         break
     }
   }
-  for (const c of conns.values()) if (c.open) problems.push(`the connection to ${c.spec.id} was left open`)
-  return { actors, steps, delivered, problems }
+
+  const timeline = (): Timeline => {
+    snapshot ??= { actors, steps: steps.slice(), delivered: delivered.slice(), problems: problems.slice() }
+    return snapshot
+  }
+
+  return {
+    apply,
+    timeline,
+    get length() { return steps.length },
+    connection(clientId, serverId) {
+      const found = find(clientId, serverId)
+      const c = found ? conns.get(found.key) : undefined
+      if (!c) return null
+      return { open: c.open, state: c.adapter.server.state, greeting: c.greeting[0] ?? '', continuation: c.open ? c.adapter.continuation() : null, pipelining: c.open && c.adapter.pipelining() }
+    },
+    finish() {
+      const open = [...conns.values()].filter((c) => c.open).map((c) => `the connection to ${c.spec.id} was left open`)
+      const t = timeline()
+      return open.length > 0 ? { ...t, problems: [...t.problems, ...open] } : t
+    },
+  }
+}
+
+/** Folds a whole session into its timeline (lessons, at build time). */
+export function buildTimeline(spec: SessionSpec): Timeline {
+  const b = createTimelineBuilder(spec)
+  for (const a of spec.actions) b.apply(a)
+  return b.finish()
 }
 
 /** Greylisting memory per server: the first time each triplet was seen. */
