@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { runnerImport, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
-import type * as CompileModule from './src/store/compile'
+import type * as CompileModule from './src/lessons/compile'
 
 type Compile = typeof CompileModule
 
@@ -11,7 +11,7 @@ type Compile = typeof CompileModule
  * steps and captions, not every engine and caption table (the 90 KB budget of the foundation issue).
  */
 function timelines(): Plugin {
-  const compiler = async () => (await runnerImport<Compile>('/src/store/compile.ts', { configFile: false, logLevel: 'error' })).module
+  const compiler = async () => (await runnerImport<Compile>('/src/lessons/compile.ts', { configFile: false, logLevel: 'error' })).module
   return {
     name: 'timelines',
     resolveId(id) {

@@ -23,7 +23,7 @@ while (performance.now() - t0 < 1000) {
 console.log(`SMTP engine: ${Math.round(n / ((performance.now() - t0) / 1000)).toLocaleString('en')} client lines per second`)
 
 // 2. Lessons: compile every scenario (engine + captions), as the build does.
-const { module: compile } = await runnerImport('/src/store/compile.ts', { configFile: false, logLevel: 'error' })
+const { module: compile } = await runnerImport('/src/lessons/compile.ts', { configFile: false, logLevel: 'error' })
 const ids = compile.scenarioList().map((s) => s.id)
 const times = []
 for (let r = 0; r < 20; r++) { const a = performance.now(); for (const id of ids) compile.compileById(id); times.push(performance.now() - a) }

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import type { Player, PlayerStore } from './player'
 import { loaded } from './timeline'
-import type { CompiledScenario } from './compile'
+import type { CompiledScenario } from '../lessons/compile'
 import type { Step } from '../model'
 
 export const PlayerContext = createContext<PlayerStore | null>(null)

@@ -1,6 +1,6 @@
 // The lesson list the page shell shows: ids and titles only, built with the lessons (vite.config.ts).
 import { SCENARIO_LIST } from 'virtual:timelines'
-import type { ScenarioInfo } from './compile'
+import type { ScenarioInfo } from '../lessons/compile'
 
 export const DEFAULT_SCENARIO_ID = 'smtp-basic'
 export const LESSONS: readonly ScenarioInfo[] = [...SCENARIO_LIST].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))

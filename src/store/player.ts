@@ -1,7 +1,7 @@
 // The player store: where the learner is on the timeline (a cursor), never copies of steps.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Lang } from '../content/types'
-import type { CompiledScenario } from './compile'
+import type { CompiledScenario } from '../lessons/compile'
 import { nextOpenQuestion } from './predict'
 import { loaded, loadScenario, primeScenario } from './timeline'
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { findScenario } from '../scenarios'
 import { startPlaybackClock, STEP_INTERVAL_MS } from './clock'
-import { compileScenario } from './compile'
+import { compileScenario } from '../lessons/compile'
 import { createPlayerStore } from './player'
 import { loadScenario, primeScenario } from './timeline'
 import { clampStep, langFrom, parseUrl, toSearch } from './url'

@@ -1,7 +1,7 @@
 // Lessons arrive compiled (see vite.config.ts): load one, then read it synchronously from the cache.
 // The store keeps only the cursor; the timeline lives here, derived once per scenario.
 import { loaders } from 'virtual:timelines'
-import type { CompiledScenario } from './compile'
+import type { CompiledScenario } from '../lessons/compile'
 
 const cache = new Map<string, CompiledScenario>()
 
