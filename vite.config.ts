@@ -5,6 +5,11 @@ import type * as CompileModule from './src/lessons/compile'
 
 type Compile = typeof CompileModule
 
+/** The classic script that preloads the lesson chunk the address names. */
+const PRELOAD_SCRIPT = 'lesson-preload.js'
+/** DEFAULT_SCENARIO_ID of src/store/lessons.ts (that module imports a virtual module, so it is not imported here). */
+const DEFAULT_LESSON = 'smtp-basic'
+
 /**
  * virtual:timelines exports one lazy loader per scenario; each loads virtual:timeline/<id>, the
  * scenario compiled by the engine at build time (src/store/compile.ts). The page thus fetches one lesson's
@@ -31,20 +36,27 @@ function timelines(): Plugin {
       }
       return null
     },
-    // Start fetching the lesson the address asks for while the main script is still being evaluated.
+    // Start fetching the lesson the address asks for while the main script is still being evaluated. A small
+    // external script does it (a strict CSP, script-src 'self', allows no inline script).
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle) return html
+        return html.replace('</head>', `    <script src="./${PRELOAD_SCRIPT}"></script>\n  </head>`)
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
         const map: Record<string, string> = {}
-        for (const chunk of Object.values(ctx.bundle)) {
+        for (const chunk of Object.values(bundle)) {
           const facade = chunk.type === 'chunk' ? chunk.facadeModuleId : null
           if (facade?.startsWith('\0virtual:timeline/')) map[facade.slice('\0virtual:timeline/'.length)] = chunk.fileName
         }
-        const script = `<script>(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode');` +
-          `if(o&&o!=='predict')return;var f=m[p.get('scenario')||'smtp-basic'];/* DEFAULT_SCENARIO_ID, src/store/lessons.ts */if(!f)return;` +
-          `var l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}catch(e){}})()</script>`
-        return html.replace('</head>', `    ${script}\n  </head>`)
+        const source = `(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode');` +
+          `if(o&&o!=='predict')return;var f=m[p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)}];if(!f)return;` +
+          `var l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}catch(e){}})()\n`
+        this.emitFile({ type: 'asset', fileName: PRELOAD_SCRIPT, source })
       },
     },
     handleHotUpdate({ file, server }) {

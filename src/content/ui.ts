@@ -24,6 +24,7 @@ const UI = {
   tcpState: { ja: 'TCPの状態', en: 'TCP state' },
   before: { ja: '前', en: 'before' },
   after: { ja: '後', en: 'after' },
+  wireCut: { ja: '(残りの {n} 文字は省略)', en: '({n} more characters not shown)' },
   noPayload: { ja: 'データなし(TCP制御セグメント)', en: 'No payload (TCP control segment)' },
   tlsHandshakeBytes: { ja: 'TLSハンドシェイク ({octets} オクテット)', en: 'TLS handshake ({octets} octets)' },
   encryptedRecord: { ja: 'TLSで暗号化 (レコード {octets} オクテット)', en: 'Encrypted by TLS (record of {octets} octets)' },

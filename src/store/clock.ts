@@ -1,5 +1,5 @@
 // Time in one place (after xstate's SimulatedClock): the only timer of the app advances the cursor.
-import type { PlayerStore } from './player'
+import { totalOf, type PlayerStore } from './player'
 
 /** Milliseconds between steps at speed 1. */
 export const STEP_INTERVAL_MS = 1400
@@ -20,9 +20,9 @@ export function startPlaybackClock(store: PlayerStore, scheduler: Scheduler): ()
       handle = null
       const now = store.getState()
       if (!now.playing) return
-      if (now.step >= now.total) { now.pause(); return }
+      if (now.step >= totalOf(now)) { now.pause(); return }
       now.next()
-      if (store.getState().step >= now.total) store.getState().pause()
+      if (store.getState().step >= totalOf(now)) store.getState().pause()
       else schedule()
     }, STEP_INTERVAL_MS / s.speed)
   }

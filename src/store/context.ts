@@ -1,9 +1,8 @@
 import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
-import type { Player, PlayerStore } from './player'
-import { loaded } from './timeline'
-import type { CompiledScenario } from '../lessons/compile'
+import type { Lesson } from '../lessons/lesson'
 import type { Step } from '../model'
+import type { Player, PlayerStore } from './player'
 
 export const PlayerContext = createContext<PlayerStore | null>(null)
 
@@ -13,21 +12,22 @@ export function usePlayerStore(): PlayerStore {
   return store
 }
 
-/** Select one primitive (zustand v5: selectors that build objects would re-render forever). */
+/** Select one primitive or one stored reference (zustand v5: selectors that build objects re-render forever). */
 export function usePlayer<T>(selector: (s: Player) => T): T {
   return useStore(usePlayerStore(), selector)
 }
 
-/** The step on screen now (the last one shown), or undefined before the first. */
-export function useCurrentStep(): Step | undefined {
-  const step = usePlayer((s) => s.step)
-  const lesson = useLesson()
-  return step > 0 ? lesson?.timeline.steps[step - 1] : undefined
+/** The lesson on screen. */
+export function useLesson(): Lesson | null {
+  return usePlayer((s) => s.lesson)
 }
 
-/** The current lesson (loaded before the store points at it). */
-export function useLesson(): CompiledScenario | undefined {
-  const id = usePlayer((s) => s.scenarioId)
-  usePlayer((s) => s.lessonRev) // re-render when the sandbox replaces its timeline under the same id
-  return loaded(id)
+/** The step on screen now (the last one shown), or undefined before the first. */
+export function useCurrentStep(): Step | undefined {
+  return usePlayer((s) => (s.step > 0 ? s.lesson?.timeline.steps[s.step - 1] : undefined))
+}
+
+/** The lesson's length. */
+export function useTotal(): number {
+  return usePlayer((s) => s.lesson?.timeline.steps.length ?? 0)
 }

@@ -1,22 +1,42 @@
-// The player store: where the learner is on the timeline (a cursor), never copies of steps.
+// The player store: which page, which lesson (an immutable reference), and where the learner is on it (a
+// cursor). Nothing here copies steps; the total is the lesson's length.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Lang } from '../content/types'
-import type { CompiledScenario } from '../lessons/compile'
+import type { Lesson } from '../lessons/lesson'
+import type { InputNote, SandboxSession } from '../sandbox/session'
+import { loadLesson } from './loader'
 import { nextOpenQuestion } from './predict'
-import { loaded, loadScenario, primeScenario } from './timeline'
 
 export const SPEEDS = [0.5, 1, 2] as const
 export type Speed = (typeof SPEEDS)[number]
 export type View = 'learner' | 'eavesdropper'
-/** play: step through a lesson; predict: guess each reply first; sandbox: type your own session. */
-export type Mode = 'play' | 'predict' | 'sandbox'
+
+/** The sandbox's session and what the page says about it. */
+export interface SandboxState {
+  readonly session: SandboxSession
+  /** What the last input did that the learner should know (dot-stuffed, connection closed, limit reached). */
+  readonly notes: readonly InputNote[]
+  /** The share link's `s=` value: being made, made, or the session is too long for a link. */
+  readonly link: { readonly state: 'pending' } | { readonly state: 'ok'; readonly value: string } | { readonly state: 'too-long' }
+  /** The setup's address parameters (null: left out), made with the session so the page shell need not know them. */
+  readonly setupParams: Readonly<Record<string, string | null>>
+  /** The address held a session that could not be read; the sandbox started empty. */
+  readonly badLink: 'format' | 'too-long' | null
+}
 
 export interface PlayerState {
+  /** The page on screen (a row of ui/pages.tsx). */
+  readonly page: string
+  /** Predict-the-reply: the cursor stops before each server reply until the learner answers. */
+  readonly predict: boolean
+  /** The lesson asked for ('sandbox' for the sandbox's own). */
   readonly scenarioId: string
+  /** The lesson on screen; replaced, never changed. */
+  readonly lesson: Lesson | null
+  /** The scenario the URL asked for when it does not exist (the page then lists the scenarios). */
   readonly missingScenario: string | null
-  /** How many steps are shown: 0 (nothing yet) to total. */
+  /** How many steps are shown: 0 (nothing yet) to the lesson's length. */
   readonly step: number
-  readonly total: number
   readonly lang: Lang
   readonly playing: boolean
   readonly speed: Speed
@@ -25,11 +45,9 @@ export interface PlayerState {
   readonly view: View
   /** A lesson that could not be loaded (network); the page says so. */
   readonly loadError: string | null
-  readonly mode: Mode
   /** Predict mode: the learner's answer for each question step (by step index). */
   readonly answers: Readonly<Record<number, string>>
-  /** Bumped when the lesson under the same id is replaced (the sandbox rebuilds its timeline). */
-  readonly lessonRev: number
+  readonly sandbox: SandboxState | null
 }
 
 export interface PlayerActions {
@@ -38,109 +56,137 @@ export interface PlayerActions {
   first(): void
   last(): void
   goTo(step: number): void
+  /** The learner picked a step (a row, a tick, the scrubber): playback pauses there. */
+  seek(step: number): void
   togglePlay(): void
   pause(): void
   setSpeed(speed: Speed): void
   setLang(lang: Lang): void
+  /** Loads and shows a lesson; when several picks overlap, the last one wins. */
   setScenario(id: string): Promise<void>
   toggleHex(): void
   toggleView(): void
   /** Predict mode: answer the question at the cursor, then the reply is shown. */
   answer(value: string): void
-  /** Shows a timeline made in the page (the sandbox), at `step` (default: the end). */
-  showCompiled(c: CompiledScenario, step?: number): void
+  /** Shows a lesson made in the page (the sandbox), at `step` (default: its end). */
+  showLesson(lesson: Lesson, step?: number): void
+  setSandbox(sandbox: SandboxState | null): void
 }
 
 export type Player = PlayerState & PlayerActions
 export type PlayerStore = StoreApi<Player>
 
+/** The lesson's length. */
+export const totalOf = (s: Pick<PlayerState, 'lesson'>): number => s.lesson?.timeline.steps.length ?? 0
+
 /** Predict mode: the cursor stands before a reply that has not been guessed yet. */
 export function waitingForAnswer(s: PlayerState): boolean {
-  if (s.mode !== 'predict') return false
-  return nextOpenQuestion(loaded(s.scenarioId)?.timeline.steps ?? [], s.answers) === s.step
-}
-
-function totalOf(id: string): number {
-  return loaded(id)?.timeline.steps.length ?? 0
+  if (!s.predict) return false
+  return nextOpenQuestion(s.lesson?.timeline.steps ?? [], s.answers) === s.step
 }
 
 export interface PlayerInit {
+  readonly page?: string
+  readonly predict?: boolean
   readonly scenarioId: string
-  readonly missingScenario: string | null
-  readonly step: number
+  readonly lesson?: Lesson | null
+  readonly missingScenario?: string | null
+  readonly step?: number
   readonly lang: Lang
   readonly view?: View
-  readonly mode?: Mode
+  readonly loadError?: string | null
 }
 
 export function createPlayerStore(initial: PlayerInit): PlayerStore {
+  /** Each pick of a lesson gets a number; only the newest pick may show its lesson. */
+  let picks = 0
   return createStore<Player>()((set, get) => {
     // In predict mode the cursor cannot pass a reply the learner has not guessed yet.
     const limit = (): number => {
       const s = get()
-      if (s.mode !== 'predict') return s.total
-      const steps = loaded(s.scenarioId)?.timeline.steps ?? []
-      const open = nextOpenQuestion(steps, s.answers)
-      return open < 0 ? s.total : open
+      const total = totalOf(s)
+      if (!s.predict) return total
+      const open = nextOpenQuestion(s.lesson?.timeline.steps ?? [], s.answers)
+      return open < 0 ? total : open
     }
     const goTo = (n: number) => {
       const max = limit()
       const step = Math.min(max, Math.max(0, Math.trunc(n)))
-      set(step >= max && max < get().total ? { step, playing: false } : { step })
+      set(step >= max && max < totalOf(get()) ? { step, playing: false } : { step })
     }
+    const predict = initial.predict ?? false
+    const lesson = initial.lesson ?? null
     return {
+      page: initial.page ?? 'play',
+      predict,
       scenarioId: initial.scenarioId,
-      missingScenario: initial.missingScenario,
-      step: initial.step,
-      total: totalOf(initial.scenarioId),
+      lesson,
+      missingScenario: initial.missingScenario ?? null,
+      // Predict mode starts at the beginning: a deep link must not skip the questions.
+      step: predict ? 0 : Math.min(totalOf({ lesson }), Math.max(0, initial.step ?? 0)),
       lang: initial.lang,
       playing: false,
       speed: 1,
       hex: false,
-      mode: initial.mode ?? 'play',
       answers: {},
-      lessonRev: 0,
       view: initial.view ?? 'learner',
-      loadError: null,
+      loadError: initial.loadError ?? null,
+      sandbox: null,
       goTo,
+      seek: (n) => {
+        set({ playing: false })
+        goTo(n)
+      },
       next: () => goTo(get().step + 1),
-      prev: () => { set({ playing: false }); goTo(get().step - 1) },
+      prev: () => {
+        set({ playing: false })
+        goTo(get().step - 1)
+      },
       // In predict mode, back to the start means a new attempt.
-      first: () => { set(get().mode === 'predict' ? { playing: false, answers: {} } : { playing: false }); goTo(0) },
-      last: () => { set({ playing: false }); goTo(get().total) },
+      first: () => {
+        set(get().predict ? { playing: false, answers: {} } : { playing: false })
+        goTo(0)
+      },
+      last: () => {
+        set({ playing: false })
+        goTo(totalOf(get()))
+      },
       togglePlay: () => {
-        const { playing, step, total, mode } = get()
+        const s = get()
         // Play at the end starts over, as a media player does (not in predict mode: that would erase the quiz).
-        if (!playing && step >= total && mode !== 'predict') set({ step: 0 })
-        set({ playing: !playing })
+        if (!s.playing && s.step >= totalOf(s) && !s.predict) set({ step: 0 })
+        set({ playing: !s.playing })
       },
       pause: () => set({ playing: false }),
       setSpeed: (speed) => set({ speed }),
       setLang: (lang) => set({ lang }),
-      setScenario: (id) => {
+      setScenario: async (id) => {
+        const mine = ++picks
         set({ playing: false })
         // The lesson is fetched first, so the page never shows a scenario without its steps.
-        return loadScenario(id).then(
-          () => set({ scenarioId: id, missingScenario: null, step: 0, total: totalOf(id), loadError: null, answers: {} }),
-          () => set({ loadError: id }),
-        )
+        try {
+          const next = await loadLesson(id)
+          if (mine === picks) set({ scenarioId: id, lesson: next, missingScenario: null, step: 0, loadError: null, answers: {} })
+        } catch {
+          if (mine === picks) set({ loadError: id })
+        }
       },
       toggleHex: () => set({ hex: !get().hex }),
       toggleView: () => set({ view: get().view === 'learner' ? 'eavesdropper' : 'learner' }),
       answer: (value) => {
         const s = get()
-        if (s.mode !== 'predict') return
-        const steps = loaded(s.scenarioId)?.timeline.steps ?? []
-        const open = nextOpenQuestion(steps, s.answers)
+        if (!s.predict) return
+        const open = nextOpenQuestion(s.lesson?.timeline.steps ?? [], s.answers)
         if (open < 0 || open !== s.step) return
         set({ answers: { ...s.answers, [open]: value } })
         goTo(open + 1)
       },
-      showCompiled: (c, step) => {
-        primeScenario(c)
-        const total = c.timeline.steps.length
-        set({ scenarioId: c.id, missingScenario: null, total, step: Math.min(total, step ?? total), loadError: null, lessonRev: get().lessonRev + 1 })
+      showLesson: (next, step) => {
+        picks++ // a lesson shown here also outranks a pick still loading
+        const total = next.timeline.steps.length
+        set({ scenarioId: next.id, lesson: next, missingScenario: null, step: Math.min(total, step ?? total), loadError: null })
       },
+      setSandbox: (sandbox) => set({ sandbox }),
     }
   })
 }

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { compileScenario } from '../lessons/compile'
 import { findScenario } from '../scenarios'
 import { startPlaybackClock, STEP_INTERVAL_MS } from './clock'
-import { compileScenario } from '../lessons/compile'
-import { createPlayerStore } from './player'
-import { loadScenario, primeScenario } from './timeline'
-import { clampStep, langFrom, parseUrl, toSearch } from './url'
+import { loadLesson } from './loader'
+import { createPlayerStore, totalOf } from './player'
+import { clampStep, langFrom, readRequest } from './url'
 
 const basic = compileScenario(findScenario('smtp-basic') ?? (() => { throw new Error('smtp-basic missing') })())
-primeScenario(basic)
 const total = basic.timeline.steps.length
 
 describe('URL parameters (CONTRACT.md §2)', () => {
@@ -28,23 +27,15 @@ describe('URL parameters (CONTRACT.md §2)', () => {
   })
 
   it('an unknown scenario is reported, not replaced silently', () => {
-    expect(parseUrl('?scenario=nope&lang=en', []).missingScenario).toBe('nope')
-    expect(parseUrl('?scenario=smtp-basic&step=7', ['en']).rawStep).toBe('7')
-  })
-
-  it('writes the state back and keeps parameters it does not own', () => {
-    const q = toSearch('?course=net1&step=2', { scenarioId: 'smtp-basic', step: 5, lang: 'en', missingScenario: null })
-    const p = new URLSearchParams(q)
-    expect(p.get('course')).toBe('net1')
-    expect(p.get('step')).toBe('5')
-    expect(p.get('scenario')).toBe('smtp-basic')
+    expect(readRequest(new URLSearchParams('?scenario=nope&lang=en'), []).missingScenario).toBe('nope')
+    expect(readRequest(new URLSearchParams('?scenario=smtp-basic&step=7'), ['en']).rawStep).toBe('7')
   })
 })
 
 describe('player store and playback clock', () => {
   beforeEach(() => { vi.useFakeTimers() })
   afterEach(() => { vi.useRealTimers() })
-  const make = (step = 0) => createPlayerStore({ scenarioId: 'smtp-basic', missingScenario: null, step, lang: 'ja' })
+  const make = (step = 0) => createPlayerStore({ scenarioId: 'smtp-basic', lesson: basic, step, lang: 'ja' })
 
   it('moves the cursor and clamps it', () => {
     const s = make()
@@ -83,8 +74,30 @@ describe('player store and playback clock', () => {
   })
 
   it('loads compiled lessons through the build plugin, and refuses unknown ids', async () => {
-    const c = await loadScenario('smtp-basic')
-    expect(c.timeline.steps.length).toBe(total)
-    await expect(loadScenario('nope')).rejects.toThrow()
+    const c = await loadLesson('smtp-basic')
+    expect(c.timeline.steps).toEqual(basic.timeline.steps)
+    await expect(loadLesson('nope')).rejects.toThrow()
+    await expect(loadLesson('toString')).rejects.toThrow()
+  })
+
+  it('the lesson lives in the state: picking one replaces it and its length, and a failed pick says so', async () => {
+    const s = make(3)
+    await s.getState().setScenario('imap-basic')
+    const imap = compileScenario(findScenario('imap-basic') ?? basic as never)
+    expect(s.getState().lesson?.timeline.steps).toEqual(imap.timeline.steps)
+    expect(totalOf(s.getState())).toBe(imap.timeline.steps.length)
+    expect(s.getState().step).toBe(0)
+    await s.getState().setScenario('nope')
+    expect(s.getState().loadError).toBe('nope')
+    expect(s.getState().lesson?.id).toBe('imap-basic')
+  })
+
+  it('seek pauses playback and moves the cursor, clamped', () => {
+    const s = make()
+    s.getState().togglePlay()
+    s.getState().seek(5)
+    expect(s.getState()).toMatchObject({ step: 5, playing: false })
+    s.getState().seek(total + 10)
+    expect(s.getState().step).toBe(total)
   })
 })

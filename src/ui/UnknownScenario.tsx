@@ -1,6 +1,7 @@
 import { t } from '../content/ui'
 import { LESSONS as SCENARIOS } from '../store/lessons'
 import { usePlayer } from '../store/context'
+import { hrefFor } from './pages'
 
 /** An unknown ?scenario= gets a clear message and the list, never a blank page. */
 export function UnknownScenario({ id }: { id: string }) {
@@ -12,7 +13,7 @@ export function UnknownScenario({ id }: { id: string }) {
       <ul>
         {SCENARIOS.map((s) => (
           <li key={s.id}>
-            <a href={`?scenario=${encodeURIComponent(s.id)}&step=0&lang=${lang}`}>{s.title[lang]}</a> <code>{s.id}</code>
+            <a href={hrefFor('play', { scenario: s.id, step: '0', lang })}>{s.title[lang]}</a> <code>{s.id}</code>
           </li>
         ))}
       </ul>

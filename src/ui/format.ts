@@ -4,15 +4,19 @@ import { wireLabel } from '../model/label'
 import { t } from '../content/ui'
 import type { Lang } from '../content/types'
 
-/** The arrow's text: always contains the line on the wire (CONTRACT.md §2 `message`). */
+/** Characters of a line on an arrow; a 1 MB pasted line shows its start. */
+const LABEL_MAX = 200
+const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX)}…` : s)
+
+/** The arrow's text: always starts with the line on the wire (CONTRACT.md §2 `message`). */
 export function arrowLabel(step: Step, lang: Lang): string {
   if (step.layer === 'tcp' || step.layer === 'tls') return wireLabel(step)
-  const first = wireLabel(step)
+  const first = clip(wireLabel(step))
   if (step.kind.key === 'body') return `${first} … (${t(lang, 'bodyLines', { n: step.lines.length })})`
-  if (step.kind.key === 'pipeline') return step.lines.join(' / ')
+  if (step.kind.key === 'pipeline') return clip(step.lines.join(' / '))
   // IMAP's status is the tagged line that ends the response (RFC 9051 §7.1); untagged data comes first.
   if (step.layer === 'imap' && step.kind.key === 'reply' && step.lines.length > 1) {
-    return `${step.lines[step.lines.length - 1] ?? ''} (${t(lang, 'moreLines', { n: step.lines.length - 1 })})`
+    return `${clip(step.lines[step.lines.length - 1] ?? '')} (${t(lang, 'moreLines', { n: step.lines.length - 1 })})`
   }
   if (step.lines.length > 1) return `${first} (${t(lang, 'moreLines', { n: step.lines.length - 1 })})`
   return first

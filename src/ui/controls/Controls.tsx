@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { t } from '../../content/ui'
-import { usePlayer, usePlayerStore } from '../../store/context'
+import { usePlayer, usePlayerStore, useTotal } from '../../store/context'
 import { SPEEDS, type Speed } from '../../store/player'
 import { COMMANDS, type Command } from './commands'
 import { Icon } from './icons'
@@ -61,7 +61,7 @@ function ViewToggle() {
 function StepCounter() {
   const lang = usePlayer((s) => s.lang)
   const step = usePlayer((s) => s.step)
-  const total = usePlayer((s) => s.total)
+  const total = useTotal()
   return (
     <output className="counter" data-testid="step-counter" data-step={step} data-total={total}>
       {t(lang, 'stepOf', { n: step, total })}

@@ -1,17 +1,21 @@
 import { t } from '../../content/ui'
-import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
+import { useLesson, usePlayer, usePlayerStore, useTotal } from '../../store/context'
 import { classOf } from '../format'
+
+/** Above this many steps the ticks would be thinner than a pixel. */
+const MAX_TICKS = 240
 
 /** A range input (keyboard and screen readers) over a row of ticks, one per step (mouse). */
 export function Scrubber() {
   const store = usePlayerStore()
   const lang = usePlayer((s) => s.lang)
   const step = usePlayer((s) => s.step)
-  const total = usePlayer((s) => s.total)
+  const total = useTotal()
   const steps = useLesson()?.timeline.steps ?? []
   return (
     <div className="scrubber">
-      <div className="ticks" aria-hidden="true">
+      {/* One tick per step for the mouse, in lessons; a long session keeps only the range input. */}
+      {steps.length <= MAX_TICKS ? <div className="ticks" aria-hidden="true">
         {steps.map((s) => (
           <button
             key={s.index}
@@ -19,11 +23,11 @@ export function Scrubber() {
             tabIndex={-1}
             className={`tick layer-${s.layer}${s.index < step ? ' shown' : ''}${s.index === step - 1 ? ' current' : ''}`}
             data-cls={classOf(s)}
-            onClick={() => { store.getState().pause(); store.getState().goTo(s.index + 1) }}
+            onClick={() => store.getState().seek(s.index + 1)}
             title={String(s.index + 1)}
           />
         ))}
-      </div>
+      </div> : null}
       <input
         type="range"
         min={0}
@@ -32,7 +36,7 @@ export function Scrubber() {
         value={step}
         aria-label={t(lang, 'scrubber')}
         aria-valuetext={t(lang, 'stepOf', { n: step, total })}
-        onChange={(e) => { store.getState().pause(); store.getState().goTo(Number(e.target.value)) }}
+        onChange={(e) => store.getState().seek(Number(e.target.value))}
       />
     </div>
   )

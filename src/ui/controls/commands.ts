@@ -1,6 +1,6 @@
 // Controls are data (after excalidraw's actions): one list feeds the buttons, the keys and the tests.
 import type { UiKey } from '../../content/ui'
-import { waitingForAnswer, type Player } from '../../store/player'
+import { totalOf, waitingForAnswer, type Player } from '../../store/player'
 import type { IconName } from './icons'
 
 export interface Command {
@@ -18,9 +18,9 @@ export interface Command {
 export const COMMANDS: readonly Command[] = [
   { id: 'playback.restart', label: () => 'restart', keys: ['Home'], icon: () => 'restart', disabled: (s) => s.step === 0, run: (s) => s.first(), button: true },
   { id: 'playback.prev', label: () => 'prev', keys: ['ArrowLeft', 'PageUp'], icon: () => 'prev', disabled: (s) => s.step === 0, run: (s) => s.prev(), button: true },
-  { id: 'playback.play', label: (s) => (s.playing ? 'pause' : 'play'), keys: [' '], icon: (s) => (s.playing ? 'pause' : 'play'), disabled: (s) => s.total === 0, run: (s) => s.togglePlay(), button: true },
-  { id: 'playback.next', label: () => 'next', keys: ['ArrowRight', 'PageDown'], icon: () => 'next', disabled: (s) => s.step >= s.total || waitingForAnswer(s), run: (s) => { s.pause(); s.next() }, button: true },
-  { id: 'playback.last', label: () => 'last', keys: ['End'], icon: () => 'last', disabled: (s) => s.step >= s.total || waitingForAnswer(s), run: (s) => s.last(), button: false },
+  { id: 'playback.play', label: (s) => (s.playing ? 'pause' : 'play'), keys: [' '], icon: (s) => (s.playing ? 'pause' : 'play'), disabled: (s) => totalOf(s) === 0, run: (s) => s.togglePlay(), button: true },
+  { id: 'playback.next', label: () => 'next', keys: ['ArrowRight', 'PageDown'], icon: () => 'next', disabled: (s) => s.step >= totalOf(s) || waitingForAnswer(s), run: (s) => { s.pause(); s.next() }, button: true },
+  { id: 'playback.last', label: () => 'last', keys: ['End'], icon: () => 'last', disabled: (s) => s.step >= totalOf(s) || waitingForAnswer(s), run: (s) => s.last(), button: false },
 ]
 
 export function commandForKey(key: string): Command | undefined {

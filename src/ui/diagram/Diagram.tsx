@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useEffect, useMemo, useRef } from 'react'
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react'
 import type * as AnimatedTrackModule from './AnimatedTrack'
 import { t } from '../../content/ui'
 import type { Lang } from '../../content/types'
@@ -31,9 +31,23 @@ function Lifelines({ actors, lanes, lang }: { actors: readonly Actor[]; lanes: r
   )
 }
 
-interface RowProps { step: Step; arrow: Arrow; lang: Lang; current: boolean; animate: boolean; eaves: boolean; gap: number; onPick: (n: number) => void }
+interface RowProps {
+  step: Step
+  left: number
+  width: number
+  direction: 'left' | 'right'
+  lang: Lang
+  current: boolean
+  animate: boolean
+  eaves: boolean
+  gap: number
+  /** Windowed rows sit at a fixed offset (long sessions); otherwise they flow. */
+  top?: number
+  onPick: (n: number) => void
+}
 
-const Row = memo(function Row({ step, arrow, lang, current, animate, eaves, gap, onPick }: RowProps) {
+// Props are primitives or stored references, so that a step forward re-renders two rows, not all of them.
+const Row = memo(function Row({ step, left, width, direction, lang, current, animate, eaves, gap, top, onPick }: RowProps) {
   const cls = classOf(step)
   const exposure = eaves ? exposureOf(step) : null
   // The eavesdropper sees a TLS record's length, never its lines.
@@ -46,7 +60,7 @@ const Row = memo(function Row({ step, arrow, lang, current, animate, eaves, gap,
   )
   return (
     <li
-      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}`}
+      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}`}
       data-testid="message"
       data-index={step.index + 1}
       data-from={step.from}
@@ -54,21 +68,22 @@ const Row = memo(function Row({ step, arrow, lang, current, animate, eaves, gap,
       data-layer={step.layer}
       data-cls={cls}
       aria-current={current ? 'step' : undefined}
+      style={top === undefined ? undefined : { top }}
       onClick={() => onPick(step.index + 1)}
     >
       {gap > 0 ? <span className="gap">{gapText(gap, lang)}</span> : null}
       <span className="no" aria-hidden="true">{step.index + 1}</span>
-      <div className={`arrow dir-${arrow.direction}`} style={{ left: pct(arrow.left), width: pct(arrow.width) }}>
+      <div className={`arrow dir-${direction}`} style={{ left: pct(left), width: pct(width) }}>
         <span className="label">
           {step.tls ? <Icon name="lock" size={14} label="TLS" /> : null}
           {exposed ? <Icon name="eye" size={15} label={t(lang, 'eavesdropper')} /> : null}
           <span className="text">{label}</span>
         </span>
         {animate && LoadedTrack ? (
-          <LoadedTrack direction={arrow.direction}>{line}</LoadedTrack>
+          <LoadedTrack direction={direction}>{line}</LoadedTrack>
         ) : animate ? (
           <Suspense fallback={<span className="track">{line}</span>}>
-            <AnimatedTrack direction={arrow.direction}>{line}</AnimatedTrack>
+            <AnimatedTrack direction={direction}>{line}</AnimatedTrack>
           </Suspense>
         ) : (
           <span className="track">{line}</span>
@@ -83,16 +98,50 @@ function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
 }
 
+/** From this many rows on, only the rows in view are in the page (a 10,000-step session steps at 60 fps). */
+export const WINDOW_FROM = 300
+/** Rows drawn above and below the visible ones, so that scrolling never shows a blank. */
+const OVERSCAN = 12
+
+/** Fixed row heights of the windowed list, read from the stylesheet (--row-h, --gap-h). */
+function rowHeights(el: Element | null): { row: number; gap: number } {
+  const css = el ? getComputedStyle(el) : null
+  const px = (name: string, dflt: number) => Number.parseFloat(css?.getPropertyValue(name) ?? '') || dflt
+  return { row: px('--row-h', 48), gap: px('--gap-h', 26) }
+}
+
 export function Diagram() {
   const store = usePlayerStore()
   const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
-  const lesson = useLesson()
-  const timeline = lesson?.timeline
+  const timeline = useLesson()?.timeline
   const layout = useMemo(() => (timeline ? layoutSequence(timeline.actors, timeline.steps) : null), [timeline])
+  const wrapRef = useRef<HTMLDivElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
-  const lastStep = useRef(step)
+  const [lastStep, setLastStep] = useState(step)
+  const [forward, setForward] = useState(false)
+  const [view, setView] = useState({ top: 0, height: 800 })
+  const [heights, setHeights] = useState({ row: 48, gap: 26 })
+  const windowed = step >= WINDOW_FROM
+  const steps = timeline?.steps
+  // Each row's offset from the top of the list, for the windowed list.
+  const offsets = useMemo(() => {
+    if (!steps || !windowed) return null
+    const out = new Float64Array(steps.length + 1)
+    for (let i = 0; i < steps.length; i++) {
+      const gap = i > 0 && (steps[i]?.time ?? 0) !== (steps[i - 1]?.time ?? 0)
+      out[i + 1] = (out[i] ?? 0) + heights.row + (gap ? heights.gap : 0)
+    }
+    return out
+  }, [steps, windowed, heights])
+
+  // Animate only a step taken forward, and never when the learner asked for reduced motion.
+  if (step !== lastStep) {
+    setLastStep(step)
+    setForward(step > lastStep && !prefersReducedMotion())
+  }
+  const pick = useCallback((n: number) => store.getState().seek(n), [store])
 
   // Fetch the animation code at the learner's first touch or key, not with the page (the 90 KB budget).
   useEffect(() => {
@@ -103,43 +152,93 @@ export function Diagram() {
     return () => { window.removeEventListener('pointerdown', preload); window.removeEventListener('keydown', preload) }
   }, [])
 
-  useEffect(() => {
-    const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]')
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches
-    el?.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' })
-  }, [step])
-  // Animate only a step taken forward, and never when the learner asked for reduced motion.
-  const forward = step > lastStep.current && !prefersReducedMotion()
-  useEffect(() => { lastStep.current = step }, [step])
+  useLayoutEffect(() => {
+    if (windowed) setHeights(rowHeights(listRef.current))
+  }, [windowed])
 
-  if (!timeline || !layout) return null
-  const pick = (n: number) => { store.getState().pause(); store.getState().goTo(n) }
+  // Keep the current arrow in view.
+  useEffect(() => {
+    const wrap = wrapRef.current
+    if (!wrap) return
+    const reduce = prefersReducedMotion()
+    if (offsets) {
+      const y0 = offsets[step - 1] ?? 0
+      const y1 = offsets[step] ?? 0
+      if (y0 < wrap.scrollTop || y1 > wrap.scrollTop + wrap.clientHeight - 24) wrap.scrollTo({ top: Math.max(0, y1 - wrap.clientHeight + 40), behavior: 'auto' })
+      return
+    }
+    const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]')
+    el?.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' })
+  }, [step, offsets])
+
+  // The windowed list follows the scroll position, once a frame at most.
+  useEffect(() => {
+    const wrap = wrapRef.current
+    if (!wrap || !windowed) return
+    let frame = 0
+    const measure = () => { frame = 0; setView({ top: wrap.scrollTop, height: wrap.clientHeight }) }
+    const onScroll = () => { if (frame === 0) frame = requestAnimationFrame(measure) }
+    measure()
+    wrap.addEventListener('scroll', onScroll, { passive: true })
+    const ro = new ResizeObserver(onScroll)
+    ro.observe(wrap)
+    return () => { wrap.removeEventListener('scroll', onScroll); ro.disconnect(); cancelAnimationFrame(frame) }
+  }, [windowed])
+
+  if (!timeline || !layout || !steps) return null
+  let first = 0
+  let last = step
+  if (offsets) {
+    first = Math.max(0, firstAtOrBelow(offsets, view.top) - OVERSCAN)
+    last = Math.min(step, firstAtOrBelow(offsets, view.top + view.height) + OVERSCAN + 1)
+  }
+  const rows: ReactElement[] = []
+  for (let i = first; i < last; i++) {
+    const s = steps[i] as Step
+    const arrow = layout.arrows[i] as Arrow
+    rows.push(
+      <Row
+        key={i}
+        step={s}
+        left={arrow.left}
+        width={arrow.width}
+        direction={arrow.direction}
+        lang={lang}
+        current={i === step - 1}
+        animate={forward && i === step - 1}
+        eaves={eaves}
+        gap={i > 0 ? s.time - (steps[i - 1]?.time ?? s.time) : 0}
+        {...(offsets ? { top: offsets[i] ?? 0 } : {})}
+        onPick={pick}
+      />,
+    )
+  }
   return (
     <figure className="diagram" aria-label={t(lang, 'diagramLabel')}>
       <Lifelines actors={timeline.actors} lanes={layout.lanes} lang={lang} />
-      <div className="rows-wrap" tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
+      <div className="rows-wrap" ref={wrapRef} tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
         <div className="rows-inner">
-        <div className="lanes" aria-hidden="true">
-          {layout.lanes.map((l) => <span key={l.id} className="lane" style={{ left: pct(l.x) }} />)}
-        </div>
-        <ol className="rows" ref={listRef}>
-          {timeline.steps.slice(0, step).map((s) => (
-            <Row
-              key={s.index}
-              step={s}
-              arrow={layout.arrows[s.index] as Arrow}
-              lang={lang}
-              current={s.index === step - 1}
-              animate={forward && s.index === step - 1}
-              eaves={eaves}
-              gap={s.index > 0 ? s.time - (timeline.steps[s.index - 1]?.time ?? s.time) : 0}
-              onPick={pick}
-            />
-          ))}
-        </ol>
-        {step === 0 ? <p className="start-hint">{t(lang, 'startHint')}</p> : null}
+          <div className="lanes" aria-hidden="true">
+            {layout.lanes.map((l) => <span key={l.id} className="lane" style={{ left: pct(l.x) }} />)}
+          </div>
+          <ol className={`rows${offsets ? ' windowed' : ''}`} ref={listRef} style={offsets ? { height: offsets[step] ?? 0 } : undefined}>
+            {rows}
+          </ol>
+          {step === 0 ? <p className="start-hint">{t(lang, 'startHint')}</p> : null}
         </div>
       </div>
     </figure>
   )
+}
+
+/** The index of the row at height y (binary search over the offsets). */
+function firstAtOrBelow(offsets: Float64Array, y: number): number {
+  let lo = 0
+  let hi = offsets.length - 2
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((offsets[mid] ?? 0) <= y) lo = mid
+    else hi = mid - 1
+  }
+  return Math.max(0, lo)
 }

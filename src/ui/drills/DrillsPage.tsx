@@ -4,14 +4,16 @@ import { DRILLS, type Drill } from '../../content/drills'
 import { tm } from '../../content/modes'
 import type { Lang } from '../../content/types'
 import { wireLabel as arrowText } from '../../model/label'
-import { loadScenario } from '../../store/timeline'
+import { usePlayer } from '../../store/context'
+import { loadLesson } from '../../store/loader'
+import { hrefFor } from '../pages'
 
 
 function useStepOf(d: Drill): number | null {
   const [n, setN] = useState<number | null>(null)
   useEffect(() => {
     let alive = true
-    loadScenario(d.link.scenario).then((c) => {
+    loadLesson(d.link.scenario).then((c) => {
       const re = new RegExp(d.link.text)
       const i = c.timeline.steps.findIndex((s) => (d.link.from === undefined || s.from === d.link.from) && re.test(arrowText(s)))
       if (alive) setN(i >= 0 ? i + 1 : null)
@@ -45,7 +47,7 @@ function DrillCard({ d, lang }: { d: Drill; lang: Lang }) {
           <div className={picked === d.answer ? 'verdict right' : 'verdict wrong'} data-testid="drill.verdict" data-correct={picked === d.answer}>
             <p>{picked === d.answer ? tm(lang, 'drillsRight') : tm(lang, 'drillsWrong', { answer: right?.text[lang] ?? '' })}</p>
             <p className="drill-explain">{d.explanation[lang]}</p>
-            {step !== null ? <a href={`?scenario=${encodeURIComponent(d.link.scenario)}&step=${step}&lang=${lang}`} data-testid="drill.link">{tm(lang, 'drillsOpen')}</a> : null}
+            {step !== null ? <a href={hrefFor('play', { scenario: d.link.scenario, step: String(step), lang })} data-testid="drill.link">{tm(lang, 'drillsOpen')}</a> : null}
           </div>
         ) : null}
       </div>
@@ -53,7 +55,8 @@ function DrillCard({ d, lang }: { d: Drill; lang: Lang }) {
   )
 }
 
-export default function DrillsPage({ lang }: { lang: Lang }) {
+export default function DrillsPage() {
+  const lang = usePlayer((s) => s.lang)
   return (
     <main className="drills" data-testid="drills">
       <h2>{tm(lang, 'drillsTitle')}</h2>

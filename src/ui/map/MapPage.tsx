@@ -2,6 +2,8 @@
 import { POP3_TO_IMAP, RECEIVE_CHAIN, SEND_CHAIN, type MapEntry } from '../../content/map'
 import type { Lang } from '../../content/types'
 import { tm } from '../../content/modes'
+import { usePlayer } from '../../store/context'
+import { hrefFor } from '../pages'
 
 function Chain({ entries, lang, title }: { entries: readonly MapEntry[]; lang: Lang; title: string }) {
   return (
@@ -15,7 +17,7 @@ function Chain({ entries, lang, title }: { entries: readonly MapEntry[]; lang: L
               <span className="port">{tm(lang, 'mapPort', { port: e.port })}</span>
             </div>
             <p>{e.what[lang]}</p>
-            <a href={`?scenario=${encodeURIComponent(e.scenario)}&step=0&lang=${lang}`}>{tm(lang, 'mapOpen')}: {e.name}</a>
+            <a href={hrefFor('play', { scenario: e.scenario, step: '0', lang })}>{tm(lang, 'mapOpen')}: {e.name}</a>
             {e.problem ? (
               <p className="map-problem"><strong>{tm(lang, 'mapProblem')}: </strong>{e.problem[lang]}</p>
             ) : null}
@@ -27,11 +29,12 @@ function Chain({ entries, lang, title }: { entries: readonly MapEntry[]; lang: L
   )
 }
 
-export default function MapPage({ lang }: { lang: Lang }) {
+export default function MapPage() {
+  const lang = usePlayer((s) => s.lang)
   return (
     <main className="map" data-testid="protocol-map">
       <h2 className="map-title">{tm(lang, 'mapTitle')}</h2>
-      <p><a href={`?lang=${lang}`}>{tm(lang, 'mapBack')}</a></p>
+      <p><a href={hrefFor('play', { lang })}>{tm(lang, 'mapBack')}</a></p>
       <div className="map-grid">
         <Chain entries={SEND_CHAIN} lang={lang} title={tm(lang, 'mapSend')} />
         <Chain entries={RECEIVE_CHAIN} lang={lang} title={tm(lang, 'mapReceive')} />

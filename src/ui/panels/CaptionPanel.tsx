@@ -1,11 +1,11 @@
 import { t } from '../../content/ui'
-import { useLesson, usePlayer } from '../../store/context'
+import { useLesson, usePlayer, useTotal } from '../../store/context'
 import { actorTitle } from '../format'
 
 /** The current step's explanation; a live region so screen readers announce each step. */
 export function CaptionPanel() {
   const step = usePlayer((s) => s.step)
-  const total = usePlayer((s) => s.total)
+  const total = useTotal()
   const lang = usePlayer((s) => s.lang)
   const lesson = useLesson()
   const timeline = lesson?.timeline

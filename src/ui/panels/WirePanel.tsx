@@ -2,6 +2,9 @@ import { t } from '../../content/ui'
 import { useCurrentStep, usePlayer, usePlayerStore } from '../../store/context'
 import { hexDump, visibleLines } from '../format'
 
+/** Characters of a step shown in the panel. */
+const WIRE_SHOWN = 16_384
+
 /** The exact bytes of the step, CR and LF made visible, hex on demand, and the TCP header fields. */
 export function WirePanel() {
   const store = usePlayerStore()
@@ -10,6 +13,9 @@ export function WirePanel() {
   // The eavesdropper sees no plaintext inside TLS records.
   const sealed = usePlayer((s) => s.view === 'eavesdropper')
   const current = useCurrentStep()
+  // A 1 MB pasted line is shown by its start: the rest would take the page seconds to lay out.
+  const bytes = current && current.bytes.length > WIRE_SHOWN ? current.bytes.slice(0, WIRE_SHOWN) : current?.bytes ?? ''
+  const cut = (current?.bytes.length ?? 0) - bytes.length
   return (
     <section className="panel wire-panel" aria-labelledby="wire-title">
       <div className="panel-head">
@@ -36,10 +42,10 @@ export function WirePanel() {
               ? <ul className="tls-messages">{current.lines.map((l) => <li key={l}>{l}</li>)}</ul>
               : <p className="muted">{t(lang, 'noPayload')}</p>
           ) : hex ? (
-            <pre className="wire hex" tabIndex={0}>{hexDump(current.bytes).join('\n')}</pre>
+            <pre className="wire hex" tabIndex={0}>{hexDump(bytes).join('\n')}</pre>
           ) : (
             <pre className="wire" tabIndex={0}>
-              {visibleLines(current.bytes).map((l, i) => (
+              {visibleLines(bytes).map((l, i) => (
                 <span key={i} className="wire-line">
                   {l.text}
                   {l.cr ? <abbr className="ctl-char" title="carriage return, 0x0D">CR</abbr> : null}
@@ -49,6 +55,7 @@ export function WirePanel() {
               ))}
             </pre>
           )}
+          {cut > 0 && !(sealed && current.tls) ? <p className="muted" data-testid="wire.cut">{t(lang, 'wireCut', { n: cut.toLocaleString(lang) })}</p> : null}
         </>
       ) : null}
     </section>

@@ -1,7 +1,7 @@
 // Predict-the-reply: before each server reply the learner picks what comes back; then the reply shows.
 import { useEffect, useMemo, useState } from 'react'
 import { tm } from '../../content/modes'
-import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
+import { useLesson, usePlayer, usePlayerStore, useTotal } from '../../store/context'
 import { answerOf, choicesFor, isQuestion, scoreOf } from '../../store/predict'
 import { loadScores, saveBest, type LoadedScores } from '../../store/scores'
 
@@ -13,7 +13,7 @@ export default function PredictPanel() {
   const store = usePlayerStore()
   const lang = usePlayer((s) => s.lang)
   const step = usePlayer((s) => s.step)
-  const total = usePlayer((s) => s.total)
+  const total = useTotal()
   const answers = usePlayer((s) => s.answers)
   const lesson = useLesson()
   const steps = useMemo(() => lesson?.timeline.steps ?? [], [lesson])

@@ -1,28 +1,39 @@
 // The telnet-like sandbox: pick a server, type lines, and watch the same engine answer on the diagram.
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
-import { captionOf } from '../../content'
+import { useEffect, useRef, useState, type ChangeEvent, type ClipboardEvent, type KeyboardEvent } from 'react'
 import { tm } from '../../content/modes'
 import type { Lang } from '../../content/types'
-import { buildTimeline, toBase64, type Protocol } from '../../model'
-import { IMAP_COMMANDS } from '../../model/imap/commands'
+import { toBase64, type Protocol, type Step } from '../../model'
 import { apopDigest } from '../../model/pop3/apop'
+import { LIMITS } from '../../sandbox/entries'
+import { nextTag } from '../../sandbox/session'
+import { PORTS_BY_PROTOCOL, PRESET_IDS, PRESETS, type PresetId, type SandboxSetup } from '../../sandbox/setup'
 import { usePlayer, usePlayerStore } from '../../store/context'
+import { startSandbox, type SandboxController } from '../../store/sandbox'
 import { Controls } from '../controls/Controls'
 import { Diagram } from '../diagram/Diagram'
 import { CaptionPanel } from '../panels/CaptionPanel'
 import { StatePanel } from '../panels/StatePanel'
 import { WirePanel } from '../panels/WirePanel'
-import { decodeEntries, encodeEntries, parseSetup, PORTS_BY_PROTOCOL, PRESETS, specOf, statusOf, writeSetup, type Entry, type PresetId, type SandboxSetup } from './session'
 
-const TITLE = { ja: 'サンドボックス', en: 'Sandbox' }
-/** A line that starts with a command word has no tag yet (a tag is any other atom, RFC 9051 §2.2.1). */
-const IMAP_VERBS = new Set(IMAP_COMMANDS.map((c) => c.split(' ')[0]))
-const SUMMARY = { ja: '自分で入力したセッションです。', en: 'A session you typed yourself.' }
+/** The transcript shows the newest lines; the diagram and the saved file have them all. */
+const TRANSCRIPT_LINES = 400
 
-function initial(): { setup: SandboxSetup; entries: Entry[]; badLink: boolean } {
-  const p = new URLSearchParams(window.location.search)
-  const entries = decodeEntries(p.get('s'))
-  return { setup: parseSetup(p), entries: entries ?? [], badLink: entries === null }
+/** The last `max` lines of the transcript, walking back from the end (the cost does not grow with the session). */
+function transcriptTail(steps: readonly Step[], max: number): { text: string; earlier: number } {
+  const out: string[] = []
+  let i = steps.length - 1
+  for (; i >= 0 && out.length < max; i--) {
+    const s = steps[i] as Step
+    if (s.layer === 'tcp') continue
+    if (s.layer === 'tls') out.push(`-- TLS: ${s.lines.join(', ')} --`)
+    else for (let j = s.lines.length - 1; j >= 0 && out.length < max; j--) out.push(`${s.from === 'client' ? 'C' : 'S'}: ${s.lines[j] ?? ''}`)
+  }
+  let earlier = 0
+  for (; i >= 0; i--) {
+    const s = steps[i] as Step
+    if (s.layer !== 'tcp') earlier += s.layer === 'tls' ? 1 : s.lines.length
+  }
+  return { text: out.reverse().map((l) => `${l}\n`).join(''), earlier }
 }
 
 function Setup({ setup, onChange, lang }: { setup: SandboxSetup; onChange: (s: SandboxSetup) => void; lang: Lang }) {
@@ -49,14 +60,14 @@ function Setup({ setup, onChange, lang }: { setup: SandboxSetup; onChange: (s: S
       {smtp ? <label><input type="checkbox" checked={setup.greylist} onChange={(e) => onChange({ ...setup, greylist: e.target.checked })} /> {tm(lang, 'sandboxGreylist')}</label> : null}
       <label>{tm(lang, 'sandboxPreset')}{' '}
         <select data-testid="sandbox.preset" value={setup.preset} onChange={(e) => onChange({ ...setup, preset: e.target.value as PresetId })}>
-          {(Object.keys(PRESETS) as PresetId[]).map((id) => <option key={id} value={id}>{PRESETS[id].hostname}</option>)}
+          {PRESET_IDS.map((id) => <option key={id} value={id}>{PRESETS[id].hostname}</option>)}
         </select>
       </label>
       <p className="muted" data-testid="sandbox.users">
         {tm(lang, 'sandboxUsers', {
-          users: Object.entries(PRESETS[setup.preset].users).map(([u, p]) => `${u} / ${p}`).join(', '),
+          users: Object.entries(PRESETS[setup.preset].users).map(([u, p]) => `${u} / ${String(p)}`).join(', '),
           domains: PRESETS[setup.preset].domains.join(', '),
-          aliases: Object.entries(PRESETS[setup.preset].aliases).map(([a, t]) => `${a} → ${t.join(', ')}`).join('; '),
+          aliases: Object.entries(PRESETS[setup.preset].aliases).map(([a, t]) => `${a} → ${(t as readonly string[]).join(', ')}`).join('; '),
         })}
       </p>
     </fieldset>
@@ -100,67 +111,35 @@ function Helpers({ lang, protocol, greeting, onInsert, tagOn, setTagOn, nextTag,
 export default function SandboxPage() {
   const store = usePlayerStore()
   const lang = usePlayer((s) => s.lang)
-  const first = useMemo(initial, [])
-  const [setup, setSetup] = useState(first.setup)
-  const [entries, setEntries] = useState<Entry[]>(first.entries)
+  const sandbox = usePlayer((s) => s.sandbox)
+  const [ctl, setCtl] = useState<SandboxController | null>(null)
   const [input, setInput] = useState('')
-  const [history, setHistory] = useState<{ items: string[]; at: number }>({ items: first.entries.filter((e): e is string => typeof e === 'string'), at: -1 })
-  const [message, setMessage] = useState<string | null>(first.badLink ? tm(lang, 'sandboxBadUrl') : null)
+  const [history, setHistory] = useState<{ items: string[]; at: number }>({ items: [], at: -1 })
   const [tagOn, setTagOn] = useState(true)
   const [copied, setCopied] = useState(false)
+  const [fileError, setFileError] = useState<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
 
-  const timeline = useMemo(() => buildTimeline(specOf(setup, entries)), [setup, entries])
-  const status = statusOf(timeline)
-  const tagsUsed = entries.filter((e) => typeof e === 'string' && /^a\d+ /.test(e)).length
-  const nextTag = `a${tagsUsed + 1}`
-
-  // Show it on the diagram (the cursor at the newest step) and keep the session in the address bar.
   useEffect(() => {
-    store.getState().showCompiled({ id: 'sandbox', title: TITLE, summary: SUMMARY, timeline, captions: timeline.steps.map((s) => captionOf(s) ?? null) })
-    const p = new URLSearchParams(window.location.search)
-    writeSetup(p, setup)
-    if (entries.length > 0) p.set('s', encodeEntries(entries))
-    else p.delete('s')
-    p.delete('scenario')
-    p.delete('step')
-    window.history.replaceState(null, '', `?${p.toString()}`)
-  }, [store, timeline, setup, entries])
+    let alive = true
+    void startSandbox(store, window.location.search).then((c) => {
+      if (!alive) return
+      setCtl(c)
+      const typed = c.typed()
+      setHistory({ items: typed, at: -1 })
+    })
+    return () => { alive = false }
+  }, [store])
 
-  const changeSetup = (s: SandboxSetup) => { setSetup(s); setEntries([]); setMessage(null) }
+  if (!sandbox || !ctl) return <main className="player sandbox" data-testid="sandbox" aria-busy="true" />
+  const { session, notes, link, badLink } = sandbox
+  const { setup, status } = session
 
   const send = (raw: string) => {
-    const lines = raw.split(/\r?\n/)
-    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-    let next = [...entries]
-    let note: string | null = null
-    // Pasted commands travel in one segment where the server advertised PIPELINING (RFC 2920 §3),
-    // up to and including DATA; what follows DATA is the message, sent line by line.
-    const before = statusOf(buildTimeline(specOf(setup, next)))
-    if (lines.length > 1 && setup.protocol === 'smtp' && before.open && before.pipelining && before.state !== 'data' && before.state !== 'auth') {
-      const cut = lines.findIndex((l) => /^DATA\s*$/i.test(l))
-      const group = cut < 0 ? lines : lines.slice(0, cut + 1)
-      next = [...next, { p: group }]
-      lines.splice(0, group.length)
-    }
-    for (let line of lines) {
-      const st = statusOf(buildTimeline(specOf(setup, next)))
-      if (!st.open) { note = tm(lang, 'sandboxClosed'); break }
-      if (setup.protocol === 'smtp' && st.state === 'data' && line.startsWith('.') && line !== '.') {
-        // A mail client doubles a leading dot so the line cannot end the message (RFC 5321 §4.5.2).
-        line = `.${line}`
-        note = tm(lang, 'sandboxStuffed')
-      }
-      if (setup.protocol === 'imap' && tagOn && !st.awaitingContinuation && IMAP_VERBS.has((line.trim().split(' ')[0] ?? '').toUpperCase())) {
-        const n = next.filter((e) => typeof e === 'string' && /^a\d+ /.test(e)).length + 1
-        line = `a${n} ${line}`
-      }
-      next = [...next, line]
-    }
-    setEntries(next)
-    setMessage(note)
-    const typed = lines.filter((l) => l !== '')
-    if (typed.length > 0) setHistory((h) => ({ items: [...h.items, ...typed], at: -1 }))
+    ctl.input(raw, { autoTag: tagOn })
+    setCopied(false)
+    const typed = raw.split(/\r\n|\r|\n/).filter((l) => l !== '')
+    if (typed.length > 0) setHistory((h) => ({ items: [...h.items, ...typed].slice(-500), at: -1 }))
   }
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -178,7 +157,7 @@ export default function SandboxPage() {
 
   const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
     const text = e.clipboardData.getData('text')
-    if (!/\r?\n/.test(text)) return
+    if (!/[\r\n]/.test(text)) return
     e.preventDefault()
     send(input + text)
     setInput('')
@@ -188,7 +167,35 @@ export default function SandboxPage() {
     try { await navigator.clipboard.writeText(window.location.href); setCopied(true) } catch { setCopied(false) }
   }
 
-  const transcript = timeline.steps.filter((s) => s.layer !== 'tcp')
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([ctl.file()], { type: 'application/json' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = `mail-session-${setup.protocol}-${setup.port}.json`
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+
+  const openFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0]
+    e.target.value = ''
+    if (!file) return
+    void file.text().then((text) => {
+      const bad = ctl.openFile(text)
+      setFileError(bad === null ? null : tm(lang, bad === 'too-long' ? 'sandboxFileLong' : 'sandboxFileBad'))
+      if (bad === null) setHistory({ items: ctl.typed(), at: -1 })
+    }, () => setFileError(tm(lang, 'sandboxFileBad')))
+  }
+
+  const changeSetup = (s: SandboxSetup) => { ctl.setup(s); setFileError(null) }
+  const transcript = transcriptTail(session.timeline.steps, TRANSCRIPT_LINES)
+  const message = [
+    badLink !== null && session.entries.length === 0 ? tm(lang, badLink === 'too-long' ? 'sandboxBadUrlLong' : 'sandboxBadUrl') : null,
+    notes.includes('closed') ? tm(lang, 'sandboxClosed') : null,
+    notes.includes('stuffed') ? tm(lang, 'sandboxStuffed') : null,
+    notes.includes('limit') ? tm(lang, 'sandboxLimit', { entries: LIMITS.entries.toLocaleString(lang), line: LIMITS.lineLength.toLocaleString(lang) }) : null,
+    fileError,
+  ].filter((m): m is string => m !== null)
   return (
     <main className="player sandbox" data-testid="sandbox">
       <Controls />
@@ -198,13 +205,10 @@ export default function SandboxPage() {
           <Setup setup={setup} onChange={changeSetup} lang={lang} />
           <section className="panel console" aria-labelledby="console-title">
             <h2 id="console-title">{tm(lang, 'sandboxTranscript')}</h2>
-            <pre className="wire transcript" data-testid="sandbox.transcript" tabIndex={0}>
-              {transcript.map((s) => (s.layer === 'tls'
-                ? `-- TLS: ${s.lines.join(', ')} --\n`
-                : s.lines.map((l) => `${s.from === 'client' ? 'C' : 'S'}: ${l}\n`).join('')))}
-            </pre>
-            {status.state === 'data' && status.open ? <p className="muted">{tm(lang, 'sandboxData')}</p> : null}
-            {message ? <p className="note" role="status">{message}</p> : null}
+            {transcript.earlier > 0 ? <p className="muted">{tm(lang, 'sandboxEarlier', { n: transcript.earlier })}</p> : null}
+            <pre className="wire transcript" data-testid="sandbox.transcript" tabIndex={0}>{transcript.text}</pre>
+            {status.continuation === 'message' && status.open ? <p className="muted">{tm(lang, 'sandboxData')}</p> : null}
+            {message.length > 0 ? <div className="note" role="status" data-testid="sandbox.message">{message.map((m) => <p key={m}>{m}</p>)}</div> : null}
             <div className="sandbox-input">
               <input
                 ref={inputRef}
@@ -224,13 +228,18 @@ export default function SandboxPage() {
             </div>
             <div className="sandbox-buttons">
               {status.open
-                ? <button type="button" className="toggle" data-testid="sandbox.disconnect" onClick={() => setEntries([...entries, { x: 1 }])}>{tm(lang, 'sandboxDisconnect')}</button>
-                : <button type="button" className="toggle" data-testid="sandbox.connect" onClick={() => { setEntries([...entries, { c: 1 }]); setMessage(null) }}>{tm(lang, 'sandboxConnect')}</button>}
-              {setup.greylist ? <button type="button" className="toggle" onClick={() => setEntries([...entries, { w: 300 }])}>{tm(lang, 'sandboxWait')}</button> : null}
-              <button type="button" className="toggle" data-testid="sandbox.reset" onClick={() => { setEntries([]); setMessage(null); inputRef.current?.focus() }}>{tm(lang, 'sandboxReset')}</button>
-              <button type="button" className="toggle" onClick={() => void share()}>{copied ? tm(lang, 'sandboxCopied') : tm(lang, 'sandboxShare')}</button>
+                ? <button type="button" className="toggle" data-testid="sandbox.disconnect" onClick={() => ctl.append([{ close: true }])}>{tm(lang, 'sandboxDisconnect')}</button>
+                : <button type="button" className="toggle" data-testid="sandbox.connect" onClick={() => ctl.append([{ connect: true }])}>{tm(lang, 'sandboxConnect')}</button>}
+              {setup.greylist ? <button type="button" className="toggle" onClick={() => ctl.append([{ wait: 300 }])}>{tm(lang, 'sandboxWait')}</button> : null}
+              <button type="button" className="toggle" data-testid="sandbox.reset" onClick={() => { ctl.reset(); setFileError(null); inputRef.current?.focus() }}>{tm(lang, 'sandboxReset')}</button>
+              {link.state === 'too-long'
+                ? null
+                : <button type="button" className="toggle" data-testid="sandbox.share" disabled={link.state === 'pending'} onClick={() => void share()}>{link.state === 'pending' ? tm(lang, 'sandboxLinkPending') : copied ? tm(lang, 'sandboxCopied') : tm(lang, 'sandboxShare')}</button>}
+              <button type="button" className="toggle" data-testid="sandbox.download" onClick={download}>{tm(lang, 'sandboxDownload')}</button>
+              <label className="toggle file-open">{tm(lang, 'sandboxOpenFile')}<input type="file" accept=".json,application/json" data-testid="sandbox.open" onChange={openFile} /></label>
             </div>
-            <Helpers key={setup.preset} account={Object.entries(PRESETS[setup.preset].users)[0] ?? ['', '']} lang={lang} protocol={setup.protocol} greeting={status.greeting} onInsert={(s) => { setInput(s); inputRef.current?.focus() }} tagOn={tagOn} setTagOn={setTagOn} nextTag={nextTag} />
+            {link.state === 'too-long' ? <p className="note" role="status" data-testid="sandbox.too-long">{tm(lang, 'sandboxTooLong')}</p> : null}
+            <Helpers key={setup.preset} account={Object.entries(PRESETS[setup.preset].users)[0] as [string, string]} lang={lang} protocol={setup.protocol} greeting={status.greeting} onInsert={(s) => { setInput(s); inputRef.current?.focus() }} tagOn={tagOn} setTagOn={setTagOn} nextTag={nextTag(session)} />
           </section>
           <CaptionPanel />
           <WirePanel />

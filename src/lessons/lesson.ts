@@ -1,0 +1,30 @@
+// What the player shows: a timeline and each step's caption. Lessons arrive compiled (compile.ts, at build
+// time); the sandbox makes its own as the learner types, captioning only the steps that are new.
+import { captionOf, type Caption } from '../content'
+import type { Bilingual, Protocol, Timeline } from '../model'
+
+/** What the page shell needs to list a lesson, without its steps or notes. */
+export interface LessonInfo {
+  readonly id: string
+  readonly protocol: Protocol
+  readonly order: number
+  readonly title: Bilingual
+}
+
+export interface Lesson {
+  readonly id: string
+  readonly title: Bilingual
+  readonly summary: Bilingual
+  readonly timeline: Timeline
+  /** captions[i] explains timeline.steps[i]. */
+  readonly captions: readonly (Caption | null)[]
+}
+
+/** A lesson for `timeline`; the captions of `previous` are kept for the steps the two share. */
+export function lessonOf(meta: Pick<Lesson, 'id' | 'title' | 'summary'>, timeline: Timeline, previous?: Lesson | null): Lesson {
+  const steps = timeline.steps
+  const kept = previous && previous.timeline.steps.length <= steps.length && previous.timeline.steps.every((s, i) => s === steps[i]) ? previous.captions : []
+  const captions = kept.slice()
+  for (let i = kept.length; i < steps.length; i++) captions.push(captionOf(steps[i] as (typeof steps)[number]) ?? null)
+  return { id: meta.id, title: meta.title, summary: meta.summary, timeline, captions }
+}
