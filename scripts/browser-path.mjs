@@ -24,3 +24,13 @@ export function findBrowser() {
   if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : null
   return playwrightOwnChromium() ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null
 }
+
+/** Chromium's launch options for every script and the tests: the browser found above, headless, with the
+ *  flags this sandboxed machine needs (no sandbox, GPU or background networking). */
+export function launchOptions() {
+  const executablePath = chromiumPath()
+  return {
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  }
+}

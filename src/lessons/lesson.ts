@@ -23,7 +23,10 @@ export interface Lesson {
 /** A lesson for `timeline`; the captions of `previous` are kept for the steps the two share. */
 export function lessonOf(meta: Pick<Lesson, 'id' | 'title' | 'summary'>, timeline: Timeline, previous?: Lesson | null): Lesson {
   const steps = timeline.steps
-  const kept = previous && previous.timeline.steps.length <= steps.length && previous.timeline.steps.every((s, i) => s === steps[i]) ? previous.captions : []
+  // A grown timeline keeps its step objects: the first and last shared step say whether it is the same one.
+  const old = previous?.timeline.steps ?? []
+  const n = old.length
+  const kept = previous && n > 0 && n <= steps.length && old[0] === steps[0] && old[n - 1] === steps[n - 1] ? previous.captions : []
   const captions = kept.slice()
   for (let i = kept.length; i < steps.length; i++) captions.push(captionOf(steps[i] as (typeof steps)[number]) ?? null)
   return { id: meta.id, title: meta.title, summary: meta.summary, timeline, captions }

@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo,
 import type * as AnimatedTrackModule from './AnimatedTrack'
 import { t } from '../../content/ui'
 import type { Lang } from '../../content/types'
-import { layoutSequence, type Arrow, type Lane } from '../../layout/sequence'
+import { arrowOf, layoutLanes, rowOffsets, type Lane, type RowHeights } from '../../layout/sequence'
 import type { Actor, Step } from '../../model'
 import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
 import { exposureOf } from '../../model/eavesdrop'
@@ -116,25 +116,27 @@ export function Diagram() {
   const lang = usePlayer((s) => s.lang)
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
   const timeline = useLesson()?.timeline
-  const layout = useMemo(() => (timeline ? layoutSequence(timeline.actors, timeline.steps) : null), [timeline])
+  const actors = timeline?.actors
+  const lanes = useMemo(() => (actors ? layoutLanes(actors) : null), [actors])
   const wrapRef = useRef<HTMLDivElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   const [lastStep, setLastStep] = useState(step)
   const [forward, setForward] = useState(false)
   const [view, setView] = useState({ top: 0, height: 800 })
-  const [heights, setHeights] = useState({ row: 48, gap: 26 })
+  const [heights, setHeights] = useState<RowHeights>({ row: 48, gap: 26 })
   const windowed = step >= WINDOW_FROM
   const steps = timeline?.steps
   // Each row's offset from the top of the list, for the windowed list.
-  const offsets = useMemo(() => {
-    if (!steps || !windowed) return null
-    const out = new Float64Array(steps.length + 1)
-    for (let i = 0; i < steps.length; i++) {
-      const gap = i > 0 && (steps[i]?.time ?? 0) !== (steps[i - 1]?.time ?? 0)
-      out[i + 1] = (out[i] ?? 0) + heights.row + (gap ? heights.gap : 0)
+  const [offsetCache, setOffsetCache] = useState<{ steps: readonly Step[]; offsets: Float64Array; h: RowHeights } | null>(null)
+  let offsets: Float64Array | null = null
+  if (steps && windowed) {
+    if (offsetCache?.steps === steps && offsetCache.h === heights) offsets = offsetCache.offsets
+    else {
+      // A session that grew by a line adds that line's offset, not all of them again.
+      offsets = rowOffsets(steps, heights, offsetCache ?? undefined)
+      setOffsetCache({ steps, offsets, h: heights })
     }
-    return out
-  }, [steps, windowed, heights])
+  }
 
   // Animate only a step taken forward, and never when the learner asked for reduced motion.
   if (step !== lastStep) {
@@ -153,7 +155,9 @@ export function Diagram() {
   }, [])
 
   useLayoutEffect(() => {
-    if (windowed) setHeights(rowHeights(listRef.current))
+    if (!windowed) return
+    const h = rowHeights(listRef.current)
+    setHeights((old) => (old.row === h.row && old.gap === h.gap ? old : h))
   }, [windowed])
 
   // Keep the current arrow in view.
@@ -185,7 +189,7 @@ export function Diagram() {
     return () => { wrap.removeEventListener('scroll', onScroll); ro.disconnect(); cancelAnimationFrame(frame) }
   }, [windowed])
 
-  if (!timeline || !layout || !steps) return null
+  if (!timeline || !lanes || !steps) return null
   let first = 0
   let last = step
   if (offsets) {
@@ -195,7 +199,7 @@ export function Diagram() {
   const rows: ReactElement[] = []
   for (let i = first; i < last; i++) {
     const s = steps[i] as Step
-    const arrow = layout.arrows[i] as Arrow
+    const arrow = arrowOf(lanes, s)
     rows.push(
       <Row
         key={i}
@@ -215,11 +219,11 @@ export function Diagram() {
   }
   return (
     <figure className="diagram" aria-label={t(lang, 'diagramLabel')}>
-      <Lifelines actors={timeline.actors} lanes={layout.lanes} lang={lang} />
+      <Lifelines actors={timeline.actors} lanes={lanes} lang={lang} />
       <div className="rows-wrap" ref={wrapRef} tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
         <div className="rows-inner">
           <div className="lanes" aria-hidden="true">
-            {layout.lanes.map((l) => <span key={l.id} className="lane" style={{ left: pct(l.x) }} />)}
+            {lanes.map((l) => <span key={l.id} className="lane" style={{ left: pct(l.x) }} />)}
           </div>
           <ol className={`rows${offsets ? ' windowed' : ''}`} ref={listRef} style={offsets ? { height: offsets[step] ?? 0 } : undefined}>
             {rows}
