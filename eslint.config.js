@@ -1,12 +1,74 @@
+import path from 'node:path'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const uiPackages = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'framer-motion', 'motion', 'motion/*']
+const uiPackages = ['react', 'react-dom', 'zustand', 'framer-motion', 'motion']
+
+/**
+ * The layers of src/ and what each may import (DESIGN.md "Layers, one direction"). A file's layer is the first
+ * folder under src/; src/main.tsx, the composition root, may import every layer. Packages are checked below.
+ */
+const LAYERS = {
+  model: [],
+  scenarios: ['model'],
+  content: ['model'],
+  layout: ['model'],
+  sandbox: ['model'],
+  lessons: ['model', 'scenarios', 'content'],
+  store: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout'],
+  ui: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'store'],
+}
+const SRC = path.resolve('src')
+const layerOf = (file) => {
+  const rel = path.relative(SRC, file)
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null
+  const [first, second] = rel.split(path.sep)
+  // src/main.tsx and its like are the root; `../model` names the folder, its index.
+  return second === undefined && /\.\w+$/.test(first) ? '(root)' : first
+}
+
+/** Resolves every relative import and refuses the ones that go against the layers. */
+const layersRule = {
+  meta: { type: 'problem', schema: [], messages: { up: 'src/{{from}} may not import src/{{to}}: imports flow one way (DESIGN.md layers).', outside: 'src/ may not import from outside src/ ({{spec}}).' } },
+  create(context) {
+    const file = context.filename
+    const from = layerOf(file)
+    if (from === null) return {}
+    const check = (node, spec) => {
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return
+      const to = layerOf(path.resolve(path.dirname(file), spec))
+      if (to === null) return context.report({ node, messageId: 'outside', data: { spec } })
+      if (from === '(root)' || to === from) return
+      if (to === '(root)' || !(LAYERS[from] ?? []).includes(to)) context.report({ node, messageId: 'up', data: { from, to } })
+    }
+    return {
+      ImportDeclaration: (n) => check(n, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
+      ExportAllDeclaration: (n) => check(n, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
+    }
+  },
+}
+
+/** e2e tests drive the app through the browser only. */
+const noSrcRule = {
+  meta: { type: 'problem', schema: [], messages: { src: 'e2e tests use the app through the browser, not src/ ({{spec}}).' } },
+  create(context) {
+    const check = (node, spec) => {
+      if (typeof spec === 'string' && spec.startsWith('.') && layerOf(path.resolve(path.dirname(context.filename), spec)) !== null) context.report({ node, messageId: 'src', data: { spec } })
+    }
+    return { ImportDeclaration: (n) => check(n, n.source.value), ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value) }
+  },
+}
+
+const restrictPackages = (message) => ({
+  'no-restricted-imports': ['error', { paths: uiPackages.map((name) => ({ name, message })), patterns: [{ regex: `^(${uiPackages.join('|')})/`, message }] }],
+})
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'fixtures', '.sz', 'coverage'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'fixtures', '.sz', 'coverage', 'reports'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,38 +79,31 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { local: { rules: { layers: layersRule, 'no-src': noSrcRule } } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'local/layers': 'error',
     },
   },
+  { files: ['e2e/**/*.ts'], rules: { 'local/no-src': 'error' } },
+  // React's rules of hooks and the compiler's checks (refs in render, setState in effects, purity ...).
+  { files: ['src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   {
-    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/store/**/*.ts'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
-  },
-  {
-    // The engine runs under plain Node: no UI libraries, no DOM, nothing from the layers above it.
+    // The engine runs under plain Node: no UI libraries, no DOM.
     files: ['src/model/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: uiPackages.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'src/model must stay free of UI libraries.' })),
-        patterns: [
-          { group: uiPackages.filter((p) => p.includes('*')), message: 'src/model must stay free of UI libraries.' },
-          { group: ['**/ui/**', '**/store/**', '**/layout/**', '**/content/**', '**/scenarios/**'], message: 'src/model imports nothing from the layers above it.' },
-        ],
-      }],
+      ...restrictPackages('src/model must stay free of UI libraries.'),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location'],
     },
   },
   {
-    files: ['src/layout/**/*.ts', 'src/content/**/*.ts', 'src/scenarios/**/*.ts'],
+    // Pure layers: data, geometry and the sandbox's session logic; no UI library, no page globals.
+    files: ['src/layout/**/*.ts', 'src/content/**/*.ts', 'src/scenarios/**/*.ts', 'src/lessons/**/*.ts', 'src/sandbox/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: uiPackages.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'This layer is pure data/geometry.' })),
-        patterns: [{ group: ['**/ui/**', '**/store/**'], message: 'Imports flow one way: model → scenarios/content/layout → store → ui.' }],
-      }],
+      ...restrictPackages('This layer is pure data, geometry or logic.'),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location'],
     },
   },
 )

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { tm } from '../../content/modes'
 import { useLesson, usePlayer, usePlayerStore, useTotal } from '../../store/context'
 import { answerOf, choicesFor, isQuestion, scoreOf } from '../../store/predict'
+import { totalOf } from '../../store/player'
 import { loadScores, saveBest, type LoadedScores } from '../../store/scores'
 
 function storage() {
@@ -24,10 +25,12 @@ export default function PredictPanel() {
   const score = scoreOf(steps, answers)
   const id = lesson?.id ?? ''
 
-  useEffect(() => {
-    if (done && id) setSaved(saveBest(storage(), id, score))
-    // Save once when the lesson is finished; the score is derived from the answers.
-  }, [done, id, score.correct, score.total]) // eslint-disable-line react-hooks/exhaustive-deps
+  // Save the score once, when the lesson is finished (the moment the cursor reaches its end).
+  useEffect(() => store.subscribe((now, before) => {
+    const end = (x: typeof now) => x.lesson !== null && x.step >= totalOf(x) && totalOf(x) > 0
+    if (!end(now) || end(before) || !now.lesson) return
+    setSaved(saveBest(storage(), now.lesson.id, scoreOf(now.lesson.timeline.steps, now.answers)))
+  }), [store])
 
   // Keys 1–4 pick a choice, for a class answering together with a clicker or keyboard.
   useEffect(() => {
