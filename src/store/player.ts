@@ -5,7 +5,7 @@ import type { Lang } from '../content/types'
 import type { Lesson } from '../lessons/lesson'
 import type { InputNote, SandboxSession } from '../sandbox/session'
 import { loadLesson } from './loader'
-import { nextOpenQuestion } from './predict'
+import { nextOpenQuestion } from './questions'
 
 export const SPEEDS = [0.5, 1, 2] as const
 export type Speed = (typeof SPEEDS)[number]

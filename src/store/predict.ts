@@ -1,10 +1,8 @@
 // Predict-the-reply: which steps are questions, what the choices are, and the score.
 import type { Step } from '../model'
+import { isQuestion } from './questions'
 
-/** A server's answer to something: the learner guesses it before it is shown. */
-export function isQuestion(step: Step | undefined): boolean {
-  return step !== undefined && step.kind.key === 'reply' && (step.replies?.length ?? 0) > 0
-}
+export { isQuestion, nextOpenQuestion } from './questions'
 
 /** The status a learner names: 250, 354, +OK, -ERR, OK, NO, BAD, + (the last reply in the segment decides). */
 export function answerOf(step: Step): string {
@@ -75,10 +73,4 @@ export function scoreOf(steps: readonly Step[], answers: Readonly<Record<number,
     if (answers[i] === answerOf(s)) correct++
   })
   return { correct, total }
-}
-
-/** The first question not yet answered at or after `from`, or -1. */
-export function nextOpenQuestion(steps: readonly Step[], answers: Readonly<Record<number, string>>, from = 0): number {
-  for (let i = from; i < steps.length; i++) if (isQuestion(steps[i]) && answers[i] === undefined) return i
-  return -1
 }
