@@ -48,14 +48,19 @@ function timelines(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
+        // Lesson id → the hash in its chunk's name, assets/<id>-<hash>.js: the script stays a few hundred bytes.
         const map: Record<string, string> = {}
         for (const chunk of Object.values(bundle)) {
           const facade = chunk.type === 'chunk' ? chunk.facadeModuleId : null
-          if (facade?.startsWith('\0virtual:timeline/')) map[facade.slice('\0virtual:timeline/'.length)] = chunk.fileName
+          if (!facade?.startsWith('\0virtual:timeline/')) continue
+          const id = facade.slice('\0virtual:timeline/'.length)
+          const hash = new RegExp(`^assets/${id}-([\\w-]+)\\.js$`).exec(chunk.fileName)?.[1]
+          if (!hash) throw new Error(`lesson chunk ${chunk.fileName} is not named assets/${id}-<hash>.js`)
+          map[id] = hash
         }
-        const source = `(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode');` +
-          `if(o&&o!=='predict')return;var f=m[p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)}];if(!f)return;` +
-          `var l=document.createElement('link');l.rel='modulepreload';l.href=f;document.head.appendChild(l)}catch(e){}})()\n`
+        const source = `(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode'),` +
+          `s=p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)};if(o&&o!=='predict'&&o!=='present'&&o!=='presenter'&&o!=='print'||!m[s])return;` +
+          `var l=document.createElement('link');l.rel='modulepreload';l.href='assets/'+s+'-'+m[s]+'.js';document.head.appendChild(l)}catch(e){}})()\n`
         this.emitFile({ type: 'asset', fileName: PRELOAD_SCRIPT, source })
       },
     },
@@ -72,7 +77,19 @@ function timelines(): Plugin {
 export default defineConfig({
   plugins: [react(), timelines()],
   base: './',
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // What the page shell needs goes in one chunk (one request, one gzip window), however the lazy pages
+        // share it; the lazy pages and the lessons stay chunks of their own.
+        codeSplitting: {
+          groups: [{ name: 'shell', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/](store[\\/](player|context|clock|url|lessons|loader|questions)|layout|content[\\/](ui|types)|model[\\/]label|ui[\\/](controls|panels[\\/](CaptionPanel|WirePanel|StatePanel|Legend)|diagram[\\/]Diagram|format|pages|App|PlayerPage))/ }],
+        },
+      },
+    },
+  },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

@@ -2,6 +2,7 @@
 // time); the sandbox makes its own as the learner types, captioning only the steps that are new.
 import { captionOf, type Caption } from '../content'
 import type { Bilingual, Protocol, Timeline } from '../model'
+import { phaseStarts, type PhaseStart, type PhaseState } from './phases'
 
 /** What the page shell needs to list a lesson, without its steps or notes. */
 export interface LessonInfo {
@@ -18,6 +19,10 @@ export interface Lesson {
   readonly timeline: Timeline
   /** captions[i] explains timeline.steps[i]. */
   readonly captions: readonly (Caption | null)[]
+  /** Where each phase begins (chapter marks, phase jumps). */
+  readonly phases: readonly PhaseStart[]
+  /** Where the phase classification stands after the last step. */
+  readonly phaseState: PhaseState
 }
 
 /** A lesson for `timeline`; the captions of `previous` are kept for the steps the two share. */
@@ -29,5 +34,7 @@ export function lessonOf(meta: Pick<Lesson, 'id' | 'title' | 'summary'>, timelin
   const kept = previous && n > 0 && n <= steps.length && old[0] === steps[0] && old[n - 1] === steps[n - 1] ? previous.captions : []
   const captions = kept.slice()
   for (let i = kept.length; i < steps.length; i++) captions.push(captionOf(steps[i] as (typeof steps)[number]) ?? null)
-  return { id: meta.id, title: meta.title, summary: meta.summary, timeline, captions }
+  const more = previous && kept.length > 0 ? phaseStarts(steps, kept.length, previous.phaseState) : phaseStarts(steps)
+  const phases = previous && kept.length > 0 ? [...previous.phases, ...more.starts] : more.starts
+  return { id: meta.id, title: meta.title, summary: meta.summary, timeline, captions, phases, phaseState: more.state }
 }

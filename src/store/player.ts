@@ -5,7 +5,7 @@ import type { Lang } from '../content/types'
 import type { Lesson } from '../lessons/lesson'
 import type { InputNote, SandboxSession } from '../sandbox/session'
 import { loadLesson } from './loader'
-import { nextOpenQuestion } from './questions'
+import { isQuestion, nextOpenQuestion } from './questions'
 
 export const SPEEDS = [0.5, 1, 2] as const
 export type Speed = (typeof SPEEDS)[number]
@@ -48,6 +48,8 @@ export interface PlayerState {
   /** Predict mode: the learner's answer for each question step (by step index). */
   readonly answers: Readonly<Record<number, string>>
   readonly sandbox: SandboxState | null
+  /** The projector is blanked (b or . in the projector view; the presenter's button). */
+  readonly blank: boolean
 }
 
 export interface PlayerActions {
@@ -71,6 +73,13 @@ export interface PlayerActions {
   /** Shows a lesson made in the page (the sandbox), at `step` (default: its end). */
   showLesson(lesson: Lesson, step?: number): void
   setSandbox(sandbox: SandboxState | null): void
+  /** Jumps to the first step of the next phase (connection, greeting, TLS, authentication, envelope, message, close). */
+  nextPhase(): void
+  /** Jumps to the start of the phase on screen, or of the one before when already there. */
+  prevPhase(): void
+  /** Moves to a step another window chose (the presenter): questions passed on the way count as revealed. */
+  syncTo(step: number): void
+  setBlank(blank: boolean): void
 }
 
 export type Player = PlayerState & PlayerActions
@@ -132,6 +141,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       view: initial.view ?? 'learner',
       loadError: initial.loadError ?? null,
       sandbox: null,
+      blank: false,
       goTo,
       seek: (n) => {
         set({ playing: false })
@@ -187,6 +197,27 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
         set({ scenarioId: next.id, lesson: next, missingScenario: null, step: Math.min(total, step ?? total), loadError: null })
       },
       setSandbox: (sandbox) => set({ sandbox }),
+      nextPhase: () => {
+        const s = get()
+        const next = s.lesson?.phases.find((p) => p.index + 1 > s.step)
+        if (next) s.seek(next.index + 1)
+      },
+      prevPhase: () => {
+        const s = get()
+        const before = s.lesson?.phases.filter((p) => p.index + 1 < s.step) ?? []
+        s.seek(before.length > 0 ? (before[before.length - 1]?.index ?? 0) + 1 : 0)
+      },
+      syncTo: (n) => {
+        const s = get()
+        if (s.predict && s.lesson) {
+          // The class saw the answer on the presenter's word: the questions passed are revealed, not scored.
+          const answers = { ...s.answers }
+          s.lesson.timeline.steps.forEach((step, i) => { if (i < n && answers[i] === undefined && isQuestion(step)) answers[i] = '' })
+          set({ answers })
+        }
+        s.seek(n)
+      },
+      setBlank: (blank) => set({ blank }),
     }
   })
 }

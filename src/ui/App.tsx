@@ -1,11 +1,10 @@
-import { Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { LANGS, type Lang } from '../content/types'
 import { t } from '../content/ui'
 import { usePlayer, usePlayerStore } from '../store/context'
 import { LESSONS } from '../store/lessons'
 import { useKeyboard } from './controls/useKeyboard'
 import { hrefFor, pageById, PAGES } from './pages'
-import { UnknownScenario } from './UnknownScenario'
 
 const GROUPS = [
   { protocol: 'smtp', label: 'groupSmtp' },
@@ -56,10 +55,27 @@ function ModeLinks() {
   usePlayer((s) => s.scenarioId)
   return (
     <nav className="modes" aria-label={t(lang, 'modesLabel')}>
-      {PAGES.map((p) => (p.id === current
+      {PAGES.map((p) => ('label' in p ? (p.id === current
         ? <span key={p.id} aria-current="page">{t(lang, p.label)}</span>
-        : <a key={p.id} href={hrefFor(p.id, { ...p.link(state()), lang })} data-testid={`mode.${p.id}`}>{t(lang, p.label)}</a>))}
+        : <a key={p.id} href={hrefFor(p.id, { ...p.link(state()), lang })} data-testid={`mode.${p.id}`}>{t(lang, p.label)}</a>) : null))}
     </nav>
+  )
+}
+
+// Only for a ?scenario= that does not exist.
+const UnknownScenario = lazy(() => import('./UnknownScenario'))
+
+/** The classroom pages of the lesson on screen: presenter console, projector view, handout. */
+function TeachLinks() {
+  const lang = usePlayer((s) => s.lang)
+  const scenario = usePlayer((s) => s.scenarioId)
+  return (
+    <p className="teach" data-testid="teach">
+      <strong>{t(lang, 'teachTitle')}:</strong>
+      <a href={hrefFor('presenter', { scenario, lang })} data-testid="teach.presenter">{t(lang, 'teachPresenter')}</a>
+      <a href={hrefFor('present', { scenario, step: '0', lang })} data-testid="teach.projector">{t(lang, 'teachProjector')}</a>
+      <a href={hrefFor('print', { scenario, lang })} data-testid="teach.handout">{t(lang, 'teachHandout')}</a>
+    </p>
   )
 }
 
@@ -74,8 +90,8 @@ export function App() {
   }, [lang])
   const Body = page.component
   return (
-    <div className="app">
-      <header className="top">
+    <div className={`app page-${page.id}`}>
+      {page.chrome.header ? <header className="top">
         <div className="brand">
           <h1>{t(lang, 'appTitle')}</h1>
           <p>{t(lang, 'appTagline')}</p>
@@ -83,8 +99,9 @@ export function App() {
         {missing === null && page.chrome.picker ? <ScenarioPicker /> : null}
         <ModeLinks />
         <LanguageSwitch />
-      </header>
-      {page.lesson && missing !== null ? <UnknownScenario id={missing} /> : <Suspense fallback={null}><Body /></Suspense>}
+      </header> : null}
+      {page.chrome.teach && missing === null ? <TeachLinks /> : null}
+      <Suspense fallback={null}>{page.lesson && missing !== null ? <UnknownScenario id={missing} /> : <Body />}</Suspense>
     </div>
   )
 }

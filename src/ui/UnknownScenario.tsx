@@ -4,7 +4,7 @@ import { usePlayer } from '../store/context'
 import { hrefFor } from './pages'
 
 /** An unknown ?scenario= gets a clear message and the list, never a blank page. */
-export function UnknownScenario({ id }: { id: string }) {
+export default function UnknownScenario({ id }: { id: string }) {
   const lang = usePlayer((s) => s.lang)
   return (
     <main className="unknown" data-testid="unknown-scenario">

@@ -18,8 +18,11 @@ interface PageRow {
   /** It plays a lesson: `scenario` and `step` are its parameters, and the lesson loads before it draws. */
   readonly lesson: boolean
   /** Predict-the-reply: the cursor stops before each server reply. */
-  readonly predict: boolean
-  readonly chrome: { readonly picker: boolean }
+  readonly predict: (p: URLSearchParams) => boolean
+  /** The page header (title, mode links, languages), the lesson picker in it, the links for teaching below it. */
+  readonly chrome: { readonly header: boolean; readonly picker: boolean; readonly teach: boolean }
+  /** Moves with the other windows of the same lesson (presenter, projector, playback). */
+  readonly sync: boolean
   readonly component: ComponentType
   /** The parameters it owns, from the state. */
   readonly params: (s: Player) => Params
@@ -35,17 +38,23 @@ const lessonParams = (s: Player): Params => ({
 /** The lesson on screen, or the default one when the sandbox's own is on screen. */
 const lessonLink = (s: Player): Params => ({ scenario: s.scenarioId === 'sandbox' || s.missingScenario !== null ? null : s.scenarioId })
 const none = (): Params => ({})
+const no = () => false
+
+const full = { header: true, picker: true, teach: false }
+const plain = { header: true, picker: false, teach: false }
+const bare = { header: false, picker: false, teach: false }
 
 export const PAGES = [
-  { id: 'play', mode: null, label: 'modePlay', lesson: true, predict: false, chrome: { picker: true }, component: PlayerPage, params: lessonParams, link: lessonLink },
-  { id: 'predict', mode: 'predict', label: 'modePredict', lesson: true, predict: true, chrome: { picker: true }, component: PlayerPage, params: lessonParams, link: lessonLink },
+  { id: 'play', mode: null, label: 'modePlay', lesson: true, predict: no, chrome: { ...full, teach: true }, sync: true, component: PlayerPage, params: lessonParams, link: lessonLink },
+  { id: 'predict', mode: 'predict', label: 'modePredict', lesson: true, predict: () => true, chrome: full, sync: false, component: PlayerPage, params: lessonParams, link: lessonLink },
   {
     id: 'sandbox',
     mode: 'sandbox',
     label: 'modeSandbox',
     lesson: false,
-    predict: false,
-    chrome: { picker: false },
+    predict: no,
+    chrome: plain,
+    sync: false,
     component: lazy(() => import('./sandbox/SandboxPage')),
     params: (s) => {
       const sb = s.sandbox
@@ -55,8 +64,12 @@ export const PAGES = [
     },
     link: () => ({ protocol: 'smtp', port: '25' }),
   },
-  { id: 'drills', mode: 'drills', label: 'modeDrills', lesson: false, predict: false, chrome: { picker: false }, component: lazy(() => import('./drills/DrillsPage')), params: none, link: none },
-  { id: 'map', mode: 'map', label: 'mapLink', lesson: false, predict: false, chrome: { picker: false }, component: lazy(() => import('./map/MapPage')), params: none, link: none },
+  { id: 'drills', mode: 'drills', label: 'modeDrills', lesson: false, predict: no, chrome: plain, sync: false, component: lazy(() => import('./drills/DrillsPage')), params: none, link: none },
+  { id: 'map', mode: 'map', label: 'mapLink', lesson: false, predict: no, chrome: plain, sync: false, component: lazy(() => import('./map/MapPage')), params: none, link: none },
+  // In class (CONTRACT.md §4): the projector view, the presenter console, the handout.
+  { id: 'present', mode: 'present', lesson: true, predict: (p) => p.get('predict') === '1', chrome: bare, sync: true, component: lazy(() => import('./present/PresentPage')), params: lessonParams, link: lessonLink },
+  { id: 'presenter', mode: 'presenter', lesson: true, predict: no, chrome: bare, sync: true, component: lazy(() => import('./present/PresenterPage')), params: lessonParams, link: lessonLink },
+  { id: 'print', mode: 'print', lesson: true, predict: no, chrome: bare, sync: false, component: lazy(() => import('./print/PrintPage')), params: (s) => ({ scenario: s.missingScenario === null ? s.scenarioId : undefined, step: null, view: null }), link: lessonLink },
 ] as const satisfies readonly PageRow[]
 
 export type PageId = (typeof PAGES)[number]['id']

@@ -14,7 +14,7 @@ export function useKeyboard(): void {
       if ((tag === 'INPUT' && !range) || tag === 'SELECT' || tag === 'TEXTAREA' || el?.isContentEditable) return
       // Space on a focused button presses that button; don't also toggle playback.
       if (e.key === ' ' && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY')) return
-      const cmd = commandForKey(e.key)
+      const cmd = commandForKey(e.key, e.shiftKey)
       if (!cmd) return
       e.preventDefault()
       cmd.run(store.getState())

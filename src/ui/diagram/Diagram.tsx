@@ -5,7 +5,7 @@ import type { Lang } from '../../content/types'
 import { arrowOf, layoutLanes, rowOffsets, type Lane, type RowHeights } from '../../layout/sequence'
 import type { Actor, Step } from '../../model'
 import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
-import { exposureOf } from '../../model/eavesdrop'
+import type { exposureOf as ExposureOf } from '../../model/eavesdrop'
 import { Icon } from '../controls/icons'
 import { actorTitle, arrowDetail, arrowLabel, classOf, gapText } from '../format'
 
@@ -39,17 +39,20 @@ interface RowProps {
   lang: Lang
   current: boolean
   animate: boolean
-  eaves: boolean
+  /** The eavesdropper's reading of a step (loaded with the eavesdropper view), or null. */
+  eaves: typeof ExposureOf | null
   gap: number
   /** Windowed rows sit at a fixed offset (long sessions); otherwise they flow. */
   top?: number
+  /** An older arrow in the projector view, drawn quieter. */
+  old?: boolean
   onPick: (n: number) => void
 }
 
 // Props are primitives or stored references, so that a step forward re-renders two rows, not all of them.
-const Row = memo(function Row({ step, left, width, direction, lang, current, animate, eaves, gap, top, onPick }: RowProps) {
+const Row = memo(function Row({ step, left, width, direction, lang, current, animate, eaves, gap, top, old, onPick }: RowProps) {
   const cls = classOf(step)
-  const exposure = eaves ? exposureOf(step) : null
+  const exposure = eaves ? eaves(step) : null
   // The eavesdropper sees a TLS record's length, never its lines.
   const label = exposure?.kind === 'encrypted' ? t(lang, 'tlsRecord', { octets: exposure.octets }) : arrowLabel(step, lang)
   const exposed = exposure !== null && ['password', 'base64', 'digest', 'message'].includes(exposure.kind)
@@ -60,7 +63,7 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
   )
   return (
     <li
-      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}`}
+      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}${old ? ' old' : ''}`}
       data-testid="message"
       data-index={step.index + 1}
       data-from={step.from}
@@ -110,11 +113,21 @@ function rowHeights(el: Element | null): { row: number; gap: number } {
   return { row: px('--row-h', 48), gap: px('--gap-h', 26) }
 }
 
-export function Diagram() {
+/** How many of the newest arrows keep their colour in the projector view; older ones are drawn quieter. */
+const PRESENT_RECENT = 4
+
+/** `present`: the projector view, where every row is windowed and the older rows step back. */
+export function Diagram({ variant }: { variant?: 'present' } = {}) {
   const store = usePlayerStore()
   const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
-  const eaves = usePlayer((s) => s.view === 'eavesdropper')
+  const eavesOn = usePlayer((s) => s.view === 'eavesdropper')
+  // The eavesdropper's code comes with the eavesdropper view, not with the page.
+  const [exposure, setExposure] = useState<typeof ExposureOf | null>(null)
+  useEffect(() => {
+    if (eavesOn) void import('../../model/eavesdrop').then((m) => setExposure(() => m.exposureOf))
+  }, [eavesOn])
+  const eaves = eavesOn ? exposure : null
   const timeline = useLesson()?.timeline
   const actors = timeline?.actors
   const lanes = useMemo(() => (actors ? layoutLanes(actors) : null), [actors])
@@ -124,7 +137,8 @@ export function Diagram() {
   const [forward, setForward] = useState(false)
   const [view, setView] = useState({ top: 0, height: 800 })
   const [heights, setHeights] = useState<RowHeights>({ row: 48, gap: 26 })
-  const windowed = step >= WINDOW_FROM
+  const present = variant === 'present'
+  const windowed = present || step >= WINDOW_FROM
   const steps = timeline?.steps
   // Each row's offset from the top of the list, for the windowed list.
   const [offsetCache, setOffsetCache] = useState<{ steps: readonly Step[]; offsets: Float64Array; h: RowHeights } | null>(null)
@@ -180,7 +194,13 @@ export function Diagram() {
     const wrap = wrapRef.current
     if (!wrap || !windowed) return
     let frame = 0
-    const measure = () => { frame = 0; setView({ top: wrap.scrollTop, height: wrap.clientHeight }) }
+    const measure = () => {
+      frame = 0
+      setView({ top: wrap.scrollTop, height: wrap.clientHeight })
+      // The row height follows the stylesheet, which changes with the window (a projector, a phone).
+      const h = rowHeights(listRef.current)
+      setHeights((old) => (old.row === h.row && old.gap === h.gap ? old : h))
+    }
     const onScroll = () => { if (frame === 0) frame = requestAnimationFrame(measure) }
     measure()
     wrap.addEventListener('scroll', onScroll, { passive: true })
@@ -213,12 +233,13 @@ export function Diagram() {
         eaves={eaves}
         gap={i > 0 ? s.time - (steps[i - 1]?.time ?? s.time) : 0}
         {...(offsets ? { top: offsets[i] ?? 0 } : {})}
+        {...(present && i < step - PRESENT_RECENT ? { old: true } : {})}
         onPick={pick}
       />,
     )
   }
   return (
-    <figure className="diagram" aria-label={t(lang, 'diagramLabel')}>
+    <figure className={`diagram${present ? ' present' : ''}`} aria-label={t(lang, 'diagramLabel')}>
       <Lifelines actors={timeline.actors} lanes={lanes} lang={lang} />
       <div className="rows-wrap" ref={wrapRef} tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
         <div className="rows-inner">
