@@ -8,6 +8,8 @@ const MAX_TICKS = 240
 /** Chapter marks beyond this many would overlap (a long sandbox session). */
 const MAX_MARKS = 24
 
+const pct = (x: number) => `${(x * 100).toFixed(3)}%`
+
 export const PHASE_LABEL: Record<Phase, UiKey> = {
   connection: 'phaseConnection', greeting: 'phaseGreeting', tls: 'phaseTls', authentication: 'phaseAuth', envelope: 'phaseEnvelope', message: 'phaseMessage', close: 'phaseClose',
 }
@@ -29,8 +31,15 @@ export function Scrubber() {
       {/* Chapter marks: where each phase of the session begins (Shift+PageDown / ] jump to the next). */}
       {phases.length > 1 && phases.length <= MAX_MARKS ? (
         <ol className="chapters" aria-hidden="true" data-testid="scrubber.chapters">
-          {phases.map((p) => (
-            <li key={p.index} className={`chapter${p.phase === phase && p.index < step ? ' on' : ''}`} style={{ left: `${((p.index / Math.max(1, total)) * 100).toFixed(3)}%` }} data-step={p.index + 1} data-phase={p.phase}>
+          {phases.map((p, i) => (
+            <li
+              key={p.index}
+              className={`chapter${p.phase === phase && p.index < step ? ' on' : ''}`}
+              // Each mark's label takes the room up to the next mark, no more.
+              style={{ left: pct(p.index / Math.max(1, total)), width: pct(((phases[i + 1]?.index ?? total) - p.index) / Math.max(1, total)) }}
+              data-step={p.index + 1}
+              data-phase={p.phase}
+            >
               <button type="button" tabIndex={-1} onClick={() => store.getState().seek(p.index + 1)}>{t(lang, PHASE_LABEL[p.phase])}</button>
             </li>
           ))}

@@ -239,7 +239,7 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
     )
   }
   return (
-    <figure className={`diagram${present ? ' present' : ''}`} aria-label={t(lang, 'diagramLabel')}>
+    <figure className={`diagram${present ? ' on-projector' : ''}`} aria-label={t(lang, 'diagramLabel')}>
       <Lifelines actors={timeline.actors} lanes={lanes} lang={lang} />
       <div className="rows-wrap" ref={wrapRef} tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
         <div className="rows-inner">
