@@ -1,8 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
-import { chromiumPath } from './scripts/browser-path.mjs'
+import { launchOptions } from './scripts/browser-path.mjs'
 
-// Debian's Chromium, headless, with the flags this sandboxed machine needs (see ../shared/TOOLING.md).
-const executablePath = chromiumPath()
+// Debian's Chromium, headless, with the flags this sandboxed machine needs: scripts/browser-path.mjs.
 const PORT = 4173
 
 export default defineConfig({
@@ -18,10 +17,7 @@ export default defineConfig({
     reducedMotion: 'reduce',
     locale: 'ja-JP',
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
+    launchOptions: launchOptions(),
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } }],
   webServer: {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { chromium } from '@playwright/test'
 import { runnerImport } from 'vite'
-import { chromiumPath } from './browser-path.mjs'
+import { launchOptions } from './browser-path.mjs'
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] }
 const ms = (x) => `${x.toFixed(2)} ms`
@@ -34,8 +34,7 @@ const port = 4191
 const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' })
 try {
   for (let i = 0; i < 50; i++) { try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)) }
-  const executablePath = chromiumPath()
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  const browser = await chromium.launch(launchOptions())
   const loads = []
   const stepsMs = []
   for (let r = 0; r < 5; r++) {
