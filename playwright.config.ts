@@ -9,7 +9,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [['list']],
+  // The JSON report is what .ci/run counts (scripts/test-totals.mjs); the list is for people.
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
