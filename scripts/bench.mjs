@@ -7,7 +7,10 @@ import { chromium } from '@playwright/test'
 import { runnerImport } from 'vite'
 import { launchOptions } from './browser-path.mjs'
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] }
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
 const ms = (x) => `${x.toFixed(2)} ms`
 
 // 1. Engine: SMTP lines per second through the stateful facade.
@@ -18,7 +21,11 @@ const t0 = performance.now()
 while (performance.now() - t0 < 1000) {
   const s = model.createServer('smtp')
   s.open()
-  for (let i = 0; i < 20; i++) for (const l of lines) { s.receive(l); n++ }
+  for (let i = 0; i < 20; i++)
+    for (const l of lines) {
+      s.receive(l)
+      n++
+    }
 }
 console.log(`SMTP engine: ${Math.round(n / ((performance.now() - t0) / 1000)).toLocaleString('en')} client lines per second`)
 
@@ -26,14 +33,25 @@ console.log(`SMTP engine: ${Math.round(n / ((performance.now() - t0) / 1000)).to
 const { module: compile } = await runnerImport('/src/store/compile.ts', { configFile: false, logLevel: 'error' })
 const ids = compile.scenarioList().map((s) => s.id)
 const times = []
-for (let r = 0; r < 20; r++) { const a = performance.now(); for (const id of ids) compile.compileById(id); times.push(performance.now() - a) }
+for (let r = 0; r < 20; r++) {
+  const a = performance.now()
+  for (const id of ids) compile.compileById(id)
+  times.push(performance.now() - a)
+}
 console.log(`compile all ${ids.length} lessons: median ${ms(median(times))}`)
 
 // 3. The page, in Chromium: cold load to the drawn diagram, and key press to the next arrow.
 const port = 4191
 const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' })
 try {
-  for (let i = 0; i < 50; i++) { try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)) }
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
   const browser = await chromium.launch(launchOptions())
   const loads = []
   const stepsMs = []

@@ -12,7 +12,11 @@ const port = 4190
 const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' })
 try {
   for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
   const browser = await chromium.launch(launchOptions())
