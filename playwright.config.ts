@@ -1,8 +1,13 @@
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, devices } from '@playwright/test'
 import { launchOptions } from './scripts/browser-path.mjs'
+import { e2ePort } from './scripts/preview.mjs'
 
 // Debian's Chromium, headless, with the flags this sandboxed machine needs: scripts/browser-path.mjs.
-const PORT = 4173
+// The app is served from this checkout's dist/ on this checkout's own port (E2E_PORT to choose one), and a
+// server already on that port is never reused: on a machine with several checkouts it could be another's.
+const PORT = e2ePort(dirname(fileURLToPath(import.meta.url)))
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +29,7 @@ export default defineConfig({
   webServer: {
     command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 })

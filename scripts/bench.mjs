@@ -1,11 +1,11 @@
 // Speed figures (a benchmark, not a test): engine throughput, lesson compile time, and in Chromium the
 // cold page load to a drawn diagram and the time from a key press to the next arrow.
 // Usage: npm run build && npm run bench
-import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { chromium } from '@playwright/test'
 import { runnerImport } from 'vite'
 import { launchOptions } from './browser-path.mjs'
+import { startPreview } from './preview.mjs'
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -41,17 +41,8 @@ for (let r = 0; r < 20; r++) {
 console.log(`compile all ${ids.length} lessons: median ${ms(median(times))}`)
 
 // 3. The page, in Chromium: cold load to the drawn diagram, and key press to the next arrow.
-const port = 4191
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' })
+const server = await startPreview()
 try {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
   const browser = await chromium.launch(launchOptions())
   const loads = []
   const stepsMs = []
@@ -59,7 +50,7 @@ try {
     const context = await browser.newContext({ reducedMotion: 'reduce' })
     const page = await context.newPage()
     const a = performance.now()
-    await page.goto(`http://127.0.0.1:${port}/?scenario=smtp-basic&step=21&lang=ja`)
+    await page.goto(`${server.url}?scenario=smtp-basic&step=21&lang=ja`)
     await page.waitForSelector('[data-testid="message"][data-index="21"]')
     loads.push(performance.now() - a)
     await page.keyboard.press('Home')
@@ -79,5 +70,5 @@ try {
   console.log(`cold load to the drawn diagram (21 arrows): median ${ms(median(loads))} of ${loads.length}`)
   console.log(`→ key to the next arrow on screen: median ${ms(median(stepsMs))} of ${stepsMs.length} (includes one animation frame)`)
 } finally {
-  server.kill()
+  server.close()
 }
