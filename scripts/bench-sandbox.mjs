@@ -1,7 +1,6 @@
 // Per-line and per-step costs of a long session (a benchmark, not a test): how much main-thread work one
 // Enter, one pasted block and one arrow key take when the sandbox already holds 200, 2,000 or 10,000 lines.
 // Usage: npm run build && npm run bench:sandbox
-import { spawn } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,6 +8,7 @@ import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { runnerImport } from 'vite'
 import { launchOptions } from './browser-path.mjs'
+import { startPreview } from './preview.mjs'
 
 const SIZES = [200, 2_000, 10_000]
 /** A session holds at most 10,000 entries: the largest size is measured from 9,800 on, up to the limit. */
@@ -37,10 +37,8 @@ for (const protocol of ['smtp', 'imap']) {
 
 // 2. The page (Chromium): main-thread work from the key event to a laid-out page, for Enter, a paste and an
 // arrow key. (Event handling, React's render and commit, style and layout; the paint that follows is not timed.)
-const port = 4192
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' })
+const server = await startPreview()
 try {
-  for (let i = 0; i < 50; i++) { try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break } catch { /* starting */ } await new Promise((r) => setTimeout(r, 100)) }
   const browser = await chromium.launch(launchOptions())
   const rows = []
   for (const protocol of ['smtp', 'imap']) {
@@ -51,7 +49,7 @@ try {
       const file = join(tmpdir(), `bench-${protocol}-${n}.json`)
       const m = start(n)
       writeFileSync(file, JSON.stringify({ format: 'mail-sequence-session', version: 1, setup: { protocol }, entries: sessionOf(protocol, m) }))
-      await page.goto(`http://127.0.0.1:${port}/?mode=sandbox&protocol=${protocol}&lang=en`)
+      await page.goto(`${server.url}?mode=sandbox&protocol=${protocol}&lang=en`)
       await page.waitForSelector('[data-testid="step-counter"][data-total="4"]')
       await page.getByTestId('sandbox.open').setInputFiles(file)
       await page.waitForSelector(`[data-testid="step-counter"][data-total="${4 + 2 * m}"]`, { timeout: 60_000 })
@@ -92,7 +90,7 @@ try {
   // A paste of 600 lines into the IMAP sandbox (the first version froze for 19.6 s).
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1366, height: 768 } })
   const page = await context.newPage()
-  await page.goto(`http://127.0.0.1:${port}/?mode=sandbox&protocol=imap&lang=en`)
+  await page.goto(`${server.url}?mode=sandbox&protocol=imap&lang=en`)
   await page.waitForSelector('[data-testid="step-counter"][data-total="4"]')
   const paste = await page.evaluate(async () => {
     const el = document.querySelector('[data-testid="sandbox.input"]')
@@ -112,5 +110,5 @@ try {
   for (const r of rows) console.log(`  ${r.protocol} at ${String(r.n).padStart(6)} lines: Enter ${fmt(r.enter)} · arrow key ${fmt(r.arrow)}`)
   console.log(`  paste of 600 lines into the IMAP sandbox: ${paste.toFixed(0)} ms`)
 } finally {
-  server.kill()
+  server.close()
 }

@@ -20,5 +20,7 @@ if (isRoot && spawnSync('which', ['apt-get']).status === 0) {
   run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'])
   if (found()) process.exit(0)
 }
-console.error('No Chromium is available: install Debian\'s "chromium" and "fonts-noto-cjk" packages (apt-get install chromium fonts-noto-cjk), or set CHROMIUM_PATH to a Chromium executable.')
+console.error(
+  'No Chromium is available: install Debian\'s "chromium" and "fonts-noto-cjk" packages (apt-get install chromium fonts-noto-cjk), or set CHROMIUM_PATH to a Chromium executable.',
+)
 process.exit(1)

@@ -13,3 +13,48 @@ export function expectCaption(where: string, c: Caption | null | undefined): voi
   expect(JA.test(c?.ja ?? ''), `${where}: ja is Japanese`).toBe(true)
   expect(JA.test(withoutExamIds(c?.en ?? '')), `${where}: en has no Japanese`).toBe(false)
 }
+
+/** Every `{ ja, en }` text inside a value (a caption table, a list of drills, a lesson), with where it is. */
+export function captionsIn(value: unknown, where: string, seen = new Set<object>()): [string, Caption][] {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return []
+  seen.add(value)
+  const o = value as Record<string, unknown>
+  if (typeof o.ja === 'string' && typeof o.en === 'string') return [[where, { ja: o.ja, en: o.en }]]
+  const entries = Array.isArray(value)
+    ? value.map((v, i): [string, unknown] => [`${where}[${i}]`, v])
+    : Object.entries(o).map(([k, v]): [string, unknown] => [`${where}.${k}`, v])
+  return entries.flatMap(([w, v]) => captionsIn(v, w, seen))
+}
+
+// What counts as calling something encryption, and as saying that it is not.
+const EN_CRYPT = /\b(?:en|de)crypt\w*|\bcipher\w*/gi
+const EN_DENIED_BEFORE = /\b(?:not|no|never|nor|without|isn't|aren't|doesn't|don't|cannot|can't)\s+(?:[\w-]+\s+)?$/i
+const EN_DENIED_AFTER = /^\s+(?:nothing|none)\b/i
+const JA_CRYPT = /暗号/g
+const JA_DENIED_AFTER = /^化?[はも]?(?:(?:する|される)?(?:もの|わけ)?(?:では|じゃ|で)(?:な|ありません)|(?:され(?:て)?(?:い)?|し)(?:な|ません|ず))/
+
+/**
+ * The sentences of a caption that call `subject` (base64 by default) encryption without saying it is not:
+ * every "encrypt…", "decrypt…", "cipher…" (English) or 暗号 (Japanese) in a sentence that names the subject
+ * must be denied ("not encryption", "encrypts nothing", 暗号化ではありません, 暗号化はされません …).
+ * Returns `ja: …` / `en: …` sentences; none for a caption that is right.
+ */
+export function encryptionClaims(c: Caption, subject: RegExp = /base64|ベース64/i): string[] {
+  const names = new RegExp(subject.source, subject.flags.replace('g', ''))
+  const bad: string[] = []
+  for (const sentence of c.en.split(/(?<=[.!?])\s+|\n+/)) {
+    if (!names.test(sentence)) continue
+    for (const m of sentence.matchAll(EN_CRYPT)) {
+      const before = sentence.slice(0, m.index)
+      const after = sentence.slice(m.index + m[0].length)
+      if (!EN_DENIED_BEFORE.test(before) && !EN_DENIED_AFTER.test(after)) bad.push(`en: ${sentence}`)
+    }
+  }
+  for (const sentence of c.ja.split(/[。．！？!?\n]/)) {
+    if (!names.test(sentence)) continue
+    for (const m of sentence.matchAll(JA_CRYPT)) {
+      if (!JA_DENIED_AFTER.test(sentence.slice(m.index + m[0].length))) bad.push(`ja: ${sentence}`)
+    }
+  }
+  return [...new Set(bad)]
+}

@@ -1,13 +1,23 @@
 // The exam drills: one per source the article cites, well formed, each text in its language.
-// That each link resolves to a lesson step is checked in src/store/drills.test.ts (content may not import store).
+// That each link resolves to a lesson step is checked in src/store/drills.test.ts (content may not import store);
+// that no drill calls base64 encryption or says APOP encrypts, in src/content/captions.test.ts (every text).
 import { describe, expect, it } from 'vitest'
-import { DRILLS } from './drills'
+import { checkDrill, DRILLS, type Drill } from './drills'
 import type { Caption } from './types'
 
 // The past exam questions the article cites (shared/seed/mail-protocols-article.ja.txt).
 const SOURCES = [
-  'R1秋NW午前Ⅱ問9', 'H18秋NW午後Ⅰ問4', 'H20SV問1', 'H22春SC午前2問15', 'H21春SC午前2問3', 'H21NW午後Ⅰ問2',
-  'H23NW午後Ⅱ問2', 'H19NW午前問35', 'H18SV午前問16', 'H25春IP問84', 'H20秋FE午前問50',
+  'R1秋NW午前Ⅱ問9',
+  'H18秋NW午後Ⅰ問4',
+  'H20SV問1',
+  'H22春SC午前2問15',
+  'H21春SC午前2問3',
+  'H21NW午後Ⅰ問2',
+  'H23NW午後Ⅱ問2',
+  'H19NW午前問35',
+  'H18SV午前問16',
+  'H25春IP問84',
+  'H20秋FE午前問50',
 ]
 
 const JA = /[\u3040-\u30ff\u4e00-\u9fff]/
@@ -30,7 +40,11 @@ const captionsOf = (d: (typeof DRILLS)[number]): [string, Caption][] => [
 describe('drills', () => {
   it('every cited source has exactly one drill, and no other source appears', () => {
     const sources = DRILLS.map((d) => d.source)
-    for (const s of SOURCES) expect(sources.filter((x) => x === s), s).toHaveLength(1)
+    for (const s of SOURCES)
+      expect(
+        sources.filter((x) => x === s),
+        s,
+      ).toHaveLength(1)
     expect([...sources].sort()).toEqual([...SOURCES].sort())
   })
 
@@ -64,17 +78,31 @@ describe('drills', () => {
     })
   }
 
-  it('never calls base64 encryption, never says APOP encrypts', () => {
-    for (const d of DRILLS) {
-      for (const [where, c] of captionsOf(d)) {
-        // A sentence that names base64 (or APOP) and encryption together must be saying that one is not the other.
-        for (const sentence of c.en.split(/(?<=\.)\s/)) {
-          if (/base64|APOP/i.test(sentence) && /encrypt/i.test(sentence)) expect(sentence, where).toMatch(/\bnot\b|\bno\b|n't/)
-        }
-        for (const sentence of c.ja.split('。')) {
-          if (/base64|APOP/i.test(sentence) && /暗号/.test(sentence)) expect(sentence, where).toMatch(/ではなく|ではありません|ありません|ない/)
-        }
+  for (const d of DRILLS) {
+    it(`${d.id}: the page's check calls the answer right, every other choice wrong, and no pick no verdict`, () => {
+      const right = checkDrill(d, d.answer)
+      expect(right.kind).toBe('right')
+      if (right.kind === 'right') expect(right.answer.id).toBe(d.answer)
+      for (const c of d.choices.filter((x) => x.id !== d.answer)) {
+        const wrong = checkDrill(d, c.id)
+        expect(wrong.kind, c.id).toBe('wrong')
+        // The verdict names the right answer, in both languages, not the pick.
+        if (wrong.kind === 'wrong') expect(wrong.answer?.text).toEqual(d.choices.find((x) => x.id === d.answer)?.text)
       }
+      expect(checkDrill(d, null)).toEqual({ kind: 'unanswered' })
+    })
+  }
+
+  it('the check: a pick that is not one of the choices is no pick', () => {
+    const d = DRILLS[0] as Drill
+    for (const bogus of ['', 'z', d.answer.toUpperCase(), ` ${d.answer}`, d.choices[0]?.text.en ?? 'x']) {
+      expect(checkDrill(d, bogus), JSON.stringify(bogus)).toEqual({ kind: 'unanswered' })
     }
+  })
+
+  it('the check: a drill whose answer is not among its choices calls every pick wrong and names no answer', () => {
+    const d = DRILLS[0] as Drill
+    const broken: Drill = { ...d, answer: 'no-such-choice' }
+    for (const c of broken.choices) expect(checkDrill(broken, c.id)).toEqual({ kind: 'wrong', answer: undefined })
   })
 })

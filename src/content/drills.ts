@@ -1,8 +1,12 @@
 // Exam drills: one short question per past exam question the article cites, in our own words.
 // `source` names the original so the learner can look it up; `link` points at the lesson step that answers it.
+// checkDrill and drillStepNumber are what the drills page (src/ui/drills/DrillsPage.tsx) runs, so the tests
+// check the page's own logic.
+import type { Step } from '../model'
+import { wireLabel } from '../model/label'
 import type { Caption } from './types'
 
-export interface DrillLink {
+interface DrillLink {
   readonly scenario: string          // a lesson id that exists
   /** The step that answers it: the first step whose arrow text matches `text` (a RegExp source),
    *  optionally only steps sent by `from` ('client' or a server/actor id). */
@@ -10,11 +14,16 @@ export interface DrillLink {
   readonly from?: string
 }
 
+interface DrillChoice {
+  readonly id: string
+  readonly text: Caption
+}
+
 export interface Drill {
   readonly id: string                // e.g. 'r1a-nw-am2-q9' (ascii, unique)
   readonly source: string            // e.g. 'R1秋NW午前Ⅱ問9', exactly as the article writes it
   readonly question: Caption
-  readonly choices: readonly { readonly id: string; readonly text: Caption }[]
+  readonly choices: readonly DrillChoice[]
   readonly answer: string            // id of the correct choice
   readonly explanation: Caption
   readonly link: DrillLink
@@ -404,3 +413,27 @@ export const DRILLS: readonly Drill[] = [
     link: { scenario: 'pop3-basic', text: '^RETR 1$', from: 'client' },
   },
 ]
+
+/** What the page shows once the learner asks to check: nothing picked yet, or right, or wrong with the answer. */
+export type DrillVerdict =
+  | { readonly kind: 'unanswered' }
+  | { readonly kind: 'right'; readonly answer: DrillChoice }
+  | { readonly kind: 'wrong'; readonly answer: DrillChoice | undefined }
+
+/** Checks the learner's pick (a choice id, or null for none) against the drill's answer. An id that is not
+ *  one of the drill's choices counts as no pick. */
+export function checkDrill(d: Drill, picked: string | null): DrillVerdict {
+  if (picked === null || !d.choices.some((c) => c.id === picked)) return { kind: 'unanswered' }
+  const answer = d.choices.find((c) => c.id === d.answer)
+  if (answer && picked === answer.id) return { kind: 'right', answer }
+  return { kind: 'wrong', answer }
+}
+
+/** The `step=` of the lesson address that shows the step answering the drill (how many steps are on screen,
+ *  so the matching step's index + 1): the first step whose wire label (model/label.ts) matches `link.text`,
+ *  sent by `link.from` when given. Null when no step matches. */
+export function drillStepNumber(link: DrillLink, steps: readonly Step[]): number | null {
+  const re = new RegExp(link.text)
+  const i = steps.findIndex((s) => (link.from === undefined || s.from === link.from) && re.test(wireLabel(s)))
+  return i >= 0 ? i + 1 : null
+}

@@ -6,9 +6,7 @@ import { smtpCommandCaptions, smtpReplyCaptions, smtpStepCaptions } from './smtp
 import { tcpCaptions, tlsCaptions } from './transport'
 import type { Caption } from './types'
 
-export type { Caption, Lang } from './types'
-export { LANGS } from './types'
-export { t, type UiKey } from './ui'
+export type { Caption } from './types'
 
 function lookup(table: Record<string, Caption>, key: string): Caption | undefined {
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined

@@ -1,9 +1,8 @@
 // Exam drills: the article's past exam questions in our own words, each linked to the step that answers it.
 import { useEffect, useState } from 'react'
-import { DRILLS, type Drill } from '../../content/drills'
+import { checkDrill, DRILLS, drillStepNumber, type Drill } from '../../content/drills'
 import { tm } from '../../content/modes'
 import type { Lang } from '../../content/types'
-import { wireLabel as arrowText } from '../../model/label'
 import { usePlayer } from '../../store/context'
 import { loadLesson } from '../../store/loader'
 import { hrefFor } from '../pages'
@@ -14,9 +13,7 @@ function useStepOf(d: Drill): number | null {
   useEffect(() => {
     let alive = true
     loadLesson(d.link.scenario).then((c) => {
-      const re = new RegExp(d.link.text)
-      const i = c.timeline.steps.findIndex((s) => (d.link.from === undefined || s.from === d.link.from) && re.test(arrowText(s)))
-      if (alive) setN(i >= 0 ? i + 1 : null)
+      if (alive) setN(drillStepNumber(d.link, c.timeline.steps))
     }, () => { if (alive) setN(null) })
     return () => { alive = false }
   }, [d])
@@ -27,7 +24,7 @@ function DrillCard({ d, lang }: { d: Drill; lang: Lang }) {
   const [picked, setPicked] = useState<string | null>(null)
   const [checked, setChecked] = useState(false)
   const step = useStepOf(d)
-  const right = d.choices.find((c) => c.id === d.answer)
+  const verdict = checkDrill(d, picked)
   return (
     <li className="drill" data-testid="drill" data-id={d.id}>
       <p className="drill-source">{tm(lang, 'drillsSource')}: {d.source}</p>
@@ -42,10 +39,10 @@ function DrillCard({ d, lang }: { d: Drill; lang: Lang }) {
       </fieldset>
       <button type="button" className="toggle" data-testid="drill.check" onClick={() => setChecked(true)}>{tm(lang, 'drillsCheck')}</button>
       <div role="status" aria-live="polite">
-        {checked && picked === null ? <p>{tm(lang, 'drillsPick')}</p> : null}
-        {checked && picked !== null ? (
-          <div className={picked === d.answer ? 'verdict right' : 'verdict wrong'} data-testid="drill.verdict" data-correct={picked === d.answer}>
-            <p>{picked === d.answer ? tm(lang, 'drillsRight') : tm(lang, 'drillsWrong', { answer: right?.text[lang] ?? '' })}</p>
+        {checked && verdict.kind === 'unanswered' ? <p>{tm(lang, 'drillsPick')}</p> : null}
+        {checked && verdict.kind !== 'unanswered' ? (
+          <div className={`verdict ${verdict.kind}`} data-testid="drill.verdict" data-correct={verdict.kind === 'right'}>
+            <p>{verdict.kind === 'right' ? tm(lang, 'drillsRight') : tm(lang, 'drillsWrong', { answer: verdict.answer?.text[lang] ?? '' })}</p>
             <p className="drill-explain">{d.explanation[lang]}</p>
             {step !== null ? <a href={hrefFor('play', { scenario: d.link.scenario, step: String(step), lang })} data-testid="drill.link">{tm(lang, 'drillsOpen')}</a> : null}
           </div>
