@@ -1,0 +1,318 @@
+// Message commands of the selected state (RFC 9051 §6.4): SEARCH, FETCH, STORE, COPY / MOVE, EXPUNGE.
+import { byteLength } from '../encoding'
+import { MessageSetError, echoName, requireUser, selectedView, setMailbox } from './context'
+import type { Ctx, SelectedView, Tagged } from './context'
+import { flagKey, flagsOut, normalizeFlags } from './flags'
+import { bodyStructure, dayNumber, envelope, fieldValue, imapLiteral, parseEntity, parseFields, parseRfc5322Date, sectionContent, splitMessage } from './message'
+import type { MimeEntity } from './message'
+import { ParseError, readFetchItems, readFlags, readSearch, readSequenceSet } from './parser'
+import type { FetchItem, Reader, SearchKey, SequenceSet } from './parser'
+import { findMailbox } from './store'
+import type { ImapMessage } from './store'
+import { currentMessages } from './updates'
+
+/** Sequence numbers (1-based) that a set names, ascending. */
+function resolveSet(v: SelectedView, set: SequenceSet, byUid: boolean): number[] {
+  const count = v.uids.length
+  const seqs = new Set<number>()
+  if (byUid) {
+    // UIDs that no message has are simply not there (RFC 9051 §6.4.9); "*" is the highest UID in use.
+    const max = v.uids.reduce((a, b) => Math.max(a, b), 0)
+    for (const [a0, b0] of set) {
+      const a = a0 === '*' ? max : a0
+      const b = b0 === '*' ? max : b0
+      const lo = Math.min(a, b)
+      const hi = Math.max(a, b)
+      v.uids.forEach((uid, i) => {
+        if (uid >= lo && uid <= hi) seqs.add(i + 1)
+      })
+    }
+  } else {
+    for (const [a0, b0] of set) {
+      const a = a0 === '*' ? count : a0
+      const b = b0 === '*' ? count : b0
+      // Beyond the mailbox, including "*" in an empty one, is a protocol error (RFC 9051 §9 seq-number).
+      if (a < 1 || b < 1 || a > count || b > count) throw new MessageSetError('Invalid messageset')
+      for (let n = Math.min(a, b); n <= Math.max(a, b); n++) seqs.add(n)
+    }
+  }
+  return [...seqs].sort((x, y) => x - y)
+}
+
+/** CLOSE expunges silently, UNSELECT does not; both leave the selected state (RFC 9051 §6.4.1–2). */
+export function closeMailbox(ctx: Ctx, r: Reader, expungeFirst: boolean): Tagged {
+  r.end()
+  const v = ctx.s.selected
+  if (v && expungeFirst && !v.readOnly) expungeDeleted(ctx, v.name, null)
+  ctx.s.selected = null
+  ctx.s.state = 'authenticated'
+  return { id: expungeFirst ? 'closeOk' : 'unselectOk' }
+}
+
+/** EXPUNGE, or UID EXPUNGE with a UID set (RFC 9051 §6.4.3; RFC 4315 §2.1). */
+export function expunge(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
+  let set: SequenceSet | null = null
+  if (byUid) {
+    r.sp()
+    set = readSequenceSet(r)
+  }
+  r.end()
+  const v = selectedView(ctx)
+  if (v.readOnly) return { id: 'readOnly' }
+  expungeDeleted(ctx, v.name, set)
+  return { id: 'expungeOk' }
+}
+
+function expungeDeleted(ctx: Ctx, name: string, uidSet: SequenceSet | null): void {
+  const mb = findMailbox(ctx.s.world, requireUser(ctx), name)
+  if (!mb) return
+  const max = mb.messages.reduce((a, m) => Math.max(a, m.uid), 0)
+  const inSet = (uid: number): boolean =>
+    uidSet === null ||
+    uidSet.some(([a0, b0]) => {
+      const a = a0 === '*' ? max : a0
+      const b = b0 === '*' ? max : b0
+      return uid >= Math.min(a, b) && uid <= Math.max(a, b)
+    })
+  const messages = mb.messages.filter((m) => !(m.flags.includes('\\Deleted') && inSet(m.uid)))
+  if (messages.length !== mb.messages.length) setMailbox(ctx, { ...mb, messages })
+}
+
+function includesCI(haystack: string, needle: string): boolean {
+  return haystack.toLowerCase().includes(needle.toLowerCase())
+}
+
+function matches(key: SearchKey, m: ImapMessage, seq: number, v: SelectedView): boolean {
+  switch (key.k) {
+    case 'all': return true
+    case 'flag': return m.flags.some((f) => f.toLowerCase() === key.flag.toLowerCase()) === key.set
+    case 'recent': return v.recent.includes(m.uid)
+    case 'new': return v.recent.includes(m.uid) && !m.flags.includes('\\Seen')
+    case 'old': return !v.recent.includes(m.uid)
+    case 'header': {
+      // Case-insensitive substring of the field's unfolded value (RFC 9051 §6.4.4).
+      const fields = parseFields(splitMessage(m.raw).header).filter((f) => f.name.toLowerCase() === key.field.toLowerCase())
+      return fields.some((f) => key.value === '' || includesCI(f.value, key.value))
+    }
+    case 'body': return includesCI(splitMessage(m.raw).body, key.value)
+    case 'text': return includesCI(m.raw, key.value)
+    case 'size': return key.larger ? byteLength(m.raw) > key.n : byteLength(m.raw) < key.n
+    case 'date': {
+      // Dates compare without time and zone (RFC 9051 §6.4.4).
+      const d = key.sent
+        ? parseRfc5322Date(fieldValue(parseFields(splitMessage(m.raw).header), 'Date') ?? '')
+        : parseRfc5322Date(m.internalDate.replace(/^ ?(\d+)-(\w+)-(\d+)/, '$1 $2 $3'))
+      if (!d) return false
+      const day = dayNumber(d)
+      return key.op === 'before' ? day < key.day : key.op === 'on' ? day === key.day : day >= key.day
+    }
+    case 'uid': return inSequenceSet(key.set, m.uid, v.uids.reduce((a, b) => Math.max(a, b), 0))
+    case 'seq': return inSequenceSet(key.set, seq, v.uids.length)
+    case 'not': return !matches(key.key, m, seq, v)
+    case 'or': return matches(key.a, m, seq, v) || matches(key.b, m, seq, v)
+    case 'and': return key.keys.every((k) => matches(k, m, seq, v))
+  }
+}
+
+function inSequenceSet(set: SequenceSet, n: number, star: number): boolean {
+  return set.some(([a0, b0]) => {
+    const a = a0 === '*' ? star : a0
+    const b = b0 === '*' ? star : b0
+    return n >= Math.min(a, b) && n <= Math.max(a, b)
+  })
+}
+
+/** Sequence numbers in SEARCH keys obey the same bound as in FETCH (RFC 9051 §9 seq-number). */
+function checkSequenceKeys(key: SearchKey, v: SelectedView): void {
+  switch (key.k) {
+    case 'seq': resolveSet(v, key.set, false); return
+    case 'not': checkSequenceKeys(key.key, v); return
+    case 'or': checkSequenceKeys(key.a, v); checkSequenceKeys(key.b, v); return
+    case 'and': for (const k of key.keys) checkSequenceKeys(k, v); return
+    default: return
+  }
+}
+
+export function search(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
+  r.sp()
+  const { charset, key } = readSearch(r)
+  const v = selectedView(ctx)
+  if (charset !== null && charset !== 'US-ASCII' && charset !== 'UTF-8') return { id: 'badCharset' }
+  checkSequenceKeys(key, v)
+  const present = currentMessages(ctx, v)
+  const hits: number[] = []
+  v.uids.forEach((uid, i) => {
+    const m = present.get(uid)
+    if (m && matches(key, m, i + 1, v)) hits.push(byUid ? uid : i + 1)
+  })
+  ctx.out.add('search', null, { ids: hits.map((n) => ` ${n}`).join('') })
+  return { id: 'searchOk' }
+}
+
+/** The octets of [origin, origin + count) (RFC 9051 §6.4.5 partial). */
+function partialOctets(content: string, origin: number, count: number): string {
+  const bytes = new TextEncoder().encode(content)
+  return new TextDecoder().decode(bytes.slice(origin, origin + count))
+}
+
+export function fetch(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
+  r.sp()
+  const set = readSequenceSet(r)
+  r.sp()
+  const items = readFetchItems(r)
+  r.end()
+  const v = selectedView(ctx)
+  const seqs = resolveSet(v, set, byUid)
+  const wantsUid = items.some((i) => i.kind === 'simple' && i.name === 'UID')
+  const wantsFlags = items.some((i) => i.kind === 'simple' && i.name === 'FLAGS')
+  // BODY[...] and RFC822(.TEXT) set \Seen; BODY.PEEK[...] and RFC822.HEADER do not (RFC 9051 §6.4.5).
+  const setsSeen = !v.readOnly && items.some((i) => i.kind === 'section' && !i.peek)
+  for (const seq of seqs) {
+    const view = ctx.s.selected ?? v
+    const uid = view.uids[seq - 1]
+    if (uid === undefined) continue
+    let m = currentMessages(ctx, view).get(uid)
+    // Expunged by another connection and not yet reported: nothing to show (RFC 2180 §4.1).
+    if (!m) continue
+    let flagsChanged = false
+    if (setsSeen && !m.flags.includes('\\Seen')) {
+      m = { ...m, flags: [...m.flags, '\\Seen'] }
+      replaceMessage(ctx, view.name, m)
+      flagsChanged = true
+    }
+    const recent = view.recent.includes(uid)
+    const entity = needsEntity(items) ? parseEntity(m.raw) : null
+    const parts: string[] = []
+    if (byUid && !wantsUid) parts.push(`UID ${uid}`)
+    // When the fetch itself changed the flags, they are reported with it (RFC 9051 §6.4.5).
+    if (flagsChanged && !wantsFlags) parts.push(`FLAGS (${flagsOut(m, recent)})`)
+    for (const item of items) parts.push(fetchItem(item, m, uid, recent, entity))
+    if (wantsFlags || flagsChanged) {
+      const sel = ctx.s.selected
+      if (sel) ctx.s.selected = { ...sel, known: { ...sel.known, [uid]: flagKey(m) } }
+    }
+    ctx.out.add('fetch', null, { n: seq, items: parts.join(' ') })
+  }
+  return { id: 'fetchOk' }
+}
+
+function needsEntity(items: readonly FetchItem[]): boolean {
+  return items.some((i) => i.kind === 'section' || ['ENVELOPE', 'BODY', 'BODYSTRUCTURE'].includes(i.name))
+}
+
+function fetchItem(item: FetchItem, m: ImapMessage, uid: number, recent: boolean, entity: MimeEntity | null): string {
+  const e = entity ?? parseEntity(m.raw)
+  if (item.kind === 'section') {
+    const content = sectionContent(e, m.raw, item.section)
+    if (content === null) return `${item.label} NIL`
+    const data = item.partial ? partialOctets(content, item.partial.origin, item.partial.count) : content
+    return `${item.label} ${imapLiteral(data)}`
+  }
+  switch (item.name) {
+    case 'FLAGS': return `FLAGS (${flagsOut(m, recent)})`
+    case 'UID': return `UID ${uid}`
+    case 'RFC822.SIZE': return `RFC822.SIZE ${byteLength(m.raw)}`
+    case 'INTERNALDATE': return `INTERNALDATE "${m.internalDate}"`
+    case 'ENVELOPE': return `ENVELOPE ${envelope(e)}`
+    case 'BODYSTRUCTURE': return `BODYSTRUCTURE ${bodyStructure(e, true)}`
+    case 'BODY': return `BODY ${bodyStructure(e, false)}`
+  }
+}
+
+function replaceMessage(ctx: Ctx, mailbox: string, m: ImapMessage): void {
+  const mb = findMailbox(ctx.s.world, requireUser(ctx), mailbox)
+  if (!mb) return
+  setMailbox(ctx, { ...mb, messages: mb.messages.map((x) => (x.uid === m.uid ? m : x)) })
+}
+
+export function store(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
+  r.sp()
+  const set = readSequenceSet(r)
+  r.sp()
+  const op = /^([+-]?)FLAGS(\.SILENT)?$/.exec(r.run(/[A-Za-z.+-]/).toUpperCase())
+  if (!op) throw new ParseError('Invalid STORE attribute')
+  r.sp()
+  const flags = normalizeFlags(readFlags(r, true))
+  r.end()
+  const v = selectedView(ctx)
+  if (v.readOnly) return { id: 'readOnly' }
+  const seqs = resolveSet(v, set, byUid)
+  const mode = op[1] ?? ''
+  const silent = op[2] !== undefined
+  for (const seq of seqs) {
+    const view = ctx.s.selected ?? v
+    const uid = view.uids[seq - 1]
+    if (uid === undefined) continue
+    const m = currentMessages(ctx, view).get(uid)
+    if (!m) continue
+    const lower = (f: string): string => f.toLowerCase()
+    const next = mode === '+'
+      ? [...m.flags, ...flags.filter((f) => !m.flags.some((x) => lower(x) === lower(f)))]
+      : mode === '-'
+        ? m.flags.filter((x) => !flags.some((f) => lower(f) === lower(x)))
+        : flags
+    const updated = { ...m, flags: next }
+    replaceMessage(ctx, view.name, updated)
+    ctx.s.selected = { ...view, known: { ...view.known, [uid]: flagKey(updated) } }
+    // .SILENT: the client already knows what it asked for (RFC 9051 §6.4.6).
+    if (!silent) {
+      const items = `${byUid ? `UID ${uid} ` : ''}FLAGS (${flagsOut(updated, view.recent.includes(uid))})`
+      ctx.out.add('fetch', null, { n: seq, items })
+    }
+  }
+  return { id: 'storeOk' }
+}
+
+/** `3:5,8` from ascending UIDs (RFC 9051 §9 uid-set). */
+function uidSetText(uids: readonly number[]): string {
+  const out: string[] = []
+  let i = 0
+  while (i < uids.length) {
+    const start = uids[i] ?? 0
+    let end = start
+    while (uids[i + 1] === end + 1) {
+      end++
+      i++
+    }
+    out.push(start === end ? String(start) : `${start}:${end}`)
+    i++
+  }
+  return out.join(',')
+}
+
+export function copy(ctx: Ctx, r: Reader, move: boolean, byUid: boolean): Tagged {
+  r.sp()
+  const set = readSequenceSet(r)
+  r.sp()
+  const name = r.astring()
+  r.end()
+  const v = selectedView(ctx)
+  const seqs = resolveSet(v, set, byUid)
+  const user = requireUser(ctx)
+  if (!findMailbox(ctx.s.world, user, name)) return { id: 'tryCreate', vars: { name: echoName(name) } }
+  if (move && v.readOnly) return { id: 'readOnly' }
+  const present = currentMessages(ctx, v)
+  const sources = seqs.map((s) => present.get(v.uids[s - 1] ?? 0)).filter((m): m is ImapMessage => m !== undefined)
+  const src: number[] = []
+  const dst: number[] = []
+  let validity = 0
+  for (const m of sources) {
+    const target = findMailbox(ctx.s.world, user, name)
+    if (!target) break
+    validity = target.uidValidity
+    const uid = target.uidNext
+    // A copy is new mail in the target: \Recent for the next session there (RFC 9051 §6.4.7).
+    setMailbox(ctx, { ...target, uidNext: uid + 1, messages: [...target.messages, { ...m, uid, recent: true }] })
+    src.push(m.uid)
+    dst.push(uid)
+  }
+  const code = src.length > 0 ? `[COPYUID ${validity} ${uidSetText(src)} ${uidSetText(dst)}] ` : ''
+  if (!move) return { id: 'copyOk', vars: { code } }
+  if (src.length > 0) {
+    ctx.out.add('moveCopyUid', null, { validity, src: uidSetText(src), dst: uidSetText(dst) })
+    const mb = findMailbox(ctx.s.world, user, v.name)
+    // The originals go at once; the EXPUNGE responses follow from sync (RFC 6851 §3.3).
+    if (mb) setMailbox(ctx, { ...mb, messages: mb.messages.filter((m) => !src.includes(m.uid)) })
+  }
+  return { id: 'moveOk' }
+}
