@@ -1,5 +1,6 @@
 // What someone capturing packets on the path reads in a step (the eavesdropper view).
 import { fromBase64 } from './encoding'
+import { parsePlain } from './sasl'
 import type { Step } from './session'
 
 export type Exposure =
@@ -19,8 +20,8 @@ export type Exposure =
   | { readonly kind: 'headers-only' }
 
 const plainParts = (decoded: string) => {
-  const parts = decoded.split('\0')
-  return parts.length === 3 ? { user: parts[1] ?? '', password: parts[2] ?? '' } : {}
+  const c = parsePlain(decoded)
+  return c ? { user: c.authcid, password: c.passwd } : {}
 }
 
 function unquote(s: string): string {

@@ -1,5 +1,5 @@
 // TLS and authentication (RFC 9051 §6.2): STARTTLS, LOGIN, AUTHENTICATE and its SASL exchange.
-import { fromBase64 } from '../encoding'
+import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, plainAuthorizes } from '../sasl'
 import { imapCapabilities, plaintextRefused } from './context'
 import type { Ctx, ImapPending, Tagged } from './context'
 import type { Reader } from './parser'
@@ -28,8 +28,7 @@ export function login(ctx: Ctx, r: Reader): Tagged {
 }
 
 function checkCredentials(ctx: Ctx, user: string, password: string, mechanism: string, ok: 'loginOk' | 'authOk'): Tagged {
-  const users = ctx.s.options.users
-  if (!Object.hasOwn(users, user) || users[user] !== password) return { id: 'authFailed' }
+  if (!checkPassword(ctx.s.options.users, user, password)) return { id: 'authFailed' }
   ctx.s.state = 'authenticated'
   ctx.s.user = user
   // Dovecot sends the post-login capabilities untagged before the tagged OK (fixture a002).
@@ -37,9 +36,6 @@ function checkCredentials(ctx: Ctx, user: string, password: string, mechanism: s
   ctx.out.events.push({ type: 'authenticated', user, mechanism })
   return { id: ok }
 }
-
-const USERNAME_PROMPT = 'VXNlcm5hbWU6' // base64 "Username:"
-const PASSWORD_PROMPT = 'UGFzc3dvcmQ6' // base64 "Password:"
 
 export function authenticate(ctx: Ctx, tag: string, r: Reader): Tagged | null {
   r.sp()
@@ -54,51 +50,47 @@ export function authenticate(ctx: Ctx, tag: string, r: Reader): Tagged | null {
     if (initial !== null) ctx.out.add('plaintextAlert')
     return { id: 'privacyRequired' }
   }
-  let decoded: string | null = null
-  if (initial !== null) {
-    decoded = initial === '=' ? '' : fromBase64(initial)
-    if (decoded === null) return { id: 'authBadBase64' }
-  }
   if (mechanism === 'PLAIN') {
-    if (decoded !== null) return finishPlain(ctx, decoded)
+    if (initial !== null) return finishPlain(ctx, initialResponse(initial))
     ctx.s.pending = { kind: 'sasl', tag, mechanism, username: null }
     ctx.out.add('authContinue', null, { challenge: '' })
     return null
   }
-  ctx.s.pending = { kind: 'sasl', tag, mechanism, username: decoded }
-  ctx.out.add('authContinue', null, { challenge: decoded === null ? USERNAME_PROMPT : PASSWORD_PROMPT })
+  const username = initial === null ? null : decodeLogin(initialResponse(initial))
+  if (initial !== null && username === null) return { id: 'authBadBase64' }
+  ctx.s.pending = { kind: 'sasl', tag, mechanism, username }
+  ctx.out.add('authContinue', null, { challenge: username === null ? LOGIN_PROMPTS.username : LOGIN_PROMPTS.password })
   return null
 }
 
-/** PLAIN message: [authzid] NUL authcid NUL passwd (RFC 4616 §2). */
-function finishPlain(ctx: Ctx, decoded: string): Tagged {
-  const fields = decoded.split('\0')
-  if (fields.length !== 3) return { id: 'authFailed' }
-  const [authz, user, password] = fields as [string, string, string]
-  if (authz !== '' && authz !== user) return { id: 'authzFailed' }
-  return checkCredentials(ctx, user, password, 'PLAIN', 'authOk')
+/** A PLAIN response: not base64 is BAD (RFC 9051 §6.2.2); another authorization identity is refused (RFC 4616 §2). */
+function finishPlain(ctx: Ctx, b64: string): Tagged {
+  const r = decodePlain(b64)
+  if (!r.ok) return { id: r.reason === 'base64' ? 'authBadBase64' : 'authFailed' }
+  if (!plainAuthorizes(r.credentials)) return { id: 'authzFailed' }
+  return checkCredentials(ctx, r.credentials.authcid, r.credentials.passwd, 'PLAIN', 'authOk')
 }
 
 export function saslResponse(ctx: Ctx, p: Extract<ImapPending, { kind: 'sasl' }>, line: string): void {
   ctx.s.pending = null
   // "*" cancels; undecodable base64 is refused; both with a tagged BAD (RFC 9051 §6.2.2).
-  if (line === '*') {
+  if (line === SASL_CANCEL) {
     ctx.out.add('authAborted', p.tag)
     return
   }
-  const decoded = fromBase64(line)
+  if (p.mechanism === 'PLAIN') {
+    const t = finishPlain(ctx, line)
+    ctx.out.add(t.id, p.tag, t.vars)
+    return
+  }
+  const decoded = decodeLogin(line)
   if (decoded === null) {
     ctx.out.add('authBadBase64', p.tag)
     return
   }
-  if (p.mechanism === 'PLAIN') {
-    const t = finishPlain(ctx, decoded)
-    ctx.out.add(t.id, p.tag, t.vars)
-    return
-  }
   if (p.username === null) {
     ctx.s.pending = { ...p, username: decoded }
-    ctx.out.add('authContinue', null, { challenge: PASSWORD_PROMPT })
+    ctx.out.add('authContinue', null, { challenge: LOGIN_PROMPTS.password })
     return
   }
   const t = checkCredentials(ctx, p.username, decoded, 'LOGIN', 'authOk')

@@ -2,7 +2,8 @@
 // States and their commands follow RFC 1939 §3–§7, with CAPA (RFC 2449), STLS (RFC 2595) and AUTH (RFC 5034).
 import { apopDigest } from './apop'
 import { IMPLICIT_TLS_PORTS, resolveOptions, type ResolvedOptions } from '../defaults'
-import { byteLength, fromBase64 } from '../encoding'
+import { byteLength } from '../encoding'
+import { SASL_CANCEL, checkPassword, decodePlain, initialResponse, plainAuthorizes, storedPassword } from '../sasl'
 import type { EngineEvent, EngineReply, ServerOptions, ServerTurn } from '../types'
 import {
   MAX_COMMAND_OCTETS, OBSOLETE_POP3_COMMANDS, parsePop3Line,
@@ -125,10 +126,6 @@ function login(s: Pop3Session, user: string, mechanism: Pop3Mechanism): Pop3Resu
     [pop3Reply('loggedIn')], [{ type: 'authenticated', user, mechanism }])
 }
 
-function passwordOf(s: Pop3Session, user: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(s.options.users, user) ? s.options.users[user] : undefined
-}
-
 /** One client line. Pure; never throws; after the connection closed, no answer ([]). */
 export function pop3Step(session: Pop3Session, line: string): Pop3Result {
   switch (session.state) {
@@ -199,7 +196,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       const forget: Pop3Session = { ...s, user: null }
       if (user === null) return result(before, forget, command, [pop3Reply('noUserGiven')])
       if (cmd.rest === '') return result(before, forget, command, [pop3Reply('missingArgument', command)])
-      if (passwordOf(s, user) !== cmd.rest) return result(before, forget, command, [pop3Reply('authFailed')])
+      if (!checkPassword(s.options.users, user, cmd.rest)) return result(before, forget, command, [pop3Reply('authFailed')])
       return login(s, user, 'USER/PASS')
     }
     case 'APOP': {
@@ -207,7 +204,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       if (cmd.args.length < 2) return r(pop3Reply('missingArgument', command))
       if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', command))
       const [name = '', digest = ''] = cmd.args
-      const secret = passwordOf(s, name)
+      const secret = storedPassword(s.options.users, name)
       if (secret === undefined || apopDigest(s.options.apopTimestamp, secret) !== digest.toLowerCase()) {
         return r(pop3Reply('authFailed'))
       }
@@ -221,7 +218,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       if (!plaintextAllowed(s)) return r(pop3Reply('plaintextDisallowed'))
       if (initial === undefined) return result(before, { ...s, saslPending: 'PLAIN' }, command, [pop3Reply('saslContinue')])
       // "=" is an empty initial response (RFC 5034 §4).
-      return plainResponse(before, s, initial === '=' ? '' : initial, command)
+      return plainResponse(before, s, initialResponse(initial), command)
     }
     case 'STLS': {
       if (cmd.args.length > 0) return r(pop3Reply('tooManyArguments', command))
@@ -248,18 +245,16 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
 /** The line after "+ ": "*" cancels, otherwise base64 of authzid NUL authcid NUL passwd (RFC 4616 §2). */
 function saslResponse(session: Pop3Session, line: string): Pop3Result {
   const s: Pop3Session = { ...session, saslPending: null, user: null }
-  if (line === '*') return result(session, s, 'saslResponse', [pop3Reply('saslAborted')])
+  if (line === SASL_CANCEL) return result(session, s, 'saslResponse', [pop3Reply('saslAborted')])
   return plainResponse(session, s, line, 'saslResponse')
 }
 
 function plainResponse(before: Pop3Session, s: Pop3Session, b64: string, command: Pop3LineKind): Pop3Result {
-  const decoded = fromBase64(b64)
-  if (decoded === null) return result(before, s, command, [pop3Reply('saslInvalidBase64')])
-  const parts = decoded.split('\0')
-  const [authzid = '', authcid = '', passwd = ''] = parts
-  const ok = parts.length === 3 && (authzid === '' || authzid === authcid) && passwordOf(s, authcid) === passwd
-  if (!ok) return result(before, s, command, [pop3Reply('authFailed')])
-  const r = login(s, authcid, 'PLAIN')
+  const r0 = decodePlain(b64)
+  if (!r0.ok && r0.reason === 'base64') return result(before, s, command, [pop3Reply('saslInvalidBase64')])
+  const c = r0.ok ? r0.credentials : null
+  if (!c || !plainAuthorizes(c) || !checkPassword(s.options.users, c.authcid, c.passwd)) return result(before, s, command, [pop3Reply('authFailed')])
+  const r = login(s, c.authcid, 'PLAIN')
   return { session: r.session, turn: { ...r.turn, stateBefore: before.state, path: [before.state, r.session.state], command } }
 }
 

@@ -1,7 +1,8 @@
 // The SMTP server as a pure transition: smtpStep(session, line) → { session, turn }.
 // RFC 5321 (SMTP), RFC 1870 (SIZE), RFC 2034 (ENHANCEDSTATUSCODES), RFC 3207 (STARTTLS), RFC 4954 (AUTH).
 import { resolveOptions, IMPLICIT_TLS_PORTS, PORTS, type ResolvedOptions } from '../defaults'
-import { byteLength, fromBase64 } from '../encoding'
+import { byteLength } from '../encoding'
+import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, plainAuthorizes } from '../sasl'
 import type { EngineEvent, EngineReply, ReplyClass, ServerOptions, ServerTurn, DeliveredMessage } from '../types'
 import { parseParams, parsePath, isDomain } from './address'
 import { SMTP_REPLIES, type SmtpReplyId } from './replies'
@@ -373,42 +374,38 @@ function auth(s: SmtpSession, arg: string): Out {
   if (mech === 'PLAIN') {
     // RFC 4954 §4: "=" is an empty initial response; without one the server sends an empty challenge.
     if (initial === undefined) return say({ ...s, state: 'auth', auth: { mech: 'PLAIN' } }, reply(s, 'authChallenge', { text: '' }))
-    return plainResponse(s, initial === '=' ? '' : initial)
+    return plainResponse(s, initialResponse(initial))
   }
   if (mech === 'LOGIN') {
-    if (initial === undefined) return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user: null } }, reply(s, 'authChallenge', { text: 'VXNlcm5hbWU6' }))
-    const user = fromBase64(initial)
+    if (initial === undefined) return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user: null } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.username }))
+    const user = decodeLogin(initialResponse(initial))
     if (user === null) return say(s, reply(s, 'authBadBase64'))
-    return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user } }, reply(s, 'authChallenge', { text: 'UGFzc3dvcmQ6' }))
+    return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.password }))
   }
   return say(s, reply(s, 'authMechanism'))
 }
 
 function authResponse(s: SmtpSession, a: AuthExchange, line: string): Out {
   const back: SmtpSession = { ...s, state: txState(s), auth: null }
-  if (line.trim() === '*') return say(back, reply(s, 'authAborted')) // RFC 4954 §4: the client cancels
+  if (line.trim() === SASL_CANCEL) return say(back, reply(s, 'authAborted')) // RFC 4954 §4: the client cancels
   if (a.mech === 'PLAIN') return plainResponse(back, line.trim())
-  const decoded = fromBase64(line.trim())
+  const decoded = decodeLogin(line.trim())
   if (decoded === null) return say(back, reply(s, 'authBadBase64'))
-  if (a.user === null) return say({ ...s, auth: { mech: 'LOGIN', user: decoded } }, reply(s, 'authChallenge', { text: 'UGFzc3dvcmQ6' }))
+  if (a.user === null) return say({ ...s, auth: { mech: 'LOGIN', user: decoded } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.password }))
   return verify(back, a.user, decoded, 'LOGIN')
 }
 
-/** SASL PLAIN: authzid NUL authcid NUL passwd (RFC 4616 §2). */
+/** SASL PLAIN: authzid NUL authcid NUL passwd (RFC 4616 §2); bad base64 is 501 5.5.2 (RFC 4954 §4). */
 function plainResponse(s: SmtpSession, b64: string): Out {
   const back: SmtpSession = { ...s, state: txState(s), auth: null }
-  const decoded = fromBase64(b64)
-  if (decoded === null) return say(back, reply(s, 'authBadBase64'))
-  const parts = decoded.split('\0')
-  if (parts.length !== 3) return say(back, reply(s, 'authFailed'))
-  const [authz = '', user = '', pass = ''] = parts
-  if (authz !== '' && authz !== user) return say(back, reply(s, 'authFailed'))
-  return verify(back, user, pass, 'PLAIN')
+  const r = decodePlain(b64)
+  if (!r.ok) return say(back, reply(s, r.reason === 'base64' ? 'authBadBase64' : 'authFailed'))
+  if (!plainAuthorizes(r.credentials)) return say(back, reply(s, 'authFailed'))
+  return verify(back, r.credentials.authcid, r.credentials.passwd, 'PLAIN')
 }
 
 function verify(s: SmtpSession, user: string, pass: string, mechanism: string): Out {
-  const known = Object.prototype.hasOwnProperty.call(s.opts.users, user) ? s.opts.users[user] : undefined
-  if (known === undefined || known !== pass) return say(s, reply(s, 'authFailed'))
+  if (!checkPassword(s.opts.users, user, pass)) return say(s, reply(s, 'authFailed'))
   const next: SmtpSession = { ...s, authUser: user }
   return { session: next, replies: [reply(next, 'authOk')], events: [{ type: 'authenticated', user, mechanism }] }
 }

@@ -1,0 +1,104 @@
+// SASL as the three engines speak it: PLAIN (RFC 4616) and LOGIN over base64 (RFC 4648 §4), and the one
+// password check. SMTP AUTH (RFC 4954), POP3 AUTH (RFC 5034) and IMAP AUTHENTICATE (RFC 9051 §6.2.2) use it.
+import { fromBase64 } from './encoding'
+import type { Secret } from './types'
+
+/** The three fields of a PLAIN message (RFC 4616 §2). */
+export interface PlainCredentials {
+  /** Whom the client wants to act as; '' = the same as authcid. */
+  readonly authzid: string
+  /** Who the client is (the user name). */
+  readonly authcid: string
+  readonly passwd: string
+}
+
+export type PlainResult =
+  | { readonly ok: true; readonly decoded: string; readonly credentials: PlainCredentials }
+  /** Not base64: RFC 4954 §4 answers 501 5.5.2, RFC 9051 §6.2.2 BAD. */
+  | { readonly ok: false; readonly reason: 'base64' }
+  /** Base64, but not `[authzid] NUL authcid NUL passwd`: the authentication fails (RFC 4616 §2). */
+  | { readonly ok: false; readonly reason: 'malformed'; readonly decoded: string }
+
+/** The line that cancels an exchange in every profile (RFC 4954 §4, RFC 5034 §4, RFC 9051 §6.2.2). */
+export const SASL_CANCEL = '*'
+
+/**
+ * Longest response line read during an exchange, in octets without CRLF. RFC 4954 §4: responses may be much
+ * longer than commands, servers must take what their mechanisms generate, and 12288 octets suffices for the
+ * deployed ones (Postfix's smtpd_sasl_response_limit). A PLAIN response is at most 1024 base64 characters
+ * (RFC 4616 §2: each field up to 255 octets), longer than POP3's 255-octet command line (RFC 2449 §4).
+ */
+export const SASL_RESPONSE_LIMIT = 12288
+
+/** A line longer than SASL_RESPONSE_LIMIT; the length is checked before any octet is counted. */
+export function saslLineTooLong(line: string): boolean {
+  // UTF-8 takes at most 3 octets per UTF-16 code unit, so only a line in between needs counting.
+  if (line.length > SASL_RESPONSE_LIMIT) return true
+  if (line.length * 3 <= SASL_RESPONSE_LIMIT) return false
+  return new TextEncoder().encode(line).length > SASL_RESPONSE_LIMIT
+}
+
+/** The initial response given on the command line: "=" stands for an empty one (RFC 4954 §4, RFC 5034 §4, RFC 4959 §3). */
+export function initialResponse(arg: string): string {
+  return arg === '=' ? '' : arg
+}
+
+/** Splits a decoded PLAIN message: [authzid] NUL authcid NUL passwd, authcid and passwd not empty (RFC 4616 §2). */
+export function parsePlain(message: string): PlainCredentials | null {
+  const fields = message.split('\0')
+  if (fields.length !== 3) return null
+  const [authzid = '', authcid = '', passwd = ''] = fields
+  if (authcid === '' || passwd === '') return null
+  return { authzid, authcid, passwd }
+}
+
+/** Decodes a PLAIN response line (or initial response). */
+export function decodePlain(b64: string): PlainResult {
+  const decoded = fromBase64(b64)
+  if (decoded === null) return { ok: false, reason: 'base64' }
+  const credentials = parsePlain(decoded)
+  return credentials ? { ok: true, decoded, credentials } : { ok: false, reason: 'malformed', decoded }
+}
+
+/** This server lets a user act only as itself: an authzid other than the authcid is refused (RFC 4616 §2). */
+export function plainAuthorizes(c: PlainCredentials): boolean {
+  return c.authzid === '' || c.authzid === c.authcid
+}
+
+/** One LOGIN response (the user name, then the password), each its own base64 line; null when not base64. */
+export function decodeLogin(b64: string): string | null {
+  return fromBase64(b64)
+}
+
+/** The LOGIN mechanism's two prompts, base64 of "Username:" and "Password:" (as Postfix and Dovecot send them). */
+export const LOGIN_PROMPTS = { username: 'VXNlcm5hbWU6', password: 'UGFzc3dvcmQ6' } as const
+
+/** A user's password as configured; undefined for anyone else (own properties only: "__proto__" is nobody). */
+export function storedPassword(users: Readonly<Record<string, string>>, user: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(users, user) ? users[user] : undefined
+}
+
+/** True when `user` is one of `users` with this password: the one credential check of every engine. */
+export function checkPassword(users: Readonly<Record<string, string>>, user: string, password: string): boolean {
+  const known = storedPassword(users, user)
+  return known !== undefined && known === password
+}
+
+/** What a SASL line is, for the eavesdropper: a PLAIN message, or one of LOGIN's two answers. */
+export type SaslRole = 'plain' | 'login-user' | 'login-password'
+
+/** The secret a base64 SASL line carries, as anyone on the path decodes it; undefined when it is not base64. */
+export function saslSecret(encoded: string, role: SaslRole): Secret | undefined {
+  const decoded = fromBase64(encoded)
+  if (decoded === null) return undefined
+  switch (role) {
+    case 'plain': {
+      const c = parsePlain(decoded)
+      return { form: 'base64', encoded, decoded, ...(c ? { user: c.authcid, password: c.passwd } : {}) }
+    }
+    case 'login-user':
+      return { form: 'base64', encoded, decoded, user: decoded }
+    case 'login-password':
+      return { form: 'base64', encoded, decoded, password: decoded }
+  }
+}
