@@ -165,8 +165,12 @@ const replies = {
     en: 'The server answers +OK and closes the connection. QUIT came before login, so there is no UPDATE state and no message is removed (RFC 1939 §4, §6).',
   },
   quitUpdate: {
-    ja: 'サーバはUPDATE状態に入り、DELEで印を付けたメールがあれば削除してから+OKを返し、接続を閉じました。削除はこの時点で初めて行われ、印がなければ何も消えません。削除に失敗したサーバは-ERRを返します(RFC 1939 §6)。',
-    en: 'The server enters UPDATE, removes any messages marked by DELE (none if nothing was marked), answers +OK and closes the connection. Deletion happens only now; a server that fails to remove them answers -ERR (RFC 1939 §6).',
+    ja: 'サーバはUPDATE状態に入りましたが、DELEで印を付けたメールがないので何も削除せず、+OKを返して接続を閉じました。削除はUPDATE状態でだけ行われます(RFC 1939 §6)。',
+    en: 'The server enters UPDATE, but no message was marked by DELE, so nothing is removed; it answers +OK and closes the connection. Messages are removed only in UPDATE (RFC 1939 §6).',
+  },
+  quitUpdateRemoved: {
+    ja: 'サーバはUPDATE状態に入り、DELEで印を付けたメールをここで初めて削除してから+OKを返し、接続を閉じました。QUITを送らずに切断すると削除は行われません。削除に失敗したサーバは-ERRを返します(RFC 1939 §6)。',
+    en: 'The server enters UPDATE, removes the messages marked by DELE only now, answers +OK and closes the connection. Had the client dropped the connection without QUIT, nothing would be removed; a server that fails to remove them answers -ERR (RFC 1939 §6).',
   },
   dropListing: {
     ja: 'サーバが「+OK 件数 合計オクテット数」で答えました。サイズは改行をCRLFの2オクテットとして数え、削除の印が付いたメールは含みません(RFC 1939 §5, §11)。',

@@ -3,7 +3,8 @@ import type { ResolvedOptions } from '../defaults'
 import type { EngineEvent, EngineReply, ServerTurn } from '../types'
 import type { ImapCommand, ImapState } from './commands'
 import { ParseError } from './parser'
-import { IMAP_RESPONSES, fill, imapReplyClass } from './responses'
+import { fillTemplate } from '../template'
+import { IMAP_RESPONSES, imapReplyClass } from './responses'
 import type { ImapResponseId } from './responses'
 import { putMailbox } from './store'
 import type { ImapMailbox, ImapWorld } from './store'
@@ -61,7 +62,7 @@ export class Out {
 
   add(id: ImapResponseId, tag: string | null = null, vars: Vars = {}): void {
     const def = IMAP_RESPONSES[id]
-    const text = fill(def.text, vars)
+    const text = fillTemplate(def.text, vars)
     let wire: string
     switch (def.framing) {
       case 'tagged': wire = `${tag ?? '*'} ${def.status} ${text}`; break

@@ -1,7 +1,7 @@
 // Every response the IMAP engine can give, declared once (after nodemailer smtp-server's code map).
 // Texts follow Dovecot 2.3 where fixtures/real-sessions/imap_session.txt shows them (without Dovecot's
 // "(0.001 + 0.000 secs)" timing suffix); statuses follow RFC 9051 §7.1 and RFC 3501 §7.1.
-// `{name}` placeholders are filled in by the engine (see `fill`).
+// `{name}` placeholders are filled in by the engine (fillTemplate in src/model/template.ts).
 import type { ReplyClass } from '../types'
 
 /** The first word of a response as a learner names it; `*` = untagged data, `+` = continuation request. */
@@ -153,12 +153,4 @@ export function imapReplyClass(id: ImapResponseId): ReplyClass {
     case 'BYE':
       return id === 'bye' ? 'positive' : 'permanent'
   }
-}
-
-/** Fills `{name}` placeholders; unknown names stay as written. */
-export function fill(template: string, vars: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
-    const v = Object.hasOwn(vars, key) ? vars[key] : undefined
-    return v === undefined ? whole : String(v)
-  })
 }

@@ -83,7 +83,7 @@ export function pop3Open(options: ServerOptions = {}): Pop3Result {
     messages: [],
     drop: normalizeDrop(resolved.mailbox),
   }
-  const greeting = pop3Reply('greeting', resolved.hostname, resolved.apopTimestamp)
+  const greeting = pop3Reply('greeting', { host: resolved.hostname, timestamp: resolved.apopTimestamp })
   return { session, turn: { replies: [greeting], events: [], stateBefore: 'authorization', stateAfter: 'authorization', path: ['authorization'], command: null } }
 }
 
@@ -159,13 +159,13 @@ export function pop3Step(session: Pop3Session, line: string): Pop3Result {
   if (cmd.command === 'unknown') {
     const obsolete = OBSOLETE_POP3_COMMANDS.includes(cmd.keyword)
     return result(session, s, 'unknown',
-      [obsolete ? pop3Reply('obsoleteCommand', cmd.keyword) : pop3Reply('unknownCommand')])
+      [obsolete ? pop3Reply('obsoleteCommand', { command: cmd.keyword }) : pop3Reply('unknownCommand')])
   }
   return session.state === 'authorization' ? authorization(session, s, cmd, cmd.command) : transaction(session, s, cmd, cmd.command)
 }
 
 function noArguments(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, command: Pop3Command): Pop3Result | null {
-  return cmd.args.length > 0 ? result(before, s, command, [pop3Reply('tooManyArguments', command)]) : null
+  return cmd.args.length > 0 ? result(before, s, command, [pop3Reply('tooManyArguments', { command })]) : null
 }
 
 function capa(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine): Pop3Result {
@@ -185,8 +185,8 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
         ?? result(before, { ...s, state: 'closed' }, command, [pop3Reply('quitAuthorization')], [{ type: 'close' }])
     case 'USER': {
       if (!plaintextAllowed(s)) return r(pop3Reply('plaintextDisallowed'))
-      if (cmd.args.length === 0) return r(pop3Reply('missingArgument', command))
-      if (cmd.args.length > 1) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length === 0) return r(pop3Reply('missingArgument', { command }))
+      if (cmd.args.length > 1) return r(pop3Reply('tooManyArguments', { command }))
       const name = cmd.args[0] ?? ''
       return result(before, { ...s, user: name }, command, [pop3Reply('userAccepted')])
     }
@@ -195,14 +195,14 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       const user = s.user
       const forget: Pop3Session = { ...s, user: null }
       if (user === null) return result(before, forget, command, [pop3Reply('noUserGiven')])
-      if (cmd.rest === '') return result(before, forget, command, [pop3Reply('missingArgument', command)])
+      if (cmd.rest === '') return result(before, forget, command, [pop3Reply('missingArgument', { command })])
       if (!checkPassword(s.options.users, user, cmd.rest)) return result(before, forget, command, [pop3Reply('authFailed')])
       return login(s, user, 'USER/PASS')
     }
     case 'APOP': {
       // digest = lowercase hex MD5(timestamp + secret); the secret itself never crosses the wire (RFC 1939 §7).
-      if (cmd.args.length < 2) return r(pop3Reply('missingArgument', command))
-      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length < 2) return r(pop3Reply('missingArgument', { command }))
+      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', { command }))
       const [name = '', digest = ''] = cmd.args
       const secret = storedPassword(s.options.users, name)
       if (secret === undefined || apopDigest(s.options.apopTimestamp, secret) !== digest.toLowerCase()) {
@@ -211,8 +211,8 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       return login(s, name, 'APOP')
     }
     case 'AUTH': {
-      if (cmd.args.length === 0) return r(pop3Reply('missingArgument', command))
-      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length === 0) return r(pop3Reply('missingArgument', { command }))
+      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', { command }))
       const [mechanism = '', initial] = cmd.args
       if (mechanism.toUpperCase() !== 'PLAIN') return r(pop3Reply('saslUnsupported'))
       if (!plaintextAllowed(s)) return r(pop3Reply('plaintextDisallowed'))
@@ -221,7 +221,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       return plainResponse(before, s, initialResponse(initial), command)
     }
     case 'STLS': {
-      if (cmd.args.length > 0) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length > 0) return r(pop3Reply('tooManyArguments', { command }))
       if (s.secure) return r(pop3Reply('stlsActive'))
       if (!stlsOffered(s)) return r(pop3Reply('stlsUnavailable'))
       // The handshake follows "+OK"; the client must forget what it learnt before (RFC 2595 §4).
@@ -236,7 +236,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
     case 'TOP':
     case 'UIDL':
       // TRANSACTION commands before login (RFC 1939 §3: wrong state → -ERR).
-      return r(pop3Reply('wrongState', command, s.state))
+      return r(pop3Reply('wrongState', { command, state: s.state.toUpperCase() }))
     default:
       return assertNever(command)
   }
@@ -262,10 +262,10 @@ type MessagePick = { ok: true; n: number; message: Pop3Message } | { ok: false; 
 
 /** Message numbers are decimal, from 1, and may not name a deleted message (RFC 1939 §4, §5). */
 function pick(s: Pop3Session, arg: string): MessagePick {
-  if (!/^[0-9]+$/.test(arg)) return { ok: false, reply: pop3Reply('invalidNumber', arg) }
+  if (!/^[0-9]+$/.test(arg)) return { ok: false, reply: pop3Reply('invalidNumber', { arg }) }
   const n = Number(arg)
   const message = Number.isSafeInteger(n) && n >= 1 ? s.messages[n - 1] : undefined
-  if (!message) return { ok: false, reply: pop3Reply('noSuchMessage', arg) }
+  if (!message) return { ok: false, reply: pop3Reply('noSuchMessage', { n: arg }) }
   if (message.deleted) return { ok: false, reply: pop3Reply('messageDeleted') }
   return { ok: true, n, message }
 }
@@ -274,8 +274,8 @@ function pick(s: Pop3Session, arg: string): MessagePick {
 function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, command: Pop3Command): Pop3Result {
   const r = (...replies: EngineReply[]): Pop3Result => result(before, s, command, replies)
   const oneNumber = (): MessagePick => {
-    if (cmd.args.length === 0) return { ok: false, reply: pop3Reply('missingArgument', command) }
-    if (cmd.args.length > 1) return { ok: false, reply: pop3Reply('tooManyArguments', command) }
+    if (cmd.args.length === 0) return { ok: false, reply: pop3Reply('missingArgument', { command }) }
+    if (cmd.args.length > 1) return { ok: false, reply: pop3Reply('tooManyArguments', { command }) }
     return pick(s, cmd.args[0] ?? '')
   }
   switch (command) {
@@ -283,16 +283,16 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
       return capa(before, s, cmd)
     case 'STAT': {
       const { count, octets } = live(s.messages)
-      return noArguments(before, s, cmd, command) ?? r(pop3Reply('dropListing', count, octets))
+      return noArguments(before, s, cmd, command) ?? r(pop3Reply('dropListing', { count, octets }))
     }
     case 'LIST':
     case 'UIDL': {
-      if (cmd.args.length > 1) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length > 1) return r(pop3Reply('tooManyArguments', { command }))
       const arg = cmd.args[0]
       if (arg !== undefined) {
         const p = pick(s, arg)
         if (!p.ok) return r(p.reply)
-        return r(command === 'LIST' ? pop3Reply('scanListing', p.n, p.message.size) : pop3Reply('uidListing', p.n, p.message.uid))
+        return r(command === 'LIST' ? pop3Reply('scanListing', { n: p.n, octets: p.message.size }) : pop3Reply('uidListing', { n: p.n, uid: p.message.uid }))
       }
       // Deleted messages are not listed; the others keep their numbers (RFC 1939 §5, §7).
       const body: string[] = []
@@ -300,21 +300,21 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
         if (!m.deleted) body.push(command === 'LIST' ? `${i + 1} ${m.size}` : `${i + 1} ${m.uid}`)
       })
       return r(command === 'LIST'
-        ? pop3MultiReply('scanListings', body, live(s.messages).count)
+        ? pop3MultiReply('scanListings', body, { count: live(s.messages).count })
         : pop3MultiReply('uidListings', body))
     }
     case 'RETR': {
       const p = oneNumber()
       if (!p.ok) return r(p.reply)
-      return r(pop3MultiReply('message', messageLines(p.message.raw), p.message.size))
+      return r(pop3MultiReply('message', messageLines(p.message.raw), { octets: p.message.size }))
     }
     case 'TOP': {
-      if (cmd.args.length < 2) return r(pop3Reply('missingArgument', command))
-      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length < 2) return r(pop3Reply('missingArgument', { command }))
+      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', { command }))
       const [msg = '', lines = ''] = cmd.args
       const p = pick(s, msg)
       if (!p.ok) return r(p.reply)
-      if (!/^[0-9]+$/.test(lines)) return r(pop3Reply('invalidLineCount', lines))
+      if (!/^[0-9]+$/.test(lines)) return r(pop3Reply('invalidLineCount', { arg: lines }))
       return r(pop3MultiReply('top', topLines(p.message.raw, Number(lines))))
     }
     case 'DELE': {
@@ -329,7 +329,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
       if (stop) return stop
       const messages = s.messages.map((m) => (m.deleted ? { ...m, deleted: false } : m))
       const { count, octets } = live(messages)
-      return result(before, { ...s, messages }, command, [pop3Reply('reset', count, octets)])
+      return result(before, { ...s, messages }, command, [pop3Reply('reset', { count, octets })])
     }
     case 'NOOP':
       return noArguments(before, s, cmd, command) ?? r(pop3Reply('noop'))
@@ -343,7 +343,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
         ? { ...s.drop, [user]: s.messages.filter((m) => !m.deleted).map((m) => m.raw) }
         : s.drop
       const closed: Pop3Session = { ...s, state: 'closed', drop, messages: [] }
-      return result(before, closed, command, [pop3Reply('quitUpdate', removed)], [{ type: 'close' }], ['update'])
+      return result(before, closed, command, [pop3Reply(removed > 0 ? 'quitUpdateRemoved' : 'quitUpdate')], [{ type: 'close' }], ['update'])
     }
     case 'USER':
     case 'PASS':
@@ -351,7 +351,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
     case 'AUTH':
     case 'STLS':
       // Authentication and STLS belong to AUTHORIZATION (RFC 1939 §7, RFC 2595 §4, RFC 5034 §4).
-      return r(pop3Reply('wrongState', command, s.state))
+      return r(pop3Reply('wrongState', { command, state: s.state.toUpperCase() }))
     default:
       return assertNever(command)
   }

@@ -5,7 +5,8 @@ import { byteLength } from '../encoding'
 import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, plainAuthorizes } from '../sasl'
 import type { EngineEvent, EngineReply, ReplyClass, ServerOptions, ServerTurn, DeliveredMessage } from '../types'
 import { parseParams, parsePath, isDomain } from './address'
-import { SMTP_REPLIES, type SmtpReplyId } from './replies'
+import { fillTemplate, type TemplateArgs, type TemplateVars } from '../template'
+import { SMTP_REPLIES, type SmtpReplyDef, type SmtpReplyId } from './replies'
 
 export type SmtpState = 'connected' | 'greeted' | 'mail' | 'rcpt' | 'data' | 'auth' | 'closed'
 
@@ -52,8 +53,6 @@ export interface SmtpSession {
 
 export interface SmtpResult { readonly session: SmtpSession; readonly turn: ServerTurn }
 
-type Fill = Partial<Record<'addr' | 'host' | 'id' | 'text', string>>
-
 function classOf(code: number): ReplyClass {
   if (code >= 500) return 'permanent'
   if (code >= 400) return 'transient'
@@ -61,11 +60,19 @@ function classOf(code: number): ReplyClass {
   return 'positive'
 }
 
-/** Enhanced codes only after EHLO, where ENHANCEDSTATUSCODES was advertised (RFC 2034 §3). */
-function reply(s: SmtpSession, id: SmtpReplyId, fill: Fill = {}, extra: readonly string[] = []): EngineReply {
-  const def = SMTP_REPLIES[id]
-  const text = def.text.replace(/\{(addr|host|id|text)\}/g, (_, k: keyof Fill) => (k === 'host' ? fill.host ?? s.opts.hostname : fill[k] ?? ''))
-  const enhanced = 'enhanced' in def && s.helo?.verb === 'EHLO' ? def.enhanced : undefined
+/** The values a reply's text needs (`{host}` defaults to the server's name). */
+type SmtpReplyArgs<K extends SmtpReplyId> = TemplateArgs<(typeof SMTP_REPLIES)[K]['text'], 'host'>
+
+function reply<K extends SmtpReplyId>(s: SmtpSession, id: K, ...args: SmtpReplyArgs<K>): EngineReply {
+  return replyLines(s, id, (args[0] ?? {}) as TemplateVars, [])
+}
+
+/** A reply with more lines after the first (EHLO's keywords): "250-" on all but the last (RFC 5321 §4.2.1). */
+function replyLines(s: SmtpSession, id: SmtpReplyId, vars: TemplateVars, extra: readonly string[]): EngineReply {
+  const def: SmtpReplyDef = SMTP_REPLIES[id]
+  const text = fillTemplate(def.text, { host: s.opts.hostname, ...vars })
+  // Enhanced codes only after EHLO, where ENHANCEDSTATUSCODES was advertised (RFC 2034 §3).
+  const enhanced = def.enhanced !== undefined && s.helo?.verb === 'EHLO' ? def.enhanced : undefined
   const first = enhanced ? `${enhanced} ${text}` : text
   const all = [first, ...extra]
   const lines = all.map((t, i) => `${def.code}${i < all.length - 1 ? '-' : ' '}${t}`)
@@ -183,7 +190,7 @@ function hello(s: SmtpSession, verb: 'HELO' | 'EHLO', arg: string): Out {
   // EHLO/HELO in the middle of a transaction resets it, like RSET (RFC 5321 §4.1.4).
   const next: SmtpSession = { ...s, helo: { verb, domain }, tx: null, state: 'greeted' }
   if (verb === 'HELO') return say(next, reply(next, 'heloOk'))
-  return say(next, reply(next, 'ehloOk', {}, ehloKeywords(next)))
+  return say(next, replyLines(next, 'ehloOk', {}, ehloKeywords(next)))
 }
 
 function relayAllowed(s: SmtpSession): boolean {
