@@ -92,6 +92,10 @@ const replies = {
     ja: 'サーバが-ERRを返しました。コマンドの中に制御文字(改行やNULなど)が含まれていたためです。POP3のコマンドは印字可能な文字とスペースだけでできています(RFC 1939 §3)。',
     en: 'The server answers -ERR: the line holds control characters (a line break, NUL ...). A POP3 command is made of printable characters and spaces only (RFC 1939 §3).',
   },
+  internalError: {
+    ja: 'サーバの内部で処理に失敗し、-ERRでこの行を処理しなかったと伝えました。[SYS/TEMP]はクライアントの誤りではなくサーバ側の一時的な問題という意味で、送り直せば通ることがあります。状態は変わりません(RFC 3206 §4)。',
+    en: 'Something failed inside the server, so it answers -ERR: the line was not processed. [SYS/TEMP] says the problem is the server\'s and temporary, not the client\'s; sending the line again may work. The state does not change (RFC 3206 §4).',
+  },
   unknownCommand: {
     ja: 'サーバが-ERRを返しました。知らないコマンドや実装していないコマンドには、必ず否定応答を返す決まりです。セッションの状態は変わりません(RFC 1939 §3)。',
     en: 'The server answers -ERR: a command it does not know or does not implement always gets a negative reply. The session state does not change (RFC 1939 §3).',
@@ -125,8 +129,8 @@ const replies = {
     en: 'The server answers +OK: authentication succeeded. It locks the maildrop and the session enters TRANSACTION, where STAT, LIST, RETR and the rest can be used (RFC 1939 §4).',
   },
   authFailed: {
-    ja: 'サーバが-ERR [AUTH]を返し、認証に失敗しました。ユーザ名、パスワード、ダイジェストのどれかが違います。セッションはAUTHORIZATION状態のままで、認証をやり直すかQUITします(RFC 1939 §7, RFC 3206 §4)。',
-    en: 'The server answers -ERR [AUTH]: authentication failed because the name, password or digest is wrong. The session stays in AUTHORIZATION; the client may try again or QUIT (RFC 1939 §7, RFC 3206 §4).',
+    ja: 'サーバが-ERR [AUTH]を返し、認証に失敗しました。ユーザ名、パスワード、ダイジェストのどれかが違います。セッションはAUTHORIZATION状態のままで、認証をやり直すかQUITします(RFC 1939 §7, RFC 3206 §5)。',
+    en: 'The server answers -ERR [AUTH]: authentication failed because the name, password or digest is wrong. The session stays in AUTHORIZATION; the client may try again or QUIT (RFC 1939 §7, RFC 3206 §5).',
   },
   plaintextDisallowed: {
     ja: 'サーバが-ERR [AUTH]を返しました。暗号化されていない接続では、平文のパスワードを受け取らない設定だからです。先にSTLSでTLSを始めるか、995番ポート(POP3S)を使います(RFC 2595 §2.3)。',

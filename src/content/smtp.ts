@@ -297,6 +297,10 @@ export const smtpReplyCaptions = {
     ja: 'サーバは本文を受け取ったあと、内容を検査して554(5.7.1)で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール(バウンス)を返します(RFC 5321 §4.1.1.4, RFC 3463 §3.8)。',
     en: 'After receiving the message, the server checks its content and refuses it with 554 (5.7.1). 5xx is permanent: the sending side does not retry and returns a bounce to the sender (RFC 5321 §4.1.1.4, RFC 3463 §3.8).',
   },
+  localError: {
+    ja: 'サーバの内部で処理に失敗したため、451(4.3.0)でこの行を処理しなかったと伝えました（RFC 5321 §4.2.3）。クライアントの誤りではなく、4xx は一時的なエラーなので、同じ行を送り直せば受け付けられることがあります。セッションの状態は変わりません。',
+    en: 'Something failed inside the server, so it answers 451 (4.3.0): the line was not processed (RFC 5321 §4.2.3). This is not the client\'s mistake; 4xx is temporary, so sending the same line again may succeed. The session state does not change.',
+  },
   tooManyErrors: {
     ja: 'エラーが続いたため、サーバは 421 を返して自分から接続を閉じました（RFC 5321 §3.8）。421 は一時的なエラーなので、正しい手順で接続し直せば受け付けられます。HELO/EHLO → MAIL FROM → RCPT TO → DATA の順を確かめてください。',
     en: 'After too many errors the server answers 421 and closes the connection itself (RFC 5321 §3.8). 421 is a temporary error: a new connection that follows the steps will be served. Check the order HELO/EHLO, MAIL FROM, RCPT TO, DATA.',

@@ -87,6 +87,12 @@ export function pop3Open(options: ServerOptions = {}): Pop3Result {
   return { session, turn: { replies: [greeting], events: [], stateBefore: 'authorization', stateAfter: 'authorization', path: ['authorization'], command: null } }
 }
 
+/** The turn when the engine itself failed on a line (the facade's last resort): -ERR [SYS/TEMP], nothing changed. */
+export function pop3Fault(session: Pop3Session | null): Pop3Turn {
+  const state = session?.state ?? 'authorization'
+  return { replies: [pop3Reply('internalError')], events: [], stateBefore: state, stateAfter: state, path: [state], command: 'unknown' }
+}
+
 /** STLS is offered on a cleartext port that has it configured, until TLS is on (RFC 2595 §4). */
 function stlsOffered(s: Pop3Session): boolean {
   return s.options.starttls && !s.secure && !IMPLICIT_TLS_PORTS.includes(s.options.port)

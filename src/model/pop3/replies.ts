@@ -33,6 +33,9 @@ export const POP3_REPLIES = {
   unknownCommand: { status: '-ERR', rfc: 'RFC 1939 §3', text: 'Unknown command.' },
   // LAST and RPOP belonged to older POP3 versions and are not in RFC 1939: unimplemented, so -ERR (§3).
   obsoleteCommand: { status: '-ERR', rfc: 'RFC 1939 §3', text: '{command} is not part of POP3 (RFC 1939).' },
+  // A fault inside the engine (a bug, never the client's doing): the line was not processed; [SYS/TEMP]
+  // says the problem is the server's and may pass (RFC 3206 §4, RFC 2449 §8).
+  internalError: { status: '-ERR', rfc: 'RFC 3206 §4, RFC 1939 §3', text: '[SYS/TEMP] Internal error, command not processed.' },
   // A known command in the wrong state gets -ERR (RFC 1939 §3).
   wrongState: { status: '-ERR', rfc: 'RFC 1939 §3', text: '{command} is not allowed in the {state} state.' },
   // Syntactically invalid commands get -ERR (RFC 1939 §3).
@@ -46,11 +49,11 @@ export const POP3_REPLIES = {
   noUserGiven: { status: '-ERR', rfc: 'RFC 1939 §7', text: 'No username given.' },
   // PASS, APOP or AUTH succeeded: the maildrop is locked and the session enters TRANSACTION (RFC 1939 §4).
   loggedIn: { status: '+OK', rfc: 'RFC 1939 §4, §7', text: 'Logged in.' },
-  // Wrong name, password or digest; [AUTH] marks a credentials problem (RFC 3206 §4, RFC 2449 §8).
-  authFailed: { status: '-ERR', rfc: 'RFC 1939 §7, RFC 3206 §4', text: '[AUTH] Authentication failed.' },
+  // Wrong name, password or digest; [AUTH] marks a credentials problem (RFC 3206 §5, RFC 2449 §8).
+  authFailed: { status: '-ERR', rfc: 'RFC 1939 §7, RFC 3206 §5', text: '[AUTH] Authentication failed.' },
   // Cleartext passwords refused until TLS when the server is configured so (RFC 2595 §2.3, requireTls).
   plaintextDisallowed: {
-    status: '-ERR', rfc: 'RFC 2595 §2.3, RFC 3206 §4',
+    status: '-ERR', rfc: 'RFC 2595 §2.3, RFC 3206 §5',
     text: '[AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.',
   },
 

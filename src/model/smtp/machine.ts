@@ -5,14 +5,12 @@ import { byteLength } from '../encoding'
 import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, plainAuthorizes } from '../sasl'
 import type { EngineEvent, EngineReply, ReplyClass, ServerOptions, ServerTurn, DeliveredMessage } from '../types'
 import { parseParams, parsePath, isDomain } from './address'
+import { SMTP_COMMANDS, SMTP_LINE_RFC, type SmtpCommand, type SmtpState } from './command'
 import { fillTemplate, type TemplateArgs, type TemplateVars } from '../template'
 import { SMTP_REPLIES, type SmtpReplyDef, type SmtpReplyId } from './replies'
 
-export type SmtpState = 'connected' | 'greeted' | 'mail' | 'rcpt' | 'data' | 'auth' | 'closed'
-
-/** Commands the engine knows (RFC 5321 §4.1.1, §4.5.1 minimum set, plus STARTTLS and AUTH). */
-export const SMTP_COMMANDS = ['HELO', 'EHLO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'NOOP', 'QUIT', 'VRFY', 'EXPN', 'HELP', 'STARTTLS', 'AUTH'] as const
-export type SmtpCommand = (typeof SMTP_COMMANDS)[number]
+export { SMTP_COMMANDS } from './command'
+export type { SmtpCommand, SmtpState } from './command'
 /** Commands from older RFCs or other extensions that servers recognise but this one does not implement (502). */
 const KNOWN_UNIMPLEMENTED = new Set(['EXPN', 'TURN', 'ETRN', 'ATRN', 'BDAT', 'SEND', 'SOML', 'SAML'])
 
@@ -69,10 +67,14 @@ function reply<K extends SmtpReplyId>(s: SmtpSession, id: K, ...args: SmtpReplyA
 
 /** A reply with more lines after the first (EHLO's keywords): "250-" on all but the last (RFC 5321 §4.2.1). */
 function replyLines(s: SmtpSession, id: SmtpReplyId, vars: TemplateVars, extra: readonly string[]): EngineReply {
-  const def: SmtpReplyDef = SMTP_REPLIES[id]
-  const text = fillTemplate(def.text, { host: s.opts.hostname, ...vars })
   // Enhanced codes only after EHLO, where ENHANCEDSTATUSCODES was advertised (RFC 2034 §3).
-  const enhanced = def.enhanced !== undefined && s.helo?.verb === 'EHLO' ? def.enhanced : undefined
+  return formatReply(id, { host: s.opts.hostname, ...vars }, extra, s.helo?.verb === 'EHLO')
+}
+
+function formatReply(id: SmtpReplyId, vars: TemplateVars, extra: readonly string[], esmtp: boolean): EngineReply {
+  const def: SmtpReplyDef = SMTP_REPLIES[id]
+  const text = fillTemplate(def.text, vars)
+  const enhanced = def.enhanced !== undefined && esmtp ? def.enhanced : undefined
   const first = enhanced ? `${enhanced} ${text}` : text
   const all = [first, ...extra]
   const lines = all.map((t, i) => `${def.code}${i < all.length - 1 ? '-' : ' '}${t}`)
@@ -108,6 +110,12 @@ export function createSmtpSession(options: ServerOptions = {}): SmtpSession {
 export function smtpOpen(options: ServerOptions = {}): SmtpResult {
   const session = createSmtpSession(options)
   return { session, turn: { replies: [reply(session, 'greeting')], events: [], stateBefore: 'connected', stateAfter: 'connected' } }
+}
+
+/** The turn when the engine itself failed on a line (the facade's last resort): 451, nothing changed. */
+export function smtpFault(session: SmtpSession | null, state: string): ServerTurn {
+  const r = formatReply('localError', {}, [], session?.helo?.verb === 'EHLO')
+  return { replies: [r], events: [], stateBefore: state, stateAfter: state, input: { kind: 'unknown', rfc: SMTP_LINE_RFC.unknown } }
 }
 
 /** The state implied by the transaction (used after RSET-like changes). */
