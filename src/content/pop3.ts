@@ -69,7 +69,7 @@ const commands = {
     ja: 'サーバが知らないか、いまの状態では受け付けない行が届きました。POP3のコマンドは3〜4文字のキーワード(大文字と小文字は区別しません)と引数からなります。サーバは必ず-ERRで答えます(RFC 1939 §3)。',
     en: 'A line arrives that the server does not know or cannot take in this state. A POP3 command is a keyword of three or four letters (case does not matter) and its arguments. The server always answers -ERR (RFC 1939 §3).',
   },
-  saslResponse: {
+  'sasl-response': {
     ja: 'クライアントが「+ 」に応えて、SASLの応答をbase64で送りました。PLAINでは中身がユーザ名とパスワードで、base64は符号化にすぎないため、TLSなしでは盗聴者に読めます。正しければ+OK、誤りなら-ERR、「*」を送れば認証の中止です(RFC 5034 §4)。',
     en: 'The client answers "+ " with its SASL response in base64. For PLAIN it holds the name and password, and base64 is only an encoding, so without TLS an eavesdropper can read it. Right credentials get +OK, wrong ones -ERR; "*" cancels (RFC 5034 §4).',
   },

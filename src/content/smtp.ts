@@ -73,7 +73,7 @@ export const smtpStepCaptions = {
     ja: '「.」だけの行が、メールの中身の終わり（End Of Message）を知らせます（RFC 5321 §4.1.1.4）。通信路の上では CRLF . CRLF という並びです。サーバはここで初めて答え、受け付ければ 250、大きすぎれば 552、長すぎる行があれば 554 を返します。',
     en: 'A line holding only "." marks the end of the message data, the "End Of Message" (RFC 5321 §4.1.1.4); on the wire it is CRLF . CRLF. Only now does the server reply: 250 if it accepts the message, 552 if it is too big, 554 if a line is too long.',
   },
-  authResponse: {
+  'sasl-response': {
     ja: '334 の求めに応えて、クライアントが base64 の 1 行を送りました（RFC 4954 §4）。base64 は誰でも元に戻せる符号化で、暗号化ではありません。盗聴者には利用者名もパスワードも読めるので、TLS の中で送ります。サーバは 235（成功）か 535（失敗）、次の項目なら 334、「*」で中止すると 501 を返します。',
     en: 'Answering the 334, the client sends one base64 line (RFC 4954 §4). Base64 is an encoding anyone can decode, not encryption: an eavesdropper reads the user name and password, so send it inside TLS. The server answers 235 (success), 535 (failure), 334 for the next item, or 501 if "*" cancels.',
   },

@@ -2,9 +2,9 @@
 // caption and RFC section) and the shared mail store that lets lessons chain protocols (SMTP delivers,
 // POP3 or IMAP reads; two devices read one mailbox).
 import { DEFAULT_MAILBOX } from './defaults'
-import { createImapServer, createImapStore, deliverToImapStore, imapLineKind, type ImapStore } from './imap'
+import { createImapServer, createImapStore, deliverToImapStore, IMAP_LINE_RFC, imapLineKind, type ImapStore } from './imap'
 import { createPop3Server, POP3_COMMAND_RFC, pop3CommandOf } from './pop3'
-import { smtpCommandOf } from './smtp/command'
+import { SMTP_LINE_RFC, smtpLineKind } from './smtp/command'
 import { createSmtpServer } from './smtp/server'
 import type { DeliveredMessage, Protocol, Server, ServerOptions } from './types'
 
@@ -36,24 +36,9 @@ export interface EngineAdapter {
   finish(): void
 }
 
-const SMTP_RULES: Record<string, string> = {
-  HELO: 'RFC 5321 §4.1.1.1', EHLO: 'RFC 5321 §4.1.1.1', MAIL: 'RFC 5321 §4.1.1.2', RCPT: 'RFC 5321 §4.1.1.3',
-  DATA: 'RFC 5321 §4.1.1.4', '.': 'RFC 5321 §4.1.1.4', body: 'RFC 5321 §4.1.1.4, §4.5.2', RSET: 'RFC 5321 §4.1.1.5',
-  VRFY: 'RFC 5321 §4.1.1.6', EXPN: 'RFC 5321 §4.1.1.7', HELP: 'RFC 5321 §4.1.1.8', NOOP: 'RFC 5321 §4.1.1.9',
-  QUIT: 'RFC 5321 §4.1.1.10', STARTTLS: 'RFC 3207 §4', AUTH: 'RFC 4954 §4', 'auth-response': 'RFC 4954 §4',
-  unknown: 'RFC 5321 §4.2.4',
-}
-
-const IMAP_RULES: Record<string, string> = {
-  CAPABILITY: 'RFC 9051 §6.1.1', NOOP: 'RFC 9051 §6.1.2', LOGOUT: 'RFC 9051 §6.1.3', STARTTLS: 'RFC 9051 §6.2.1',
-  AUTHENTICATE: 'RFC 9051 §6.2.2', LOGIN: 'RFC 9051 §6.2.3', SELECT: 'RFC 9051 §6.3.2', EXAMINE: 'RFC 9051 §6.3.3',
-  CREATE: 'RFC 9051 §6.3.4', DELETE: 'RFC 9051 §6.3.5', LIST: 'RFC 9051 §6.3.9', STATUS: 'RFC 9051 §6.3.11',
-  APPEND: 'RFC 9051 §6.3.12', CLOSE: 'RFC 9051 §6.4.1', UNSELECT: 'RFC 9051 §6.4.2', EXPUNGE: 'RFC 9051 §6.4.3',
-  SEARCH: 'RFC 9051 §6.4.4', FETCH: 'RFC 9051 §6.4.5', STORE: 'RFC 9051 §6.4.6', COPY: 'RFC 9051 §6.4.7',
-  MOVE: 'RFC 9051 §6.4.8', 'UID FETCH': 'RFC 9051 §6.4.9', 'UID SEARCH': 'RFC 9051 §6.4.9', 'UID STORE': 'RFC 9051 §6.4.9',
-  'UID COPY': 'RFC 9051 §6.4.9', 'UID EXPUNGE': 'RFC 9051 §6.4.9', 'literal-data': 'RFC 9051 §4.3',
-  'sasl-response': 'RFC 9051 §6.2.2', unknown: 'RFC 9051 §7.1.5',
-}
+/** The section for a line kind, from an engine's table (own keys only). */
+const ruleIn = (table: Readonly<Record<string, string>>, kind: string, fallback: string): string =>
+  (Object.hasOwn(table, kind) ? table[kind] : undefined) ?? fallback
 
 export function createAdapter(protocol: Protocol, options: ServerOptions, world: MailWorld): EngineAdapter {
   switch (protocol) {
@@ -61,8 +46,8 @@ export function createAdapter(protocol: Protocol, options: ServerOptions, world:
       const server = createSmtpServer(options)
       return {
         server,
-        lineKind: (line) => (server.state === 'data' ? (line === '.' ? '.' : 'body') : server.state === 'auth' ? 'auth-response' : smtpCommandOf(line)),
-        ruleOf: (kind) => SMTP_RULES[kind] ?? 'RFC 5321',
+        lineKind: (line) => smtpLineKind(server.session.state, line),
+        ruleOf: (kind) => ruleIn(SMTP_LINE_RFC, kind, 'RFC 5321'),
         finish: () => {},
       }
     }
@@ -70,8 +55,8 @@ export function createAdapter(protocol: Protocol, options: ServerOptions, world:
       const server = createPop3Server({ ...options, mailbox: world.drops })
       return {
         server,
-        lineKind: (line) => (server.session.saslPending ? 'saslResponse' : pop3CommandOf(line)),
-        ruleOf: (kind) => (POP3_COMMAND_RFC as Record<string, string>)[kind] ?? 'RFC 1939',
+        lineKind: (line) => (server.session.saslPending ? 'sasl-response' : pop3CommandOf(line)),
+        ruleOf: (kind) => ruleIn(POP3_COMMAND_RFC, kind, 'RFC 1939'),
         finish: () => { world.drops = server.mailbox },
       }
     }
@@ -81,7 +66,7 @@ export function createAdapter(protocol: Protocol, options: ServerOptions, world:
       return {
         server,
         lineKind: (line) => imapLineKind(server.session, line),
-        ruleOf: (kind) => IMAP_RULES[kind] ?? 'RFC 9051',
+        ruleOf: (kind) => ruleIn(IMAP_LINE_RFC, kind, 'RFC 9051'),
         finish: () => {},
       }
     }

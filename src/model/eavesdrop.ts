@@ -45,7 +45,7 @@ export function exposureOf(step: Step): Exposure {
       if (upper(0) === 'PASS') return { kind: 'password', password: line.slice(5) }
       if (upper(0) === 'APOP') return { kind: 'digest', user: words[1] ?? '', digest: words[2] ?? '' }
       if (upper(0) === 'AUTH' && upper(1) === 'PLAIN' && words[2]) return b64(words[2])
-      if (k.command === 'saslResponse') return b64(line.trim())
+      if (k.command === 'sasl-response') return b64(line.trim())
       return { kind: 'plain' }
     case 'imap':
       if (upper(1) === 'LOGIN') return { kind: 'password', user: unquote(words[2] ?? ''), password: unquote(words.slice(3).join(' ')) }
@@ -54,7 +54,7 @@ export function exposureOf(step: Step): Exposure {
       return { kind: 'plain' }
     case 'smtp':
       if (upper(0) === 'AUTH' && words[2]) return b64(words[2])
-      if (k.command === 'auth-response') return b64(line.trim())
+      if (k.command === 'sasl-response') return b64(line.trim())
       return { kind: 'plain' }
   }
 }

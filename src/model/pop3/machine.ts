@@ -149,7 +149,7 @@ export function pop3Step(session: Pop3Session, line: string): Pop3Result {
 
   // RFC 2449 §4: commands (and AUTH responses, RFC 5034 §4) fit in 255 octets with CRLF.
   // A refused line also ends a pending AUTH exchange and forgets USER's name (RFC 5034 §4, RFC 1939 §7).
-  const kind: Pop3LineKind = session.saslPending ? 'saslResponse' : parsePop3Line(line).command
+  const kind: Pop3LineKind = session.saslPending ? 'sasl-response' : parsePop3Line(line).command
   if (byteLength(line) > MAX_COMMAND_OCTETS) {
     return result(session, { ...session, saslPending: null, user: null }, kind, [pop3Reply('lineTooLong')])
   }
@@ -251,8 +251,8 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
 /** The line after "+ ": "*" cancels, otherwise base64 of authzid NUL authcid NUL passwd (RFC 4616 §2). */
 function saslResponse(session: Pop3Session, line: string): Pop3Result {
   const s: Pop3Session = { ...session, saslPending: null, user: null }
-  if (line === SASL_CANCEL) return result(session, s, 'saslResponse', [pop3Reply('saslAborted')])
-  return plainResponse(session, s, line, 'saslResponse')
+  if (line === SASL_CANCEL) return result(session, s, 'sasl-response', [pop3Reply('saslAborted')])
+  return plainResponse(session, s, line, 'sasl-response')
 }
 
 function plainResponse(before: Pop3Session, s: Pop3Session, b64: string, command: Pop3LineKind): Pop3Result {
