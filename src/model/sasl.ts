@@ -84,11 +84,18 @@ export function checkPassword(users: Readonly<Record<string, string>>, user: str
   return known !== undefined && known === password
 }
 
-/** What a SASL line is, for the eavesdropper: a PLAIN message, or one of LOGIN's two answers. */
-export type SaslRole = 'plain' | 'login-user' | 'login-password'
+/** What a SASL line is, for the eavesdropper: a PLAIN message, one of LOGIN's two answers, or another mechanism's data. */
+export type SaslRole = 'plain' | 'login-user' | 'login-password' | 'other'
 
-/** The secret a base64 SASL line carries, as anyone on the path decodes it; undefined when it is not base64. */
+/** The role of an initial response given with a mechanism (RFC 4954 §4, RFC 5034 §4, RFC 4959 §3). */
+export function initialRole(mechanism: string): SaslRole {
+  const m = mechanism.toUpperCase()
+  return m === 'PLAIN' ? 'plain' : m === 'LOGIN' ? 'login-user' : 'other'
+}
+
+/** The secret a base64 SASL line carries, as anyone on the path decodes it; undefined when it is not base64 or empty. */
 export function saslSecret(encoded: string, role: SaslRole): Secret | undefined {
+  if (encoded === '' || encoded === '=' || encoded === SASL_CANCEL || saslLineTooLong(encoded)) return undefined
   const decoded = fromBase64(encoded)
   if (decoded === null) return undefined
   switch (role) {
@@ -100,5 +107,7 @@ export function saslSecret(encoded: string, role: SaslRole): Secret | undefined 
       return { form: 'base64', encoded, decoded, user: decoded }
     case 'login-password':
       return { form: 'base64', encoded, decoded, password: decoded }
+    case 'other':
+      return { form: 'base64', encoded, decoded }
   }
 }

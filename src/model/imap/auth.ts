@@ -1,5 +1,5 @@
 // TLS and authentication (RFC 9051 §6.2): STARTTLS, LOGIN, AUTHENTICATE and its SASL exchange.
-import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, plainAuthorizes } from '../sasl'
+import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, plainAuthorizes, saslSecret } from '../sasl'
 import { imapCapabilities, plaintextRefused } from './context'
 import type { Ctx, ImapPending, Tagged } from './context'
 import type { Reader } from './parser'
@@ -19,6 +19,7 @@ export function login(ctx: Ctx, r: Reader): Tagged {
   const user = r.astring()
   r.sp()
   const password = r.astring()
+  ctx.secret = { form: 'plain', user, password }
   r.end()
   if (plaintextRefused(ctx.s)) {
     ctx.out.add('plaintextAlert')
@@ -43,6 +44,7 @@ export function authenticate(ctx: Ctx, tag: string, r: Reader): Tagged | null {
   let initial: string | null = null
   // SASL-IR: the initial response on the command line; "=" means empty (RFC 4959 §3).
   if (r.trySp()) initial = r.atom()
+  if (initial !== null) ctx.secret = saslSecret(initial, initialRole(mechanism))
   r.end()
   if (mechanism !== 'PLAIN' && mechanism !== 'LOGIN') return { id: 'authMechanism' }
   if (plaintextRefused(ctx.s)) {
@@ -73,6 +75,7 @@ function finishPlain(ctx: Ctx, b64: string): Tagged {
 
 export function saslResponse(ctx: Ctx, p: Extract<ImapPending, { kind: 'sasl' }>, line: string): void {
   ctx.s.pending = null
+  ctx.secret = saslSecret(line, p.mechanism === 'PLAIN' ? 'plain' : p.username === null ? 'login-user' : 'login-password')
   // "*" cancels; undecodable base64 is refused; both with a tagged BAD (RFC 9051 §6.2.2).
   if (line === SASL_CANCEL) {
     ctx.out.add('authAborted', p.tag)

@@ -1,6 +1,6 @@
 // The IMAP machine's working state for one client line: session types, the reply collector, shared helpers.
 import type { ResolvedOptions } from '../defaults'
-import type { EngineEvent, EngineReply, ServerTurn } from '../types'
+import type { EngineEvent, EngineReply, Secret, ServerTurn } from '../types'
 import type { ImapCommand, ImapState } from './commands'
 import { ParseError } from './parser'
 import { fillTemplate } from '../template'
@@ -60,7 +60,8 @@ export class Out {
   readonly replies: EngineReply[] = []
   readonly events: EngineEvent[] = []
 
-  add(id: ImapResponseId, tag: string | null = null, vars: Vars = {}): void {
+  /** `message`: the response carries mail content (a FETCH body or header literal). */
+  add(id: ImapResponseId, tag: string | null = null, vars: Vars = {}, message = false): void {
     const def = IMAP_RESPONSES[id]
     const text = fillTemplate(def.text, vars)
     let wire: string
@@ -70,13 +71,15 @@ export class Out {
       case 'continuation': wire = `+ ${text}`; break
     }
     // Literals inside a response carry their own CRLFs: one wire line per CRLF.
-    this.replies.push({ id, status: def.status, cls: imapReplyClass(id), lines: wire.split('\r\n'), rfc: def.rfc })
+    this.replies.push({ id, status: def.status, cls: imapReplyClass(id), lines: wire.split('\r\n'), rfc: def.rfc, ...(message ? { message: true as const } : {}) })
   }
 }
 
 export interface Ctx {
   readonly s: Mutable<ImapSession>
   readonly out: Out
+  /** The credential this line carried, as the command that read it found it (LOGIN, AUTHENTICATE, SASL). */
+  secret?: Secret
 }
 
 /** Sequence number beyond the mailbox: BAD per RFC 9051 §9 (seq-number). */

@@ -3,12 +3,13 @@
 // (IMAP4rev1, which Dovecot 2.3 speaks and which the greeting announces).
 import { IMPLICIT_TLS_PORTS, resolveOptions } from '../defaults'
 import { byteLength } from '../encoding'
-import type { ServerOptions } from '../types'
+import type { ClientLine, Secret, ServerOptions } from '../types'
 import { authenticate, login, saslResponse, startTls } from './auth'
-import { commandAllowed, commandFromWords, commandScope, isValidTag } from './commands'
-import type { ImapCommand } from './commands'
+import { IMAP_LINE_RFC, commandAllowed, commandFromWords, commandScope, isValidTag } from './commands'
+import type { ImapCommand, ImapLineKind } from './commands'
 import { MAX_LINE, MAX_LITERAL, MessageSetError, Out, close, echo, imapCapabilities, prefixLength } from './context'
 import type { Ctx, ImapPending, ImapSession, ImapStepResult, Tagged } from './context'
+import { authenticateSecret, imapLineKind, loginSecret } from './lines'
 import { appendPreflight, append, create, deleteMailbox, list, select, status } from './mailbox-commands'
 import { closeMailbox, copy, expunge, fetch, search, store } from './message-commands'
 import { ParseError, Reader, literalAtEnd } from './parser'
@@ -47,9 +48,10 @@ export function withWorld(session: ImapSession, world: ImapWorld): ImapSession {
 
 export function imapStep(session: ImapSession, line: string): ImapStepResult {
   const before = session.state
+  const kind = imapLineKind(session, line)
   if (session.state === 'logout') {
     // The connection is closed: nothing more is read (RFC 9051 §3.4).
-    return { session, turn: { replies: [], events: [], stateBefore: before, stateAfter: before } }
+    return { session, turn: { replies: [], events: [], stateBefore: before, stateAfter: before, input: imapInput(kind, line, undefined) } }
   }
   const ctx: Ctx = { s: { ...session }, out: new Out() }
   const p = session.pending
@@ -63,8 +65,14 @@ export function imapStep(session: ImapSession, line: string): ImapStepResult {
   }
   return {
     session: ctx.s,
-    turn: { replies: ctx.out.replies, events: ctx.out.events, stateBefore: before, stateAfter: ctx.s.state },
+    turn: { replies: ctx.out.replies, events: ctx.out.events, stateBefore: before, stateAfter: ctx.s.state, input: imapInput(kind, line, ctx.secret) },
   }
+}
+
+/** The line as the engine read it; a credential found by the command, else read from a refused one-line command. */
+function imapInput(kind: ImapLineKind, line: string, found: Secret | undefined): ClientLine {
+  const secret = found ?? (kind === 'LOGIN' ? loginSecret(line) : kind === 'AUTHENTICATE' ? authenticateSecret(line) : undefined)
+  return { kind, rfc: IMAP_LINE_RFC[kind], ...(secret ? { secret } : {}) }
 }
 
 function commandLine(ctx: Ctx, line: string): void {

@@ -6,7 +6,7 @@ import { flagKey, flagsOut, normalizeFlags } from './flags'
 import { bodyStructure, dayNumber, envelope, fieldValue, imapLiteral, parseEntity, parseFields, parseRfc5322Date, sectionContent, splitMessage } from './message'
 import type { MimeEntity } from './message'
 import { ParseError, readFetchItems, readFlags, readSearch, readSequenceSet } from './parser'
-import type { FetchItem, Reader, SearchKey, SequenceSet } from './parser'
+import type { FetchItem, Reader, SearchKey, SequenceSet, SimpleFetch } from './parser'
 import { findMailbox } from './store'
 import type { ImapMessage } from './store'
 import { currentMessages } from './updates'
@@ -186,12 +186,17 @@ export function fetch(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
     if (byUid && !wantsUid) parts.push(`UID ${uid}`)
     // When the fetch itself changed the flags, they are reported with it (RFC 9051 §6.4.5).
     if (flagsChanged && !wantsFlags) parts.push(`FLAGS (${flagsOut(m, recent)})`)
-    for (const item of items) parts.push(fetchItem(item, m, uid, recent, entity))
+    let message = false
+    for (const item of items) {
+      const out = fetchItem(item, m, uid, recent, entity)
+      parts.push(out.text)
+      message ||= out.literal
+    }
     if (wantsFlags || flagsChanged) {
       const sel = ctx.s.selected
       if (sel) ctx.s.selected = { ...sel, known: { ...sel.known, [uid]: flagKey(m) } }
     }
-    ctx.out.add('fetch', null, { n: seq, items: parts.join(' ') })
+    ctx.out.add('fetch', null, { n: seq, items: parts.join(' ') }, message)
   }
   return { id: 'fetchOk' }
 }
@@ -200,15 +205,20 @@ function needsEntity(items: readonly FetchItem[]): boolean {
   return items.some((i) => i.kind === 'section' || ['ENVELOPE', 'BODY', 'BODYSTRUCTURE'].includes(i.name))
 }
 
-function fetchItem(item: FetchItem, m: ImapMessage, uid: number, recent: boolean, entity: MimeEntity | null): string {
+/** One FETCH data item; `literal` when it carries part of the message itself (RFC 9051 §7.5.2 BODY[...]). */
+function fetchItem(item: FetchItem, m: ImapMessage, uid: number, recent: boolean, entity: MimeEntity | null): { text: string; literal: boolean } {
   const e = entity ?? parseEntity(m.raw)
   if (item.kind === 'section') {
     const content = sectionContent(e, m.raw, item.section)
-    if (content === null) return `${item.label} NIL`
+    if (content === null) return { text: `${item.label} NIL`, literal: false }
     const data = item.partial ? partialOctets(content, item.partial.origin, item.partial.count) : content
-    return `${item.label} ${imapLiteral(data)}`
+    return { text: `${item.label} ${imapLiteral(data)}`, literal: true }
   }
-  switch (item.name) {
+  return { text: fetchAttribute(item.name, m, uid, recent, e), literal: false }
+}
+
+function fetchAttribute(name: SimpleFetch, m: ImapMessage, uid: number, recent: boolean, e: MimeEntity): string {
+  switch (name) {
     case 'FLAGS': return `FLAGS (${flagsOut(m, recent)})`
     case 'UID': return `UID ${uid}`
     case 'RFC822.SIZE': return `RFC822.SIZE ${byteLength(m.raw)}`

@@ -3,10 +3,10 @@
 import { apopDigest } from './apop'
 import { IMPLICIT_TLS_PORTS, resolveOptions, type ResolvedOptions } from '../defaults'
 import { byteLength } from '../encoding'
-import { SASL_CANCEL, checkPassword, decodePlain, initialResponse, plainAuthorizes, storedPassword } from '../sasl'
-import type { EngineEvent, EngineReply, ServerOptions, ServerTurn } from '../types'
+import { SASL_CANCEL, checkPassword, decodePlain, initialResponse, initialRole, plainAuthorizes, saslSecret, storedPassword } from '../sasl'
+import type { ClientLine, EngineEvent, EngineReply, Secret, ServerOptions, ServerTurn } from '../types'
 import {
-  MAX_COMMAND_OCTETS, OBSOLETE_POP3_COMMANDS, parsePop3Line,
+  MAX_COMMAND_OCTETS, OBSOLETE_POP3_COMMANDS, POP3_COMMAND_RFC, parsePop3Line,
   type Pop3Command, type Pop3CommandLine, type Pop3LineKind,
 } from './commands'
 import {
@@ -134,6 +134,38 @@ function login(s: Pop3Session, user: string, mechanism: Pop3Mechanism): Pop3Resu
 
 /** One client line. Pure; never throws; after the connection closed, no answer ([]). */
 export function pop3Step(session: Pop3Session, line: string): Pop3Result {
+  const r = stepLine(session, line)
+  return { session: r.session, turn: { ...r.turn, input: pop3Input(session, line) } }
+}
+
+/** What the client line is, read in the state it arrives in, with any credential it carries. */
+function pop3Input(s: Pop3Session, line: string): ClientLine {
+  const open = s.state === 'authorization' || s.state === 'transaction'
+  const cmd = parsePop3Line(line)
+  const kind: Pop3LineKind = open && s.saslPending ? 'sasl-response' : cmd.command
+  const secret = kind === 'sasl-response' ? saslSecret(line, 'plain') : pop3Secret(s, cmd)
+  return { kind, rfc: POP3_COMMAND_RFC[kind], ...(secret ? { secret } : {}) }
+}
+
+/** PASS sends the password as typed, APOP a digest, AUTH an initial response in base64 (RFC 1939 §7, RFC 5034 §4). */
+function pop3Secret(s: Pop3Session, cmd: Pop3CommandLine): Secret | undefined {
+  switch (cmd.command) {
+    case 'PASS':
+      return cmd.rest === '' ? undefined : { form: 'plain', ...(s.user !== null ? { user: s.user } : {}), password: cmd.rest }
+    case 'APOP': {
+      const [user, digest] = cmd.args
+      return user !== undefined && digest !== undefined ? { form: 'digest', user, digest } : undefined
+    }
+    case 'AUTH': {
+      const [mechanism = '', initial] = cmd.args
+      return initial === undefined ? undefined : saslSecret(initial, initialRole(mechanism))
+    }
+    default:
+      return undefined
+  }
+}
+
+function stepLine(session: Pop3Session, line: string): Pop3Result {
   switch (session.state) {
     // UPDATE is left within the QUIT turn (RFC 1939 §6), so a resting session is never in it;
     // treat it like a closed connection: nothing is read any more.

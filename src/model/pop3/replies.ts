@@ -15,6 +15,8 @@ export interface Pop3ReplyDef {
   readonly text: string
   /** True when a body and the lone "." terminator follow the first line (RFC 1939 §3). */
   readonly multiline?: boolean
+  /** The body is mail content (RETR, TOP): what an eavesdropper reads as the message itself. */
+  readonly carriesMessage?: true
 }
 
 export const POP3_REPLIES = {
@@ -86,9 +88,9 @@ export const POP3_REPLIES = {
   uidListings: { status: '+OK', rfc: 'RFC 1939 §7', text: '', multiline: true },
   uidListing: { status: '+OK', rfc: 'RFC 1939 §7', text: '{n} {uid}' },
   // RETR: the whole message, byte-stuffed, then "." (§5, §3).
-  message: { status: '+OK', rfc: 'RFC 1939 §5', text: '{octets} octets', multiline: true },
+  message: { status: '+OK', rfc: 'RFC 1939 §5', text: '{octets} octets', multiline: true, carriesMessage: true },
   // TOP: headers, the blank line, and the first n body lines (§7).
-  top: { status: '+OK', rfc: 'RFC 1939 §7', text: '', multiline: true },
+  top: { status: '+OK', rfc: 'RFC 1939 §7', text: '', multiline: true, carriesMessage: true },
   // DELE only marks; removal happens in UPDATE (§5, §6).
   markedDeleted: { status: '+OK', rfc: 'RFC 1939 §5', text: 'Marked to be deleted.' },
   // RSET unmarks every message (§5); the text follows RFC 1939's example.
@@ -142,5 +144,6 @@ export function pop3MultiReply<K extends Pop3ReplyId>(id: K, body: readonly stri
   return {
     id, status: def.status, cls: classOf(def.status), rfc: def.rfc,
     lines: [firstLine(id, (args[0] ?? {}) as TemplateVars), ...body.map(dotStuff), '.'],
+    ...(def.carriesMessage ? { message: true as const } : {}),
   }
 }

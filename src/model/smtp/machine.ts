@@ -2,10 +2,10 @@
 // RFC 5321 (SMTP), RFC 1870 (SIZE), RFC 2034 (ENHANCEDSTATUSCODES), RFC 3207 (STARTTLS), RFC 4954 (AUTH).
 import { resolveOptions, IMPLICIT_TLS_PORTS, PORTS, type ResolvedOptions } from '../defaults'
 import { byteLength } from '../encoding'
-import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, plainAuthorizes } from '../sasl'
-import type { EngineEvent, EngineReply, ReplyClass, ServerOptions, ServerTurn, DeliveredMessage } from '../types'
+import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, plainAuthorizes, saslSecret } from '../sasl'
+import type { ClientLine, DeliveredMessage, EngineEvent, EngineReply, ReplyClass, Secret, ServerOptions, ServerTurn } from '../types'
 import { parseParams, parsePath, isDomain } from './address'
-import { SMTP_COMMANDS, SMTP_LINE_RFC, type SmtpCommand, type SmtpState } from './command'
+import { SMTP_COMMANDS, SMTP_LINE_RFC, smtpLineKind, type SmtpCommand, type SmtpLineKind, type SmtpState } from './command'
 import { fillTemplate, type TemplateArgs, type TemplateVars } from '../template'
 import { SMTP_REPLIES, type SmtpReplyDef, type SmtpReplyId } from './replies'
 
@@ -128,12 +128,31 @@ function txState(s: SmtpSession): SmtpState {
 /** One client line (without CRLF). Never throws. */
 export function smtpStep(session: SmtpSession, line: string): SmtpResult {
   const before = session.state
-  if (before === 'closed') return { session, turn: { replies: [], events: [], stateBefore: before, stateAfter: before } }
+  const input = smtpInput(session, line)
+  if (before === 'closed') return { session, turn: { replies: [], events: [], stateBefore: before, stateAfter: before, input } }
   const out = dispatch(session, line)
   let next = out.session
   const errs = out.replies.filter((r) => r.cls === 'transient' || r.cls === 'permanent').length
   if (errs > 0 && next.state !== 'closed') next = { ...next, errors: next.errors + errs }
-  return { session: next, turn: { replies: out.replies, events: out.events, stateBefore: before, stateAfter: next.state } }
+  return { session: next, turn: { replies: out.replies, events: out.events, stateBefore: before, stateAfter: next.state, input } }
+}
+
+/** What the client line is, read in the state it arrives in, with any credential it carries. */
+function smtpInput(s: SmtpSession, line: string): ClientLine {
+  const kind = smtpLineKind(s.state, line)
+  const secret = smtpSecret(s, kind, line)
+  return { kind, rfc: SMTP_LINE_RFC[kind], ...(secret ? { secret } : {}) }
+}
+
+/** AUTH's initial response and the lines after 334 are base64 (RFC 4954 §4): on the wire whatever the answer. */
+function smtpSecret(s: SmtpSession, kind: SmtpLineKind, line: string): Secret | undefined {
+  if (kind === 'AUTH') {
+    const [, mech = '', initial, ...more] = line.trim().split(/ +/)
+    return initial === undefined || more.length > 0 ? undefined : saslSecret(initial, initialRole(mech))
+  }
+  if (kind !== 'sasl-response') return undefined
+  const role = s.auth?.mech === 'LOGIN' ? (s.auth.user === null ? 'login-user' : 'login-password') : 'plain'
+  return saslSecret(line.trim(), role)
 }
 
 interface Out { session: SmtpSession; replies: EngineReply[]; events: EngineEvent[] }
