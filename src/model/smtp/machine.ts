@@ -1,6 +1,6 @@
 // The SMTP server as a pure transition: smtpStep(session, line) → { session, turn }.
 // RFC 5321 (SMTP), RFC 1870 (SIZE), RFC 2034 (ENHANCEDSTATUSCODES), RFC 3207 (STARTTLS), RFC 4954 (AUTH).
-import { resolveOptions, IMPLICIT_TLS_PORTS, PORTS, type ResolvedOptions } from '../defaults'
+import { resolveOptions, IMPLICIT_TLS_PORTS, type ResolvedOptions } from '../defaults'
 import { byteLength } from '../encoding'
 import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, plainAuthorizes, saslSecret } from '../sasl'
 import type { ClientLine, DeliveredMessage, EngineEvent, EngineReply, ReplyClass, Secret, ServerOptions, ServerTurn } from '../types'
@@ -8,11 +8,12 @@ import { parseParams, parsePath, isDomain } from './address'
 import { SMTP_COMMANDS, SMTP_LINE_RFC, smtpLineKind, type SmtpCommand, type SmtpLineKind, type SmtpState } from './command'
 import { fillTemplate, type TemplateArgs, type TemplateVars } from '../template'
 import { SMTP_REPLIES, type SmtpReplyDef, type SmtpReplyId } from './replies'
+import { authOffered, smtpConditions, smtpSequenceCheck, starttlsConfigured } from './rules'
 
 export { SMTP_COMMANDS } from './command'
 export type { SmtpCommand, SmtpState } from './command'
 /** Commands from older RFCs or other extensions that servers recognise but this one does not implement (502). */
-const KNOWN_UNIMPLEMENTED = new Set(['EXPN', 'TURN', 'ETRN', 'ATRN', 'BDAT', 'SEND', 'SOML', 'SAML'])
+const KNOWN_UNIMPLEMENTED = new Set(['TURN', 'ETRN', 'ATRN', 'BDAT', 'SEND', 'SOML', 'SAML'])
 
 /** Postfix's smtpd_hard_error_limit: after this many errors the server gives up with 421. */
 export const HARD_ERROR_LIMIT = 20
@@ -81,19 +82,16 @@ function formatReply(id: SmtpReplyId, vars: TemplateVars, extra: readonly string
   return { id, status: String(def.code), cls: classOf(def.code), enhanced, lines, rfc: def.rfc }
 }
 
-function authOffered(s: SmtpSession): boolean {
-  // Submission (RFC 6409) and submissions (RFC 8314) offer AUTH; port 25 relays for trusted clients only.
-  return s.opts.port === PORTS.submission || s.opts.port === PORTS.smtps
-}
+/** STARTTLS is offered until TLS is on (RFC 3207 §4.2). */
 function starttlsOffered(s: SmtpSession): boolean {
-  return s.opts.starttls && !s.secure && !IMPLICIT_TLS_PORTS.includes(s.opts.port)
+  return starttlsConfigured(s.opts) && !s.secure
 }
 
 /** The EHLO keywords this server advertises now (RFC 5321 §4.1.1.1; STARTTLS only before TLS, RFC 3207 §4.2). */
 export function ehloKeywords(s: SmtpSession): string[] {
   const k = ['PIPELINING', `SIZE ${s.opts.maxMessageSize}`, 'VRFY']
   if (starttlsOffered(s)) k.push('STARTTLS')
-  if (authOffered(s) && (s.secure || !s.opts.requireTls)) k.push('AUTH PLAIN LOGIN')
+  if (authOffered(s.opts) && (s.secure || !s.opts.requireTls)) k.push('AUTH PLAIN LOGIN')
   k.push('ENHANCEDSTATUSCODES', '8BITMIME')
   return k
 }
@@ -176,10 +174,9 @@ function dispatch(s: SmtpSession, line: string): Out {
     return say(s, reply(s, KNOWN_UNIMPLEMENTED.has(verb) ? 'notImplemented' : 'unknownCommand'))
   }
   const cmd = verb as SmtpCommand
-  // RFC 3207 §4: while TLS is required, everything but NOOP, EHLO, STARTTLS and QUIT gets 530.
-  if (s.opts.requireTls && !s.secure && !['NOOP', 'EHLO', 'STARTTLS', 'QUIT'].includes(cmd)) {
-    return say(s, reply(s, 'tlsRequired'))
-  }
+  // Sequence and policy refusals (503, 530, 554, 502) come from one table: rules.ts.
+  const refusal = smtpSequenceCheck(s.state, cmd, smtpConditions(s))
+  if (refusal !== null) return say(s, replyLines(s, refusal, {}, []))
   switch (cmd) {
     case 'HELO':
     case 'EHLO': return hello(s, cmd, arg)
@@ -194,10 +191,10 @@ function dispatch(s: SmtpSession, line: string): Out {
       if (arg.trim() !== '') return say(s, reply(s, 'noArguments', { text: 'QUIT' }))
       return close(s, reply(s, 'bye'))
     case 'VRFY': return vrfy(s, arg)
-    case 'EXPN': return say(s, reply(s, 'notImplemented'))
+    case 'EXPN': return say(s, reply(s, 'notImplemented')) // the table refuses EXPN before this
     case 'HELP': {
       // Lists what this server offers now, as EHLO does (STARTTLS before TLS, AUTH where enabled).
-      const offered = SMTP_COMMANDS.filter((c) => c !== 'EXPN' && (c !== 'STARTTLS' || starttlsOffered(s)) && (c !== 'AUTH' || authOffered(s)))
+      const offered = SMTP_COMMANDS.filter((c) => c !== 'EXPN' && (c !== 'STARTTLS' || starttlsOffered(s)) && (c !== 'AUTH' || authOffered(s.opts)))
       return say(s, reply(s, 'help', { text: offered.join(' ') }))
     }
     case 'STARTTLS': return starttls(s, arg)
@@ -231,18 +228,16 @@ function relayAllowed(s: SmtpSession): boolean {
 
 function mail(s: SmtpSession, arg: string): Out {
   const m = /^FROM:(.*)$/i.exec(arg)
+  const helo = s.helo
   if (!m) return say(s, reply(s, 'mailSyntax'))
-  if (!s.helo) return say(s, reply(s, 'needHelo')) // RFC 5321 §4.1.4: HELO/EHLO first
-  if (s.tx) return say(s, reply(s, 'nestedMail'))
-  // RFC 4954 §6 / RFC 6409 §4.3 / RFC 8314 §3.3: submission ports take mail from authenticated users only.
-  if ((s.opts.port === PORTS.submission || s.opts.port === PORTS.smtps) && !s.authUser) return say(s, reply(s, 'authRequired'))
+  if (!helo) return say(s, reply(s, 'needHelo')) // unreachable: the table admits MAIL only after HELO/EHLO
   const p = parsePath(m[1] ?? '', { allowNull: true })
   if (!p.ok) return say(s, reply(s, p.reason === 'too-long' ? 'pathTooLong' : 'senderSyntax'))
   const params = parseParams(p.params)
   if (params === null) return say(s, reply(s, 'mailSyntax'))
   for (const { key, value } of params) {
     // Parameters exist only for extensions announced by EHLO (RFC 5321 §4.1.1.11).
-    if (s.helo.verb !== 'EHLO') return say(s, reply(s, 'unknownParameter', { text: key }))
+    if (helo.verb !== 'EHLO') return say(s, reply(s, 'unknownParameter', { text: key }))
     if (key === 'SIZE') {
       if (value === null || !/^\d{1,20}$/.test(value)) return say(s, reply(s, 'mailSyntax'))
       if (Number(value) > s.opts.maxMessageSize) return say(s, reply(s, 'tooBigDeclared'))
@@ -275,7 +270,7 @@ function resolveLocal(s: SmtpSession, local: string): string[] | null {
 function rcpt(s: SmtpSession, arg: string): Out {
   const m = /^TO:(.*)$/i.exec(arg)
   if (!m) return say(s, reply(s, 'rcptSyntax'))
-  if (!s.tx) return say(s, reply(s, s.helo ? 'needMail' : 'needHelo'))
+  if (!s.tx) return say(s, reply(s, 'needMail')) // unreachable: the table admits RCPT only in a transaction
   const tried: SmtpSession = { ...s, tx: { ...s.tx, rcptTried: true } }
   const p = parsePath(m[1] ?? '', { allowPostmaster: true })
   if (!p.ok) return say(tried, reply(s, p.reason === 'too-long' ? 'pathTooLong' : 'recipientSyntax'))
@@ -306,8 +301,6 @@ function rcpt(s: SmtpSession, arg: string): Out {
 
 function data(s: SmtpSession, arg: string): Out {
   if (arg.trim() !== '') return say(s, reply(s, 'noArguments', { text: 'DATA' }))
-  if (!s.tx) return say(s, reply(s, s.helo ? 'needRcpt' : 'needHelo'))
-  if (s.tx.rcpts.length === 0) return say(s, reply(s, s.tx.rcptTried ? 'noValidRcpt' : 'needRcpt'))
   const next: SmtpSession = { ...s, state: 'data', data: { content: '', size: 0, longLine: false } }
   return say(next, reply(next, 'dataGo'))
 }
@@ -387,10 +380,7 @@ function vrfy(s: SmtpSession, arg: string): Out {
 }
 
 function starttls(s: SmtpSession, arg: string): Out {
-  if (s.secure) return say(s, reply(s, 'tlsActive'))
-  if (!starttlsOffered(s)) return say(s, reply(s, 'notImplemented'))
   if (arg.trim() !== '') return say(s, reply(s, 'noArguments', { text: 'STARTTLS' }))
-  if (s.tx) return say(s, reply(s, 'tlsInTransaction'))
   // RFC 3207 §4.2: after the handshake both sides forget everything, the EHLO argument included.
   const r = reply(s, 'tlsReady')
   const next: SmtpSession = { ...s, secure: true, helo: null, tx: null, authUser: null, auth: null, state: 'connected' }
@@ -398,10 +388,6 @@ function starttls(s: SmtpSession, arg: string): Out {
 }
 
 function auth(s: SmtpSession, arg: string): Out {
-  if (!authOffered(s)) return say(s, reply(s, 'notImplemented'))
-  if (s.helo?.verb !== 'EHLO') return say(s, reply(s, 'needEhlo'))
-  if (s.authUser) return say(s, reply(s, 'authAlready'))
-  if (s.tx) return say(s, reply(s, 'authInTransaction'))
   const [mechRaw = '', initial, ...more] = arg.trim().split(/ +/)
   const mech = mechRaw.toUpperCase()
   if (more.length > 0 || mech === '') return say(s, reply(s, 'noArguments', { text: 'AUTH mechanism [initial-response]' }))
