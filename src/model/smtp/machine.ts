@@ -229,7 +229,8 @@ function relayAllowed(s: SmtpSession): boolean {
 function mail(s: SmtpSession, arg: string): Out {
   const m = /^FROM:(.*)$/i.exec(arg)
   const helo = s.helo
-  if (!m) return say(s, reply(s, 'mailSyntax'))
+  // Nothing after the colon is a command-syntax error, 501 5.5.4 as Postfix answers (RFC 5321 §4.1.1.2; RFC 3463 §3.6 X.5.4).
+  if (!m || (m[1] ?? '').trim() === '') return say(s, reply(s, 'mailSyntax'))
   if (!helo) return say(s, reply(s, 'needHelo')) // unreachable: the table admits MAIL only after HELO/EHLO
   const p = parsePath(m[1] ?? '', { allowNull: true })
   if (!p.ok) return say(s, reply(s, p.reason === 'too-long' ? 'pathTooLong' : 'senderSyntax'))
@@ -269,7 +270,8 @@ function resolveLocal(s: SmtpSession, local: string): string[] | null {
 
 function rcpt(s: SmtpSession, arg: string): Out {
   const m = /^TO:(.*)$/i.exec(arg)
-  if (!m) return say(s, reply(s, 'rcptSyntax'))
+  // As for MAIL: no path at all is a syntax error, 501 5.5.4 (RFC 5321 §4.1.1.3; RFC 3463 §3.6 X.5.4).
+  if (!m || (m[1] ?? '').trim() === '') return say(s, reply(s, 'rcptSyntax'))
   if (!s.tx) return say(s, reply(s, 'needMail')) // unreachable: the table admits RCPT only in a transaction
   const tried: SmtpSession = { ...s, tx: { ...s.tx, rcptTried: true } }
   const p = parsePath(m[1] ?? '', { allowPostmaster: true })
