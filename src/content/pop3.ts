@@ -140,6 +140,10 @@ const replies = {
     ja: 'サーバが「+ 」を返し、SASLの応答を待っています。PLAINではサーバから送るチャレンジがないので、「+ 」の後は空です。クライアントは次の行でbase64の応答を送るか、「*」で中止します(RFC 5034 §4)。',
     en: 'The server answers "+ " and waits for the SASL response. PLAIN has no challenge, so nothing follows the "+ ". The client sends its base64 response on the next line, or "*" to cancel (RFC 5034 §4).',
   },
+  saslLineTooLong: {
+    ja: 'サーバが-ERRを返しました。「+ 」への応答行が長すぎる(このサーバでは12288オクテットまで)ため、認証のやり取りを打ち切りました。応答はコマンドの255オクテットより長くてよいのですが、上限はあります(RFC 5034 §4)。',
+    en: 'The server answers -ERR: the response to "+ " is too long (this server takes up to 12288 octets), so the exchange ends. A response may be longer than a 255-octet command, but not without limit (RFC 5034 §4).',
+  },
   saslAborted: {
     ja: 'クライアントが「*」を送ったので、サーバは-ERRを返して認証を中止しました。セッションはAUTHORIZATION状態のままで、別の方法で認証し直せます(RFC 5034 §4)。',
     en: 'The client sent "*", so the server answers -ERR and drops the authentication. The session stays in AUTHORIZATION and the client may authenticate another way (RFC 5034 §4).',

@@ -169,6 +169,10 @@ export const smtpReplyCaptions = {
     ja: '送られた行が正しい base64 ではなかったため、サーバは 501 で「読めない」と答えました（RFC 4954 §4）。base64 は A–Z・a–z・0–9・+・/ だけを使い、末尾を = で 4 文字単位にそろえます。符号化し直して AUTH からやり直してください。',
     en: 'The line was not valid base64, so the server answers 501: it cannot decode it (RFC 4954 §4). Base64 uses only A–Z, a–z, 0–9, + and /, padded with = to groups of four. Encode it again and restart with AUTH.',
   },
+  authLineTooLong: {
+    ja: 'base64 の応答行が長すぎるため（このサーバでは 12288 オクテットまで）、サーバは 500（5.5.6）で認証を打ち切りました（RFC 4954 §4, §6）。認証の応答はコマンドより長くてよいのですが、上限はあります。AUTH からやり直せます。',
+    en: 'The base64 response line is too long (this server takes up to 12288 octets), so the server ends the authentication with 500 (5.5.6) (RFC 4954 §4, §6). SASL responses may be longer than commands, but not without limit. The client may start again with AUTH.',
+  },
   authAlready: {
     ja: 'この接続ではすでに認証が済んでいるため、AUTH は 503 で断られました（RFC 4954 §4）。認証は 1 つのセッションで 1 回だけです。そのまま MAIL FROM に進んでください。',
     en: 'This connection is already authenticated, so AUTH gets 503 (RFC 4954 §4). A session authenticates only once; go straight on to MAIL FROM.',

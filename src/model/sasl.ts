@@ -23,20 +23,29 @@ export type PlainResult =
 export const SASL_CANCEL = '*'
 
 /**
- * Longest response line read during an exchange, in octets without CRLF. RFC 4954 §4: responses may be much
- * longer than commands, servers must take what their mechanisms generate, and 12288 octets suffices for the
- * deployed ones (Postfix's smtpd_sasl_response_limit). A PLAIN response is at most 1024 base64 characters
- * (RFC 4616 §2: each field up to 255 octets), longer than POP3's 255-octet command line (RFC 2449 §4).
+ * Longest SASL response line SMTP and POP3 read, in octets without CRLF. RFC 4954 §4: responses "can be much
+ * longer than normal SMTP commands", servers must take what their mechanisms generate, and 12288 octets is
+ * "a sufficient line length limit" for deployed ones (Postfix's smtpd_sasl_response_limit); longer gets 500
+ * 5.5.6. A PLAIN response alone may be 1024 base64 characters (RFC 4616 §2: each field up to 255 octets),
+ * so POP3's 255-octet command line (RFC 2449 §4) cannot be its limit either (RFC 5034 §4 follows RFC 4954).
  */
 export const SASL_RESPONSE_LIMIT = 12288
 
-/** A line longer than SASL_RESPONSE_LIMIT; the length is checked before any octet is counted. */
-export function saslLineTooLong(line: string): boolean {
+/** A line longer than `limit` octets (UTF-8); the length is checked before any octet is counted. */
+export function lineTooLong(line: string, limit: number): boolean {
   // UTF-8 takes at most 3 octets per UTF-16 code unit, so only a line in between needs counting.
-  if (line.length > SASL_RESPONSE_LIMIT) return true
-  if (line.length * 3 <= SASL_RESPONSE_LIMIT) return false
-  return new TextEncoder().encode(line).length > SASL_RESPONSE_LIMIT
+  if (line.length > limit) return true
+  if (line.length * 3 <= limit) return false
+  return new TextEncoder().encode(line).length > limit
 }
+
+/** A SASL response longer than SASL_RESPONSE_LIMIT. */
+export function saslLineTooLong(line: string): boolean {
+  return lineTooLong(line, SASL_RESPONSE_LIMIT)
+}
+
+/** No engine reads a line longer than this (IMAP's command line); longer lines are not decoded for secrets. */
+const LONGEST_READ_LINE = 65536
 
 /** The initial response given on the command line: "=" stands for an empty one (RFC 4954 §4, RFC 5034 §4, RFC 4959 §3). */
 export function initialResponse(arg: string): string {
@@ -95,7 +104,7 @@ export function initialRole(mechanism: string): SaslRole {
 
 /** The secret a base64 SASL line carries, as anyone on the path decodes it; undefined when it is not base64 or empty. */
 export function saslSecret(encoded: string, role: SaslRole): Secret | undefined {
-  if (encoded === '' || encoded === '=' || encoded === SASL_CANCEL || saslLineTooLong(encoded)) return undefined
+  if (encoded === '' || encoded === '=' || encoded === SASL_CANCEL || encoded.length > LONGEST_READ_LINE) return undefined
   const decoded = fromBase64(encoded)
   if (decoded === null) return undefined
   switch (role) {

@@ -1,6 +1,6 @@
 // TLS and authentication (RFC 9051 §6.2): STARTTLS, LOGIN, AUTHENTICATE and its SASL exchange.
-import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, plainAuthorizes, saslSecret } from '../sasl'
-import { imapCapabilities, plaintextRefused } from './context'
+import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, lineTooLong, plainAuthorizes, saslSecret } from '../sasl'
+import { MAX_LINE, imapCapabilities, plaintextRefused } from './context'
 import type { Ctx, ImapPending, Tagged } from './context'
 import type { Reader } from './parser'
 
@@ -75,6 +75,11 @@ function finishPlain(ctx: Ctx, b64: string): Tagged {
 
 export function saslResponse(ctx: Ctx, p: Extract<ImapPending, { kind: 'sasl' }>, line: string): void {
   ctx.s.pending = null
+  // RFC 9051 sets no limit of its own for a SASL response: it gets the command line's 64 KiB, then a tagged BAD.
+  if (lineTooLong(line, MAX_LINE)) {
+    ctx.out.add('lineTooLong', p.tag)
+    return
+  }
   ctx.secret = saslSecret(line, p.mechanism === 'PLAIN' ? 'plain' : p.username === null ? 'login-user' : 'login-password')
   // "*" cancels; undecodable base64 is refused; both with a tagged BAD (RFC 9051 §6.2.2).
   if (line === SASL_CANCEL) {

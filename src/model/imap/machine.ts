@@ -3,6 +3,7 @@
 // (IMAP4rev1, which Dovecot 2.3 speaks and which the greeting announces).
 import { IMPLICIT_TLS_PORTS, resolveOptions } from '../defaults'
 import { byteLength } from '../encoding'
+import { lineTooLong } from '../sasl'
 import type { ClientLine, Secret, ServerOptions } from '../types'
 import { authenticate, login, saslResponse, startTls } from './auth'
 import { IMAP_LINE_RFC, commandAllowed, commandFromWords, commandScope, isValidTag } from './commands'
@@ -79,7 +80,7 @@ function commandLine(ctx: Ctx, line: string): void {
   const sp = line.indexOf(' ')
   const tag = sp < 0 ? line : line.slice(0, sp)
   const tagOk = tag.length <= 64 && isValidTag(tag)
-  if (line.length > MAX_LINE || byteLength(line) > MAX_LINE) {
+  if (lineTooLong(line, MAX_LINE)) {
     if (tagOk) ctx.out.add('lineTooLong', tag)
     else ctx.out.add('badNoTag')
     return

@@ -2,8 +2,7 @@
 // States and their commands follow RFC 1939 §3–§7, with CAPA (RFC 2449), STLS (RFC 2595) and AUTH (RFC 5034).
 import { apopDigest } from './apop'
 import { IMPLICIT_TLS_PORTS, resolveOptions, type ResolvedOptions } from '../defaults'
-import { byteLength } from '../encoding'
-import { SASL_CANCEL, checkPassword, decodePlain, initialResponse, initialRole, plainAuthorizes, saslSecret, storedPassword } from '../sasl'
+import { SASL_CANCEL, checkPassword, decodePlain, initialResponse, initialRole, lineTooLong, plainAuthorizes, saslLineTooLong, saslSecret, storedPassword } from '../sasl'
 import type { ClientLine, EngineEvent, EngineReply, Secret, ServerOptions, ServerTurn } from '../types'
 import {
   MAX_COMMAND_OCTETS, OBSOLETE_POP3_COMMANDS, POP3_COMMAND_RFC, parsePop3Line,
@@ -179,11 +178,12 @@ function stepLine(session: Pop3Session, line: string): Pop3Result {
       return assertNever(session.state)
   }
 
-  // RFC 2449 §4: commands (and AUTH responses, RFC 5034 §4) fit in 255 octets with CRLF.
-  // A refused line also ends a pending AUTH exchange and forgets USER's name (RFC 5034 §4, RFC 1939 §7).
+  // RFC 2449 §4: commands fit in 255 octets with CRLF; an AUTH response may be longer, up to the SASL limit
+  // (RFC 5034 §4, RFC 4954 §4; sasl.ts). A refused line also ends a pending AUTH exchange and forgets USER's
+  // name (RFC 5034 §4, RFC 1939 §7).
   const kind: Pop3LineKind = session.saslPending ? 'sasl-response' : parsePop3Line(line).command
-  if (byteLength(line) > MAX_COMMAND_OCTETS) {
-    return result(session, { ...session, saslPending: null, user: null }, kind, [pop3Reply('lineTooLong')])
+  if (session.saslPending ? saslLineTooLong(line) : lineTooLong(line, MAX_COMMAND_OCTETS)) {
+    return result(session, { ...session, saslPending: null, user: null }, kind, [pop3Reply(session.saslPending ? 'saslLineTooLong' : 'lineTooLong')])
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\x00-\x1F\x7F]/.test(line)) {

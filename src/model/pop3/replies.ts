@@ -62,6 +62,8 @@ export const POP3_REPLIES = {
   // ── AUTHORIZATION: AUTH (RFC 5034) ──────────────────────────────────────────────────────────────
   // "+ " and an empty challenge: PLAIN waits for the client's base64 response (RFC 5034 §4, RFC 4616 §2).
   saslContinue: { status: '+', rfc: 'RFC 5034 §4', text: '' },
+  // A response longer than the server takes (12288 octets, see sasl.ts) ends the exchange (RFC 5034 §4).
+  saslLineTooLong: { status: '-ERR', rfc: 'RFC 5034 §4', text: 'Authentication response too long.' },
   saslAborted: { status: '-ERR', rfc: 'RFC 5034 §4', text: 'Authentication aborted by client.' },
   saslInvalidBase64: { status: '-ERR', rfc: 'RFC 5034 §4', text: 'Invalid base64 data in response.' },
   saslUnsupported: { status: '-ERR', rfc: 'RFC 5034 §4', text: 'Unsupported authentication mechanism.' },

@@ -2,7 +2,7 @@
 // RFC 5321 (SMTP), RFC 1870 (SIZE), RFC 2034 (ENHANCEDSTATUSCODES), RFC 3207 (STARTTLS), RFC 4954 (AUTH).
 import { resolveOptions, IMPLICIT_TLS_PORTS, type ResolvedOptions } from '../defaults'
 import { byteLength } from '../encoding'
-import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, plainAuthorizes, saslSecret } from '../sasl'
+import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, plainAuthorizes, saslLineTooLong, saslSecret } from '../sasl'
 import type { ClientLine, DeliveredMessage, EngineEvent, EngineReply, ReplyClass, Secret, ServerOptions, ServerTurn } from '../types'
 import { parseParams, parsePath, isDomain } from './address'
 import { SMTP_COMMANDS, SMTP_LINE_RFC, smtpLineKind, type SmtpCommand, type SmtpLineKind, type SmtpState } from './command'
@@ -409,6 +409,8 @@ function auth(s: SmtpSession, arg: string): Out {
 
 function authResponse(s: SmtpSession, a: AuthExchange, line: string): Out {
   const back: SmtpSession = { ...s, state: txState(s), auth: null }
+  // RFC 4954 §4: a response longer than the server's buffer fails AUTH with 500 5.5.6, measured before decoding.
+  if (saslLineTooLong(line)) return say(back, reply(s, 'authLineTooLong'))
   if (line.trim() === SASL_CANCEL) return say(back, reply(s, 'authAborted')) // RFC 4954 §4: the client cancels
   if (a.mech === 'PLAIN') return plainResponse(back, line.trim())
   const decoded = decodeLogin(line.trim())

@@ -42,6 +42,8 @@ export const SMTP_REPLIES = {
   authOk: { code: 235, enhanced: '2.7.0', text: 'Authentication successful', rfc: 'RFC 4954 §6' },
   authFailed: { code: 535, enhanced: '5.7.8', text: 'Error: authentication failed', rfc: 'RFC 4954 §6' },
   authAborted: { code: 501, enhanced: '5.7.0', text: 'Authentication aborted', rfc: 'RFC 4954 §4' },
+  // A response longer than the server's authentication buffer (12288 octets here, as Postfix) (RFC 4954 §4, §6).
+  authLineTooLong: { code: 500, enhanced: '5.5.6', text: 'SASL response limit exceeded', rfc: 'RFC 4954 §4, §6' },
   authBadBase64: { code: 501, enhanced: '5.5.2', text: 'Cannot decode response', rfc: 'RFC 4954 §4' },
   authAlready: { code: 503, enhanced: '5.5.1', text: 'Error: already authenticated', rfc: 'RFC 4954 §4' },
   authInTransaction: { code: 503, enhanced: '5.5.1', text: 'Error: MAIL transaction in progress', rfc: 'RFC 4954 §4' },
