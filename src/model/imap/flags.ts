@@ -21,18 +21,38 @@ export function mailboxFlags(mb: ImapMailbox): string[] {
   return [...SYSTEM_FLAGS, ...keywords]
 }
 
+// Flags compare without case (RFC 9051 §2.3.2); every operation below is one pass with a Set, so a STORE
+// with thousands of keywords stays linear.
+const fold = (flag: string): string => flag.toLowerCase()
+const SYSTEM_BY_FOLD: ReadonlyMap<string, string> = new Map(SYSTEM_FLAGS.map((f) => [fold(f), f]))
 
-/** System flags in their canonical spelling; \Recent and unknown system flags are a syntax error (RFC 9051 §2.3.2). */
+/** System flags in their canonical spelling, duplicates dropped; \Recent and unknown system flags are a syntax error (RFC 9051 §2.3.2). */
 export function normalizeFlags(flags: readonly string[]): string[] {
   const out: string[] = []
+  const seen = new Set<string>()
   for (const f of flags) {
     let flag = f
     if (f.startsWith('\\')) {
-      const known = SYSTEM_FLAGS.find((s) => s.toLowerCase() === f.toLowerCase())
+      const known = SYSTEM_BY_FOLD.get(fold(f))
       if (!known) throw new ParseError(`Invalid system flag ${echo(f)}`)
       flag = known
     }
-    if (!out.some((o) => o.toLowerCase() === flag.toLowerCase())) out.push(flag)
+    const key = fold(flag)
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(flag)
   }
   return out
+}
+
+/** +FLAGS: the message's flags, then those of `add` it does not have yet (RFC 9051 §6.4.6). */
+export function addFlags(current: readonly string[], add: readonly string[]): string[] {
+  const have = new Set(current.map(fold))
+  return [...current, ...add.filter((f) => !have.has(fold(f)))]
+}
+
+/** -FLAGS: the message's flags without those of `remove` (RFC 9051 §6.4.6). */
+export function removeFlags(current: readonly string[], remove: readonly string[]): string[] {
+  const drop = new Set(remove.map(fold))
+  return current.filter((f) => !drop.has(fold(f)))
 }

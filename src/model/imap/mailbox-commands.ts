@@ -5,7 +5,8 @@ import type { Ctx, Tagged } from './context'
 import { flagKey, mailboxFlags, normalizeFlags } from './flags'
 import { formatImapDate, imapDateFromMs, parseImapDateTime } from './message'
 import { ParseError, Reader, readFlags } from './parser'
-import { LAB_EPOCH_MS, canonicalName, findMailbox, putMailbox, removeMailbox, userMailboxes } from './store'
+import { LAB_EPOCH_MS, addMailboxes, canonicalName, findMailbox, removeMailbox, userMailboxes } from './store'
+import type { ImapMailbox } from './store'
 
 /** APPEND mailbox [flags] [date] {n}: the refusal to send now, or null to invite the literal. */
 export function appendPreflight(ctx: Ctx, parts: readonly string[]): Tagged | null {
@@ -80,18 +81,24 @@ export function create(ctx: Ctx, r: Reader): Tagged {
   r.end()
   const name = canonicalName(raw.replace(/\/+$/, ''))
   const user = requireUser(ctx)
-  if (name === 'INBOX' || findMailbox(ctx.s.world, user, name)) return { id: 'alreadyExists' }
+  const boxes = userMailboxes(ctx.s.world, user)
+  // One scan of at most MAX_MAILBOXES names per lookup: cheaper than building a Set for a single CREATE.
+  const exists = (n: string): boolean => boxes.some((m) => m.name === n)
+  if (name === 'INBOX' || exists(name)) return { id: 'alreadyExists' }
   const segments = name.split('/')
   if (name === '' || name.length > MAX_MAILBOX_NAME || segments.some((s) => s === '') || [...name].some((c) => c === '%' || c === '*' || isControl(c))) {
     return { id: 'cannot', vars: { reason: 'Invalid mailbox name' } }
   }
   // Superior names are created too, so LIST never shows a hole (RFC 9051 §6.3.4).
+  const missing: string[] = []
   for (let i = 1; i <= segments.length; i++) {
     const prefix = canonicalName(segments.slice(0, i).join('/'))
-    if (findMailbox(ctx.s.world, user, prefix)) continue
-    const uidValidity = ctx.s.world.nextUidValidity
-    ctx.s.world = { ...putMailbox(ctx.s.world, user, { name: prefix, specialUse: null, uidValidity, uidNext: 1, messages: [] }), nextUidValidity: uidValidity + 1 }
+    if (!exists(prefix)) missing.push(prefix)
   }
+  if (boxes.length + missing.length > MAX_MAILBOXES) return { id: 'mailboxLimit' }
+  const first = ctx.s.world.nextUidValidity
+  const created = missing.map((n, i): ImapMailbox => ({ name: n, specialUse: null, uidValidity: first + i, uidNext: 1, messages: [] }))
+  ctx.s.world = addMailboxes(ctx.s.world, user, created, first + created.length)
   return { id: 'createOk' }
 }
 
@@ -132,6 +139,12 @@ export function wildcardMatch(pattern: string, name: string): boolean {
 /** Longest mailbox name CREATE accepts (a server limit, RFC 9051 §6.3.4; Dovecot's is 255 too). */
 const MAX_MAILBOX_NAME = 255
 
+/**
+ * Most mailboxes one user may have; CREATE beyond it is NO [LIMIT] (RFC 9051 §6.3.4, §7.1). The world is
+ * immutable, so each CREATE copies the user's list: the limit keeps that copy, LIST and STATUS small.
+ */
+export const MAX_MAILBOXES = 1000
+
 export function list(ctx: Ctx, r: Reader): Tagged {
   r.sp()
   const reference = r.astring()
@@ -146,11 +159,16 @@ export function list(ctx: Ctx, r: Reader): Tagged {
   const full = reference + pattern
   if (full.length > 1000) throw new ParseError('Pattern too long')
   const boxes = userMailboxes(ctx.s.world, requireUser(ctx))
+  // Every name with something below it, in one pass (\HasChildren, RFC 9051 §7.3.1; RFC 3348).
+  const parents = new Set<string>()
+  for (const b of boxes) {
+    for (let i = b.name.lastIndexOf('/'); i > 0; i = b.name.lastIndexOf('/', i - 1)) parents.add(b.name.slice(0, i))
+  }
   for (const mb of boxes) {
     // INBOX matches in any case (RFC 9051 §5.1).
     const hit = mb.name === 'INBOX' ? wildcardMatch(full.toUpperCase(), mb.name) : wildcardMatch(full, mb.name)
     if (!hit) continue
-    const children = boxes.some((o) => o.name.startsWith(`${mb.name}/`))
+    const children = parents.has(mb.name)
     const attrs = [children ? '\\HasChildren' : '\\HasNoChildren', ...(mb.specialUse ? [mb.specialUse] : [])]
     ctx.out.add('list', null, { attrs: attrs.join(' '), name: mailboxOut(mb.name) })
   }
@@ -179,10 +197,11 @@ export function status(ctx: Ctx, r: Reader): Tagged {
   const mb = findMailbox(ctx.s.world, requireUser(ctx), name)
   if (!mb) return { id: 'noSuchMailbox', vars: { name: echoName(name) } }
   const v = ctx.s.selected?.name === mb.name ? ctx.s.selected : null
+  const recentHere = new Set(v?.recent ?? [])
   const value = (item: StatusItem): number => {
     switch (item) {
       case 'MESSAGES': return mb.messages.length
-      case 'RECENT': return mb.messages.filter((m) => m.recent || (v?.recent.includes(m.uid) ?? false)).length
+      case 'RECENT': return mb.messages.filter((m) => m.recent || recentHere.has(m.uid)).length
       case 'UIDNEXT': return mb.uidNext
       case 'UIDVALIDITY': return mb.uidValidity
       case 'UNSEEN': return mb.messages.filter((m) => !m.flags.includes('\\Seen')).length

@@ -2,7 +2,7 @@
 import { byteLength } from '../encoding'
 import { MessageSetError, echoName, requireUser, selectedView, setMailbox } from './context'
 import type { Ctx, SelectedView, Tagged } from './context'
-import { flagKey, flagsOut, normalizeFlags } from './flags'
+import { addFlags, flagKey, flagsOut, normalizeFlags, removeFlags } from './flags'
 import { bodyStructure, dayNumber, envelope, fieldValue, imapLiteral, parseEntity, parseFields, parseRfc5322Date, sectionContent, splitMessage } from './message'
 import type { MimeEntity } from './message'
 import { ParseError, readFetchItems, readFlags, readSearch, readSequenceSet } from './parser'
@@ -11,32 +11,66 @@ import { findMailbox } from './store'
 import type { ImapMessage } from './store'
 import { currentMessages } from './updates'
 
-/** Sequence numbers (1-based) that a set names, ascending. */
+/** A set's ranges with "*" replaced by `star`, sorted and merged, so that membership is a binary search. */
+type Ranges = readonly (readonly [number, number])[]
+
+function mergeRanges(set: SequenceSet, star: number): Ranges {
+  const ranges = set
+    .map(([a0, b0]): [number, number] => {
+      const a = a0 === '*' ? star : a0
+      const b = b0 === '*' ? star : b0
+      return [Math.min(a, b), Math.max(a, b)]
+    })
+    .sort((x, y) => x[0] - y[0])
+  const merged: [number, number][] = []
+  for (const [lo, hi] of ranges) {
+    const last = merged[merged.length - 1]
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi)
+    else merged.push([lo, hi])
+  }
+  return merged
+}
+
+function inRanges(ranges: Ranges, n: number): boolean {
+  let lo = 0
+  let hi = ranges.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const [a, b] = ranges[mid] ?? [0, -1]
+    if (n < a) hi = mid - 1
+    else if (n > b) lo = mid + 1
+    else return true
+  }
+  return false
+}
+
+function maxUid(v: SelectedView): number {
+  let max = 0
+  for (const uid of v.uids) if (uid > max) max = uid
+  return max
+}
+
+/** Sequence numbers (1-based) that a set names, ascending; linear in the mailbox plus the set's size. */
 function resolveSet(v: SelectedView, set: SequenceSet, byUid: boolean): number[] {
   const count = v.uids.length
-  const seqs = new Set<number>()
   if (byUid) {
     // UIDs that no message has are simply not there (RFC 9051 §6.4.9); "*" is the highest UID in use.
-    const max = v.uids.reduce((a, b) => Math.max(a, b), 0)
-    for (const [a0, b0] of set) {
-      const a = a0 === '*' ? max : a0
-      const b = b0 === '*' ? max : b0
-      const lo = Math.min(a, b)
-      const hi = Math.max(a, b)
-      v.uids.forEach((uid, i) => {
-        if (uid >= lo && uid <= hi) seqs.add(i + 1)
-      })
-    }
-  } else {
-    for (const [a0, b0] of set) {
-      const a = a0 === '*' ? count : a0
-      const b = b0 === '*' ? count : b0
-      // Beyond the mailbox, including "*" in an empty one, is a protocol error (RFC 9051 §9 seq-number).
-      if (a < 1 || b < 1 || a > count || b > count) throw new MessageSetError('Invalid messageset')
-      for (let n = Math.min(a, b); n <= Math.max(a, b); n++) seqs.add(n)
-    }
+    const ranges = mergeRanges(set, maxUid(v))
+    const seqs: number[] = []
+    v.uids.forEach((uid, i) => {
+      if (inRanges(ranges, uid)) seqs.push(i + 1)
+    })
+    return seqs
   }
-  return [...seqs].sort((x, y) => x - y)
+  for (const [a0, b0] of set) {
+    const a = a0 === '*' ? count : a0
+    const b = b0 === '*' ? count : b0
+    // Beyond the mailbox, including "*" in an empty one, is a protocol error (RFC 9051 §9 seq-number).
+    if (a < 1 || b < 1 || a > count || b > count) throw new MessageSetError('Invalid messageset')
+  }
+  const seqs: number[] = []
+  for (const [lo, hi] of mergeRanges(set, count)) for (let n = lo; n <= hi; n++) seqs.push(n)
+  return seqs
 }
 
 /** CLOSE expunges silently, UNSELECT does not; both leave the selected state (RFC 9051 §6.4.1–2). */
@@ -67,13 +101,8 @@ function expungeDeleted(ctx: Ctx, name: string, uidSet: SequenceSet | null): voi
   const mb = findMailbox(ctx.s.world, requireUser(ctx), name)
   if (!mb) return
   const max = mb.messages.reduce((a, m) => Math.max(a, m.uid), 0)
-  const inSet = (uid: number): boolean =>
-    uidSet === null ||
-    uidSet.some(([a0, b0]) => {
-      const a = a0 === '*' ? max : a0
-      const b = b0 === '*' ? max : b0
-      return uid >= Math.min(a, b) && uid <= Math.max(a, b)
-    })
+  const ranges = uidSet === null ? null : mergeRanges(uidSet, max)
+  const inSet = (uid: number): boolean => ranges === null || inRanges(ranges, uid)
   const messages = mb.messages.filter((m) => !(m.flags.includes('\\Deleted') && inSet(m.uid)))
   if (messages.length !== mb.messages.length) setMailbox(ctx, { ...mb, messages })
 }
@@ -82,13 +111,31 @@ function includesCI(haystack: string, needle: string): boolean {
   return haystack.toLowerCase().includes(needle.toLowerCase())
 }
 
-function matches(key: SearchKey, m: ImapMessage, seq: number, v: SelectedView): boolean {
+/** What every message of one SEARCH is compared with, computed once (so the search stays linear). */
+interface SearchScope {
+  readonly recent: ReadonlySet<number>
+  readonly maxUid: number
+  readonly count: number
+  /** Merged ranges of each sequence set in the key, by identity. */
+  readonly ranges: Map<SequenceSet, Ranges>
+}
+
+function rangesFor(scope: SearchScope, set: SequenceSet, star: number): Ranges {
+  let r = scope.ranges.get(set)
+  if (!r) {
+    r = mergeRanges(set, star)
+    scope.ranges.set(set, r)
+  }
+  return r
+}
+
+function matches(key: SearchKey, m: ImapMessage, seq: number, scope: SearchScope): boolean {
   switch (key.k) {
     case 'all': return true
     case 'flag': return m.flags.some((f) => f.toLowerCase() === key.flag.toLowerCase()) === key.set
-    case 'recent': return v.recent.includes(m.uid)
-    case 'new': return v.recent.includes(m.uid) && !m.flags.includes('\\Seen')
-    case 'old': return !v.recent.includes(m.uid)
+    case 'recent': return scope.recent.has(m.uid)
+    case 'new': return scope.recent.has(m.uid) && !m.flags.includes('\\Seen')
+    case 'old': return !scope.recent.has(m.uid)
     case 'header': {
       // Case-insensitive substring of the field's unfolded value (RFC 9051 §6.4.4).
       const fields = parseFields(splitMessage(m.raw).header).filter((f) => f.name.toLowerCase() === key.field.toLowerCase())
@@ -106,20 +153,12 @@ function matches(key: SearchKey, m: ImapMessage, seq: number, v: SelectedView): 
       const day = dayNumber(d)
       return key.op === 'before' ? day < key.day : key.op === 'on' ? day === key.day : day >= key.day
     }
-    case 'uid': return inSequenceSet(key.set, m.uid, v.uids.reduce((a, b) => Math.max(a, b), 0))
-    case 'seq': return inSequenceSet(key.set, seq, v.uids.length)
-    case 'not': return !matches(key.key, m, seq, v)
-    case 'or': return matches(key.a, m, seq, v) || matches(key.b, m, seq, v)
-    case 'and': return key.keys.every((k) => matches(k, m, seq, v))
+    case 'uid': return inRanges(rangesFor(scope, key.set, scope.maxUid), m.uid)
+    case 'seq': return inRanges(rangesFor(scope, key.set, scope.count), seq)
+    case 'not': return !matches(key.key, m, seq, scope)
+    case 'or': return matches(key.a, m, seq, scope) || matches(key.b, m, seq, scope)
+    case 'and': return key.keys.every((k) => matches(k, m, seq, scope))
   }
-}
-
-function inSequenceSet(set: SequenceSet, n: number, star: number): boolean {
-  return set.some(([a0, b0]) => {
-    const a = a0 === '*' ? star : a0
-    const b = b0 === '*' ? star : b0
-    return n >= Math.min(a, b) && n <= Math.max(a, b)
-  })
 }
 
 /** Sequence numbers in SEARCH keys obey the same bound as in FETCH (RFC 9051 §9 seq-number). */
@@ -140,10 +179,11 @@ export function search(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
   if (charset !== null && charset !== 'US-ASCII' && charset !== 'UTF-8') return { id: 'badCharset' }
   checkSequenceKeys(key, v)
   const present = currentMessages(ctx, v)
+  const scope: SearchScope = { recent: new Set(v.recent), maxUid: maxUid(v), count: v.uids.length, ranges: new Map() }
   const hits: number[] = []
   v.uids.forEach((uid, i) => {
     const m = present.get(uid)
-    if (m && matches(key, m, i + 1, v)) hits.push(byUid ? uid : i + 1)
+    if (m && matches(key, m, i + 1, scope)) hits.push(byUid ? uid : i + 1)
   })
   ctx.out.add('search', null, { ids: hits.map((n) => ` ${n}`).join('') })
   return { id: 'searchOk' }
@@ -167,20 +207,25 @@ export function fetch(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
   const wantsFlags = items.some((i) => i.kind === 'simple' && i.name === 'FLAGS')
   // BODY[...] and RFC822(.TEXT) set \Seen; BODY.PEEK[...] and RFC822.HEADER do not (RFC 9051 §6.4.5).
   const setsSeen = !v.readOnly && items.some((i) => i.kind === 'section' && !i.peek)
+  // Read once, changed in place, written back once: the command stays linear in the messages it touches.
+  const present = currentMessages(ctx, v)
+  const recentSet = new Set(v.recent)
+  const known: Record<string, string> = { ...v.known }
+  const changed = new Map<number, ImapMessage>()
   for (const seq of seqs) {
-    const view = ctx.s.selected ?? v
-    const uid = view.uids[seq - 1]
+    const uid = v.uids[seq - 1]
     if (uid === undefined) continue
-    let m = currentMessages(ctx, view).get(uid)
+    let m = present.get(uid)
     // Expunged by another connection and not yet reported: nothing to show (RFC 2180 §4.1).
     if (!m) continue
     let flagsChanged = false
     if (setsSeen && !m.flags.includes('\\Seen')) {
       m = { ...m, flags: [...m.flags, '\\Seen'] }
-      replaceMessage(ctx, view.name, m)
+      present.set(uid, m)
+      changed.set(uid, m)
       flagsChanged = true
     }
-    const recent = view.recent.includes(uid)
+    const recent = recentSet.has(uid)
     const entity = needsEntity(items) ? parseEntity(m.raw) : null
     const parts: string[] = []
     if (byUid && !wantsUid) parts.push(`UID ${uid}`)
@@ -192,12 +237,11 @@ export function fetch(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
       parts.push(out.text)
       message ||= out.literal
     }
-    if (wantsFlags || flagsChanged) {
-      const sel = ctx.s.selected
-      if (sel) ctx.s.selected = { ...sel, known: { ...sel.known, [uid]: flagKey(m) } }
-    }
+    if (wantsFlags || flagsChanged) known[uid] = flagKey(m)
     ctx.out.add('fetch', null, { n: seq, items: parts.join(' ') }, message)
   }
+  replaceMessages(ctx, v.name, changed)
+  if (wantsFlags || changed.size > 0) ctx.s.selected = { ...v, known }
   return { id: 'fetchOk' }
 }
 
@@ -229,10 +273,12 @@ function fetchAttribute(name: SimpleFetch, m: ImapMessage, uid: number, recent: 
   }
 }
 
-function replaceMessage(ctx: Ctx, mailbox: string, m: ImapMessage): void {
+/** Writes changed messages back to the mailbox in one pass. */
+function replaceMessages(ctx: Ctx, mailbox: string, changed: ReadonlyMap<number, ImapMessage>): void {
+  if (changed.size === 0) return
   const mb = findMailbox(ctx.s.world, requireUser(ctx), mailbox)
   if (!mb) return
-  setMailbox(ctx, { ...mb, messages: mb.messages.map((x) => (x.uid === m.uid ? m : x)) })
+  setMailbox(ctx, { ...mb, messages: mb.messages.map((x) => changed.get(x.uid) ?? x) })
 }
 
 export function store(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
@@ -249,27 +295,28 @@ export function store(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
   const seqs = resolveSet(v, set, byUid)
   const mode = op[1] ?? ''
   const silent = op[2] !== undefined
+  const present = currentMessages(ctx, v)
+  const recentSet = new Set(v.recent)
+  const known: Record<string, string> = { ...v.known }
+  const changed = new Map<number, ImapMessage>()
   for (const seq of seqs) {
-    const view = ctx.s.selected ?? v
-    const uid = view.uids[seq - 1]
+    const uid = v.uids[seq - 1]
     if (uid === undefined) continue
-    const m = currentMessages(ctx, view).get(uid)
+    const m = present.get(uid)
     if (!m) continue
-    const lower = (f: string): string => f.toLowerCase()
-    const next = mode === '+'
-      ? [...m.flags, ...flags.filter((f) => !m.flags.some((x) => lower(x) === lower(f)))]
-      : mode === '-'
-        ? m.flags.filter((x) => !flags.some((f) => lower(f) === lower(x)))
-        : flags
+    const next = mode === '+' ? addFlags(m.flags, flags) : mode === '-' ? removeFlags(m.flags, flags) : flags
     const updated = { ...m, flags: next }
-    replaceMessage(ctx, view.name, updated)
-    ctx.s.selected = { ...view, known: { ...view.known, [uid]: flagKey(updated) } }
+    present.set(uid, updated)
+    changed.set(uid, updated)
+    known[uid] = flagKey(updated)
     // .SILENT: the client already knows what it asked for (RFC 9051 §6.4.6).
     if (!silent) {
-      const items = `${byUid ? `UID ${uid} ` : ''}FLAGS (${flagsOut(updated, view.recent.includes(uid))})`
+      const items = `${byUid ? `UID ${uid} ` : ''}FLAGS (${flagsOut(updated, recentSet.has(uid))})`
       ctx.out.add('fetch', null, { n: seq, items })
     }
   }
+  replaceMessages(ctx, v.name, changed)
+  if (changed.size > 0) ctx.s.selected = { ...v, known }
   return { id: 'storeOk' }
 }
 
@@ -303,18 +350,15 @@ export function copy(ctx: Ctx, r: Reader, move: boolean, byUid: boolean): Tagged
   if (move && v.readOnly) return { id: 'readOnly' }
   const present = currentMessages(ctx, v)
   const sources = seqs.map((s) => present.get(v.uids[s - 1] ?? 0)).filter((m): m is ImapMessage => m !== undefined)
-  const src: number[] = []
+  const target = findMailbox(ctx.s.world, user, name)
+  const src = sources.map((m) => m.uid)
   const dst: number[] = []
-  let validity = 0
-  for (const m of sources) {
-    const target = findMailbox(ctx.s.world, user, name)
-    if (!target) break
-    validity = target.uidValidity
-    const uid = target.uidNext
-    // A copy is new mail in the target: \Recent for the next session there (RFC 9051 §6.4.7).
-    setMailbox(ctx, { ...target, uidNext: uid + 1, messages: [...target.messages, { ...m, uid, recent: true }] })
-    src.push(m.uid)
-    dst.push(uid)
+  const validity = target?.uidValidity ?? 0
+  if (target && sources.length > 0) {
+    // A copy is new mail in the target with the next UIDs: \Recent for the next session there (RFC 9051 §6.4.7).
+    const copies = sources.map((m, i): ImapMessage => ({ ...m, uid: target.uidNext + i, recent: true }))
+    for (const c of copies) dst.push(c.uid)
+    setMailbox(ctx, { ...target, uidNext: target.uidNext + copies.length, messages: [...target.messages, ...copies] })
   }
   const code = src.length > 0 ? `[COPYUID ${validity} ${uidSetText(src)} ${uidSetText(dst)}] ` : ''
   if (!move) return { id: 'copyOk', vars: { code } }
@@ -322,7 +366,8 @@ export function copy(ctx: Ctx, r: Reader, move: boolean, byUid: boolean): Tagged
     ctx.out.add('moveCopyUid', null, { validity, src: uidSetText(src), dst: uidSetText(dst) })
     const mb = findMailbox(ctx.s.world, user, v.name)
     // The originals go at once; the EXPUNGE responses follow from sync (RFC 6851 §3.3).
-    if (mb) setMailbox(ctx, { ...mb, messages: mb.messages.filter((m) => !src.includes(m.uid)) })
+    const moved = new Set(src)
+    if (mb) setMailbox(ctx, { ...mb, messages: mb.messages.filter((m) => !moved.has(m.uid)) })
   }
   return { id: 'moveOk' }
 }

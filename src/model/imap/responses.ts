@@ -79,6 +79,8 @@ export const IMAP_RESPONSES = {
   createOk: { status: 'OK', framing: 'tagged', text: 'Create completed.', rfc: 'RFC 9051 §6.3.4' },
   alreadyExists: { status: 'NO', framing: 'tagged', text: '[ALREADYEXISTS] Mailbox already exists', rfc: 'RFC 9051 §6.3.4, §7.1 (ALREADYEXISTS)' },
   deleteOk: { status: 'OK', framing: 'tagged', text: 'Delete completed.', rfc: 'RFC 9051 §6.3.5' },
+  // An implementation limit: this lab server keeps at most MAX_MAILBOXES mailboxes per user (RFC 9051 §7.1 LIMIT).
+  mailboxLimit: { status: 'NO', framing: 'tagged', text: '[LIMIT] Too many mailboxes', rfc: 'RFC 9051 §6.3.4, §7.1 (LIMIT)' },
   cannot: { status: 'NO', framing: 'tagged', text: '[CANNOT] {reason}', rfc: 'RFC 9051 §6.3.4–5, §7.1 (CANNOT)' },
   list: { status: '*', framing: 'untagged', text: 'LIST ({attrs}) "/" {name}', rfc: 'RFC 9051 §7.3.1, RFC 6154 §2' },
   listOk: { status: 'OK', framing: 'tagged', text: 'List completed.', rfc: 'RFC 9051 §6.3.9' },

@@ -21,10 +21,13 @@ export function sync(ctx: Ctx, allowExpunge: boolean): void {
   const v = ctx.s.selected
   if (!v) return
   const user = requireUser(ctx)
+  // Sets, not array scans: this runs after every command in the selected state, so it must stay linear.
+  const seenRecent = new Set(v.recent)
   let recent = [...v.recent]
   const mb = findMailbox(ctx.s.world, user, v.name)
-  if (mb && mb.uidValidity === v.uidValidity && mb.messages.some((m) => m.recent && !v.recent.includes(m.uid))) {
-    recent = [...recent, ...mb.messages.filter((m) => m.recent && !v.recent.includes(m.uid)).map((m) => m.uid)]
+  const fresh = mb && mb.uidValidity === v.uidValidity ? mb.messages.filter((m) => m.recent && !seenRecent.has(m.uid)).map((m) => m.uid) : []
+  if (mb && fresh.length > 0) {
+    recent = [...recent, ...fresh]
     if (!v.readOnly) setMailbox(ctx, { ...mb, messages: mb.messages.map((m) => (m.recent ? { ...m, recent: false } : m)) })
   }
   const present = currentMessages(ctx, v)
@@ -45,18 +48,20 @@ export function sync(ctx: Ctx, allowExpunge: boolean): void {
     uids = kept
     recent = recent.filter((u) => present.has(u))
   }
-  const inView = new Set(v.uids)
-  const added = [...present.values()].filter((m) => !inView.has(m.uid))
+  const wasInView = new Set(v.uids)
+  const added = [...present.values()].filter((m) => !wasInView.has(m.uid))
   if (added.length > 0) {
     uids = [...uids, ...added.map((m) => m.uid)]
     for (const m of added) known[m.uid] = flagKey(m)
     ctx.out.add('exists', null, { n: uids.length })
-    ctx.out.add('recent', null, { n: recent.filter((u) => uids.includes(u)).length })
+    const inView = new Set(uids)
+    ctx.out.add('recent', null, { n: recent.filter((u) => inView.has(u)).length })
   }
+  const recentNow = new Set(recent)
   uids.forEach((uid, i) => {
     const m = present.get(uid)
     if (m && known[uid] !== flagKey(m)) {
-      ctx.out.add('fetch', null, { n: i + 1, items: `FLAGS (${flagsOut(m, recent.includes(uid))})` })
+      ctx.out.add('fetch', null, { n: i + 1, items: `FLAGS (${flagsOut(m, recentNow.has(uid))})` })
       known[uid] = flagKey(m)
     }
   })
