@@ -1,4 +1,4 @@
-export { createSmtpServer } from './server'
+export { createSmtpServer, smtpEngine } from './server'
 export type { SmtpServer } from './server'
 export { smtpOpen, smtpStep, createSmtpSession, ehloKeywords, rfc5322Date, SMTP_COMMANDS, HARD_ERROR_LIMIT, MAX_RECIPIENTS, MAX_COMMAND_LINE, MAX_TEXT_LINE } from './machine'
 export type { SmtpSession, SmtpState, SmtpCommand, SmtpResult } from './machine'
