@@ -6,7 +6,7 @@ export { MAX_LINE, MAX_LITERAL, imapCapabilities, imapOpen, imapStep, withWorld 
 export type { ImapPending, ImapSession, ImapStepResult, SelectedView } from './machine'
 export { IMAP_RESPONSES, IMAP_RESPONSE_IDS, imapReplyClass } from './responses'
 export type { ImapFraming, ImapResponseDef, ImapResponseId, ImapStatus } from './responses'
-export { createImapServer } from './server'
+export { createImapServer, imapEngine, imapFault } from './server'
 export type { ImapServer } from './server'
 export { SYSTEM_FLAGS, buildWorld, createImapStore, deliverToImapStore, readImapMailbox } from './store'
 export type { ImapMailbox, ImapMessage, ImapStore, ImapWorld } from './store'

@@ -1,7 +1,7 @@
 // The thin stateful facade over imapStep (CONTRACT.md §1): one object per TCP connection.
 // Connections that share an ImapStore see one server-side mailbox (two devices, one account).
 import { IMPLICIT_TLS_PORTS, resolveOptions } from '../defaults'
-import { createFacade, withGetters, type EngineServer } from '../facade'
+import { createFacade, withGetters, type EngineServer, type PureEngine } from '../facade'
 import type { ServerOptions, ServerTurn } from '../types'
 import { imapOpen, imapStep } from './machine'
 import type { ImapSession } from './machine'
@@ -26,9 +26,9 @@ export function imapFault(_session: ImapSession | null, state: string): ServerTu
   }
 }
 
-export function createImapServer(options: ServerOptions = {}, store?: ImapStore): ImapServer {
-  const shared = store ?? createImapStore(options)
-  const server = createFacade<ImapSession, ServerTurn>({
+/** The pure IMAP engine as the facade takes it, reading and writing the shared mailboxes around each step. */
+export function imapEngine(options: ServerOptions, shared: ImapStore): PureEngine<ImapSession, ServerTurn> {
+  return {
     open: () => imapOpen(options, shared.world),
     step: (s, line) => {
       // Read the shared mailboxes as they are now: another connection may have changed them.
@@ -42,6 +42,11 @@ export function createImapServer(options: ServerOptions = {}, store?: ImapStore)
     fault: imapFault,
     initialState: 'not-authenticated',
     initiallySecure: () => IMPLICIT_TLS_PORTS.includes(resolveOptions('imap', options).port),
-  })
+  }
+}
+
+export function createImapServer(options: ServerOptions = {}, store?: ImapStore): ImapServer {
+  const shared = store ?? createImapStore(options)
+  const server = createFacade(imapEngine(options, shared))
   return withGetters<EngineServer<ImapSession, ServerTurn>, { store: ImapStore }>(server, { store: () => shared })
 }
