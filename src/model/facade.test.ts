@@ -38,8 +38,9 @@ describe('createFacade', () => {
     const t = toy()
     const server = createFacade(t.engine)
     expect(t.opens()).toBe(0)
-    expect(server.receive('a')).toEqual(['line 1'])
-    expect(server.open()).toEqual(['hello'])
+    const { receive, open } = server
+    expect(receive('a')).toEqual(['line 1'])
+    expect(open()).toEqual(['hello'])
     expect(server.open()).toEqual(['hello'])
     expect(t.opens()).toBe(1)
     expect(server.session).toEqual({ n: 1, state: 'open' })

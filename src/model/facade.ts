@@ -55,12 +55,13 @@ export function createFacade<S, T extends ServerTurn>(engine: PureEngine<S, T>):
   }
   const stateNow = (): string => (session === null ? engine.initialState : engine.state(session))
 
-  return {
+  // Methods refer to `server`, not `this`, so that `const { receive } = server` works too.
+  const server: EngineServer<S, T> = {
     openTurn(): T {
       return ensure()?.turn ?? engine.fault(null, engine.initialState)
     },
     open(): string[] {
-      return linesOf(this.openTurn())
+      return linesOf(server.openTurn())
     },
     exchange(line: string): T {
       const before = stateNow()
@@ -75,7 +76,7 @@ export function createFacade<S, T extends ServerTurn>(engine: PureEngine<S, T>):
       }
     },
     receive(line: string): string[] {
-      return linesOf(this.exchange(line))
+      return linesOf(server.exchange(line))
     },
     get state(): string {
       ensure()
@@ -100,6 +101,7 @@ export function createFacade<S, T extends ServerTurn>(engine: PureEngine<S, T>):
       return session
     },
   }
+  return server
 }
 
 /** Adds read-only properties computed on every read (POP3's `mailbox`, IMAP's `store`) to a facade. */
