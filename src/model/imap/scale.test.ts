@@ -3,7 +3,6 @@
 // machine; the time bounds sit far between the two.
 import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
-import { MAX_MAILBOXES } from './mailbox-commands'
 import { createImapServer } from './server'
 import type { ImapServer } from './server'
 
@@ -56,16 +55,16 @@ describe('IMAP commands stay linear', () => {
     expect(stored.ms + again.ms + removed.ms).toBeLessThan(1500)
   })
 
-  it(`20,000 CREATEs: ${MAX_MAILBOXES} mailboxes at most, then NO [LIMIT] (RFC 9051 §7.1), and LIST of them all`, { timeout: 60_000 }, () => {
+  it('20,000 CREATEs: 1,000 mailboxes at most, then NO [LIMIT] (RFC 9051 §7.1), and LIST of them all', { timeout: 60_000 }, () => {
     const s = loggedIn()
     const created = timed(() => Array.from({ length: 20_000 }, (_, i) => s.receive(`c${i} CREATE box${i}`)[0] ?? ''))
     const ok = created.value.filter((l) => / OK /.test(l)).length
     // INBOX, Sent and Trash are there from the start.
-    expect(ok).toBe(MAX_MAILBOXES - 3)
+    expect(ok).toBe(997)
     expect(created.value.at(-1)).toBe('c19999 NO [LIMIT] Too many mailboxes')
     expect(s.receive('x CREATE box0').at(-1)).toBe('x NO [ALREADYEXISTS] Mailbox already exists')
     const listed = timed(() => s.receive('l LIST "" *'))
-    expect(listed.value.length).toBe(MAX_MAILBOXES + 1)
+    expect(listed.value.length).toBe(1001)
     expect(created.ms + listed.ms).toBeLessThan(4000)
   })
 
