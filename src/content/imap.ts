@@ -280,6 +280,10 @@ const responses = {
     ja: 'メールボックスを削除しました(RFC 9051 §6.3.5)。中のメールも一緒に消えています。',
     en: 'The mailbox has been deleted (RFC 9051 §6.3.5), together with the mail in it.',
   },
+  mailboxLimit: {
+    ja: 'このサーバは利用者ごとにメールボックスを1000個までしか持たないので、NO [LIMIT]です(RFC 9051 §7.1)。規則違反ではなく実装上の上限で、不要なメールボックスをDELETEすれば作れます。',
+    en: 'This server keeps at most 1000 mailboxes per user, so the answer is NO [LIMIT] (RFC 9051 §7.1): an implementation limit, not a rule of the protocol. Deleting mailboxes that are no longer needed makes room.',
+  },
   cannot: {
     ja: '規則上できない操作なので、NO [CANNOT]です(RFC 9051 §7.1)。INBOXや選択中のメールボックスの削除、使えない名前での作成がこれに当たります。',
     en: 'The operation is not possible by the rules: NO [CANNOT] (RFC 9051 §7.1). Deleting INBOX or the selected mailbox, or creating an unusable name, gets this answer.',

@@ -24,7 +24,7 @@ export function captionOf(step: Step): Caption | undefined {
       switch (k.key) {
         case 'command':
           if (k.command === '.') return smtpStepCaptions.dot
-          if (k.command === 'auth-response') return smtpStepCaptions.authResponse
+          if (k.command === 'sasl-response') return smtpStepCaptions['sasl-response']
           return lookup(smtpCommandCaptions, k.command)
         case 'reply': return lookup(smtpReplyCaptions, k.replyId)
         case 'body': return smtpStepCaptions.body

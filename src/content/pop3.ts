@@ -69,7 +69,7 @@ const commands = {
     ja: 'サーバが知らないか、いまの状態では受け付けない行が届きました。POP3のコマンドは3〜4文字のキーワード(大文字と小文字は区別しません)と引数からなります。サーバは必ず-ERRで答えます(RFC 1939 §3)。',
     en: 'A line arrives that the server does not know or cannot take in this state. A POP3 command is a keyword of three or four letters (case does not matter) and its arguments. The server always answers -ERR (RFC 1939 §3).',
   },
-  saslResponse: {
+  'sasl-response': {
     ja: 'クライアントが「+ 」に応えて、SASLの応答をbase64で送りました。PLAINでは中身がユーザ名とパスワードで、base64は符号化にすぎないため、TLSなしでは盗聴者に読めます。正しければ+OK、誤りなら-ERR、「*」を送れば認証の中止です(RFC 5034 §4)。',
     en: 'The client answers "+ " with its SASL response in base64. For PLAIN it holds the name and password, and base64 is only an encoding, so without TLS an eavesdropper can read it. Right credentials get +OK, wrong ones -ERR; "*" cancels (RFC 5034 §4).',
   },
@@ -91,6 +91,10 @@ const replies = {
   invalidCharacters: {
     ja: 'サーバが-ERRを返しました。コマンドの中に制御文字(改行やNULなど)が含まれていたためです。POP3のコマンドは印字可能な文字とスペースだけでできています(RFC 1939 §3)。',
     en: 'The server answers -ERR: the line holds control characters (a line break, NUL ...). A POP3 command is made of printable characters and spaces only (RFC 1939 §3).',
+  },
+  internalError: {
+    ja: 'サーバの内部で処理に失敗し、-ERRでこの行を処理しなかったと伝えました。[SYS/TEMP]はクライアントの誤りではなくサーバ側の一時的な問題という意味で、送り直せば通ることがあります。状態は変わりません(RFC 3206 §4)。',
+    en: 'Something failed inside the server, so it answers -ERR: the line was not processed. [SYS/TEMP] says the problem is the server\'s and temporary, not the client\'s; sending the line again may work. The state does not change (RFC 3206 §4).',
   },
   unknownCommand: {
     ja: 'サーバが-ERRを返しました。知らないコマンドや実装していないコマンドには、必ず否定応答を返す決まりです。セッションの状態は変わりません(RFC 1939 §3)。',
@@ -125,8 +129,8 @@ const replies = {
     en: 'The server answers +OK: authentication succeeded. It locks the maildrop and the session enters TRANSACTION, where STAT, LIST, RETR and the rest can be used (RFC 1939 §4).',
   },
   authFailed: {
-    ja: 'サーバが-ERR [AUTH]を返し、認証に失敗しました。ユーザ名、パスワード、ダイジェストのどれかが違います。セッションはAUTHORIZATION状態のままで、認証をやり直すかQUITします(RFC 1939 §7, RFC 3206 §4)。',
-    en: 'The server answers -ERR [AUTH]: authentication failed because the name, password or digest is wrong. The session stays in AUTHORIZATION; the client may try again or QUIT (RFC 1939 §7, RFC 3206 §4).',
+    ja: 'サーバが-ERR [AUTH]を返し、認証に失敗しました。ユーザ名、パスワード、ダイジェストのどれかが違います。セッションはAUTHORIZATION状態のままで、認証をやり直すかQUITします(RFC 1939 §7, RFC 3206 §5)。',
+    en: 'The server answers -ERR [AUTH]: authentication failed because the name, password or digest is wrong. The session stays in AUTHORIZATION; the client may try again or QUIT (RFC 1939 §7, RFC 3206 §5).',
   },
   plaintextDisallowed: {
     ja: 'サーバが-ERR [AUTH]を返しました。暗号化されていない接続では、平文のパスワードを受け取らない設定だからです。先にSTLSでTLSを始めるか、995番ポート(POP3S)を使います(RFC 2595 §2.3)。',
@@ -135,6 +139,10 @@ const replies = {
   saslContinue: {
     ja: 'サーバが「+ 」を返し、SASLの応答を待っています。PLAINではサーバから送るチャレンジがないので、「+ 」の後は空です。クライアントは次の行でbase64の応答を送るか、「*」で中止します(RFC 5034 §4)。',
     en: 'The server answers "+ " and waits for the SASL response. PLAIN has no challenge, so nothing follows the "+ ". The client sends its base64 response on the next line, or "*" to cancel (RFC 5034 §4).',
+  },
+  saslLineTooLong: {
+    ja: 'サーバが-ERRを返しました。「+ 」への応答行が長すぎる(このサーバでは12288オクテットまで)ため、認証のやり取りを打ち切りました。応答はコマンドの255オクテットより長くてよいのですが、上限はあります(RFC 5034 §4)。',
+    en: 'The server answers -ERR: the response to "+ " is too long (this server takes up to 12288 octets), so the exchange ends. A response may be longer than a 255-octet command, but not without limit (RFC 5034 §4).',
   },
   saslAborted: {
     ja: 'クライアントが「*」を送ったので、サーバは-ERRを返して認証を中止しました。セッションはAUTHORIZATION状態のままで、別の方法で認証し直せます(RFC 5034 §4)。',
@@ -165,8 +173,12 @@ const replies = {
     en: 'The server answers +OK and closes the connection. QUIT came before login, so there is no UPDATE state and no message is removed (RFC 1939 §4, §6).',
   },
   quitUpdate: {
-    ja: 'サーバはUPDATE状態に入り、DELEで印を付けたメールがあれば削除してから+OKを返し、接続を閉じました。削除はこの時点で初めて行われ、印がなければ何も消えません。削除に失敗したサーバは-ERRを返します(RFC 1939 §6)。',
-    en: 'The server enters UPDATE, removes any messages marked by DELE (none if nothing was marked), answers +OK and closes the connection. Deletion happens only now; a server that fails to remove them answers -ERR (RFC 1939 §6).',
+    ja: 'サーバはUPDATE状態に入りましたが、DELEで印を付けたメールがないので何も削除せず、+OKを返して接続を閉じました。削除はUPDATE状態でだけ行われます(RFC 1939 §6)。',
+    en: 'The server enters UPDATE, but no message was marked by DELE, so nothing is removed; it answers +OK and closes the connection. Messages are removed only in UPDATE (RFC 1939 §6).',
+  },
+  quitUpdateRemoved: {
+    ja: 'サーバはUPDATE状態に入り、DELEで印を付けたメールをここで初めて削除してから+OKを返し、接続を閉じました。QUITを送らずに切断すると削除は行われません。削除に失敗したサーバは-ERRを返します(RFC 1939 §6)。',
+    en: 'The server enters UPDATE, removes the messages marked by DELE only now, answers +OK and closes the connection. Had the client dropped the connection without QUIT, nothing would be removed; a server that fails to remove them answers -ERR (RFC 1939 §6).',
   },
   dropListing: {
     ja: 'サーバが「+OK 件数 合計オクテット数」で答えました。サイズは改行をCRLFの2オクテットとして数え、削除の印が付いたメールは含みません(RFC 1939 §5, §11)。',

@@ -73,7 +73,7 @@ export const smtpStepCaptions = {
     ja: '「.」だけの行が、メールの中身の終わり（End Of Message）を知らせます（RFC 5321 §4.1.1.4）。通信路の上では CRLF . CRLF という並びです。サーバはここで初めて答え、受け付ければ 250、大きすぎれば 552、長すぎる行があれば 554 を返します。',
     en: 'A line holding only "." marks the end of the message data, the "End Of Message" (RFC 5321 §4.1.1.4); on the wire it is CRLF . CRLF. Only now does the server reply: 250 if it accepts the message, 552 if it is too big, 554 if a line is too long.',
   },
-  authResponse: {
+  'sasl-response': {
     ja: '334 の求めに応えて、クライアントが base64 の 1 行を送りました（RFC 4954 §4）。base64 は誰でも元に戻せる符号化で、暗号化ではありません。盗聴者には利用者名もパスワードも読めるので、TLS の中で送ります。サーバは 235（成功）か 535（失敗）、次の項目なら 334、「*」で中止すると 501 を返します。',
     en: 'Answering the 334, the client sends one base64 line (RFC 4954 §4). Base64 is an encoding anyone can decode, not encryption: an eavesdropper reads the user name and password, so send it inside TLS. The server answers 235 (success), 535 (failure), 334 for the next item, or 501 if "*" cancels.',
   },
@@ -168,6 +168,10 @@ export const smtpReplyCaptions = {
   authBadBase64: {
     ja: '送られた行が正しい base64 ではなかったため、サーバは 501 で「読めない」と答えました（RFC 4954 §4）。base64 は A–Z・a–z・0–9・+・/ だけを使い、末尾を = で 4 文字単位にそろえます。符号化し直して AUTH からやり直してください。',
     en: 'The line was not valid base64, so the server answers 501: it cannot decode it (RFC 4954 §4). Base64 uses only A–Z, a–z, 0–9, + and /, padded with = to groups of four. Encode it again and restart with AUTH.',
+  },
+  authLineTooLong: {
+    ja: 'base64 の応答行が長すぎるため（このサーバでは 12288 オクテットまで）、サーバは 500（5.5.6）で認証を打ち切りました（RFC 4954 §4, §6）。認証の応答はコマンドより長くてよいのですが、上限はあります。AUTH からやり直せます。',
+    en: 'The base64 response line is too long (this server takes up to 12288 octets), so the server ends the authentication with 500 (5.5.6) (RFC 4954 §4, §6). SASL responses may be longer than commands, but not without limit. The client may start again with AUTH.',
   },
   authAlready: {
     ja: 'この接続ではすでに認証が済んでいるため、AUTH は 503 で断られました（RFC 4954 §4）。認証は 1 つのセッションで 1 回だけです。そのまま MAIL FROM に進んでください。',
@@ -296,6 +300,10 @@ export const smtpReplyCaptions = {
   contentRejected: {
     ja: 'サーバは本文を受け取ったあと、内容を検査して554(5.7.1)で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール(バウンス)を返します(RFC 5321 §4.1.1.4, RFC 3463 §3.8)。',
     en: 'After receiving the message, the server checks its content and refuses it with 554 (5.7.1). 5xx is permanent: the sending side does not retry and returns a bounce to the sender (RFC 5321 §4.1.1.4, RFC 3463 §3.8).',
+  },
+  localError: {
+    ja: 'サーバの内部で処理に失敗したため、451(4.3.0)でこの行を処理しなかったと伝えました（RFC 5321 §4.2.3）。クライアントの誤りではなく、4xx は一時的なエラーなので、同じ行を送り直せば受け付けられることがあります。セッションの状態は変わりません。',
+    en: 'Something failed inside the server, so it answers 451 (4.3.0): the line was not processed (RFC 5321 §4.2.3). This is not the client\'s mistake; 4xx is temporary, so sending the same line again may succeed. The session state does not change.',
   },
   tooManyErrors: {
     ja: 'エラーが続いたため、サーバは 421 を返して自分から接続を閉じました（RFC 5321 §3.8）。421 は一時的なエラーなので、正しい手順で接続し直せば受け付けられます。HELO/EHLO → MAIL FROM → RCPT TO → DATA の順を確かめてください。',

@@ -6,10 +6,10 @@ import { buildTimeline, type Action, type ServerSpec } from './session'
 const run = (servers: ServerSpec[], actions: Action[]) => buildTimeline({ seed: 'e', servers, actions }).steps
 
 describe('what an eavesdropper reads', () => {
-  it('POP3 USER/PASS: the password itself', () => {
+  it('POP3 USER/PASS: the password itself, with the user named just before', () => {
     const steps = run([{ id: 's', protocol: 'pop3' }], [{ type: 'send', line: 'USER user1' }, { type: 'send', line: 'PASS password1' }, { type: 'send', line: 'QUIT' }])
     const pass = steps.find((s) => s.lines[0] === 'PASS password1')
-    expect(pass && exposureOf(pass)).toEqual({ kind: 'password', password: 'password1' })
+    expect(pass && exposureOf(pass)).toEqual({ kind: 'password', user: 'user1', password: 'password1' })
   })
 
   it('SMTP AUTH PLAIN: base64 that decodes to user and password in one step', () => {

@@ -1,5 +1,4 @@
 // What someone capturing packets on the path reads in a step (the eavesdropper view).
-import { fromBase64 } from './encoding'
 import type { Step } from './session'
 
 export type Exposure =
@@ -18,48 +17,19 @@ export type Exposure =
   /** TCP control segments and TLS handshake records: addresses, ports, flags. */
   | { readonly kind: 'headers-only' }
 
-const plainParts = (decoded: string) => {
-  const parts = decoded.split('\0')
-  return parts.length === 3 ? { user: parts[1] ?? '', password: parts[2] ?? '' } : {}
-}
-
-function unquote(s: string): string {
-  return s.startsWith('"') && s.endsWith('"') && s.length >= 2 ? s.slice(1, -1).replace(/\\(.)/g, '$1') : s
-}
-
+/**
+ * What a capture on the path reads in a step. Nothing here parses the wire: the engine recorded, on each client
+ * line, the credential it carried (step.secret), and on each reply, whether it carried mail (replies[].message).
+ */
 export function exposureOf(step: Step): Exposure {
   if (step.tls) return { kind: 'encrypted', octets: step.tls.recordOctets }
   if (step.layer === 'tcp' || step.layer === 'tls') return { kind: 'headers-only' }
-  const line = step.lines[0] ?? ''
-  const k = step.kind
-  if (k.key === 'body') return { kind: 'message', lines: step.lines.length }
-  if (k.key === 'reply' && step.lines.length > 3 && (/^\+OK/.test(line) || /^\* \d+ FETCH .*\{\d+\}$/.test(line))) {
-    return { kind: 'message', lines: step.lines.length }
+  if (step.kind.key === 'body' || step.replies?.some((r) => r.message)) return { kind: 'message', lines: step.lines.length }
+  const s = step.secret
+  if (!s) return { kind: 'plain' }
+  switch (s.form) {
+    case 'plain': return { kind: 'password', ...(s.user !== undefined ? { user: s.user } : {}), password: s.password }
+    case 'base64': return { kind: 'base64', encoded: s.encoded, decoded: s.decoded, ...(s.user !== undefined ? { user: s.user } : {}), ...(s.password !== undefined ? { password: s.password } : {}) }
+    case 'digest': return { kind: 'digest', user: s.user, digest: s.digest }
   }
-  if (k.key !== 'command') return { kind: 'plain' }
-  const words = line.split(' ')
-  const upper = (i: number) => (words[i] ?? '').toUpperCase()
-  switch (step.layer) {
-    case 'pop3':
-      if (upper(0) === 'PASS') return { kind: 'password', password: line.slice(5) }
-      if (upper(0) === 'APOP') return { kind: 'digest', user: words[1] ?? '', digest: words[2] ?? '' }
-      if (upper(0) === 'AUTH' && upper(1) === 'PLAIN' && words[2]) return b64(words[2])
-      if (k.command === 'saslResponse') return b64(line.trim())
-      return { kind: 'plain' }
-    case 'imap':
-      if (upper(1) === 'LOGIN') return { kind: 'password', user: unquote(words[2] ?? ''), password: unquote(words.slice(3).join(' ')) }
-      if (upper(1) === 'AUTHENTICATE' && words[3]) return b64(words[3])
-      if (k.command === 'sasl-response') return b64(line.trim())
-      return { kind: 'plain' }
-    case 'smtp':
-      if (upper(0) === 'AUTH' && words[2]) return b64(words[2])
-      if (k.command === 'auth-response') return b64(line.trim())
-      return { kind: 'plain' }
-  }
-}
-
-function b64(encoded: string): Exposure {
-  const decoded = fromBase64(encoded)
-  if (decoded === null) return { kind: 'plain' }
-  return { kind: 'base64', encoded, decoded, ...plainParts(decoded) }
 }

@@ -6,7 +6,7 @@ import { createAdapter, createWorld, deliver, type Continuation, type EngineAdap
 import { ephemeralPort, handshake, newConnection, sendData, teardown, type Segment, type Side, type TcpConnection, type TcpStepResult } from './tcp/tcp'
 import { recordLength, TLS13_HANDSHAKE } from './tls/tls'
 import { apopDigest } from './pop3/apop'
-import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, ServerOptions, ServerTurn } from './types'
+import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, Secret, ServerOptions, ServerTurn } from './types'
 
 /** Text in both languages; Japanese first. */
 export interface Bilingual { readonly ja: string; readonly en: string }
@@ -106,8 +106,10 @@ export interface Step {
   readonly tls?: { readonly recordOctets: number }
   readonly kind: StepKind
   readonly rfc: string
-  /** The replies in this segment, for colour and the quiz (server steps only). */
-  readonly replies?: readonly { readonly id: string; readonly status: string; readonly cls: ReplyClass; readonly enhanced?: string }[]
+  /** The replies in this segment, for colour and the quiz (server steps only); `message` when one carries mail content. */
+  readonly replies?: readonly { readonly id: string; readonly status: string; readonly cls: ReplyClass; readonly enhanced?: string; readonly message?: true }[]
+  /** A credential on this client line, as the engine read it (the eavesdropper view shows what it reveals). */
+  readonly secret?: Secret
   /** Engine state (or TCP states) before and after this step. */
   readonly stateBefore: string
   readonly stateAfter: string
@@ -220,12 +222,12 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     c.tcp = r.conn
   }
 
-  const dataStep = (c: Conn, from: Side, lines: readonly string[], kind: StepKind, rfc: string, before: string, after: string, note?: Bilingual, replies?: Step['replies']) => {
+  const dataStep = (c: Conn, from: Side, lines: readonly string[], kind: StepKind, rfc: string, before: string, after: string, note?: Bilingual, replies?: Step['replies'], secret?: Secret) => {
     const bytes = lines.map((l) => l + CRLF).join('')
     const octets = byteLength(bytes)
     const tls = c.secure ? { recordOctets: recordLength(octets) } : undefined
     const r = sendData(c.tcp, from, tls ? tls.recordOctets : octets)
-    push(c, r, { layer: c.spec.protocol, lines, bytes, kind, rfc, stateBefore: before, stateAfter: after, ...(tls ? { tls } : {}), ...(replies ? { replies } : {}) }, note)
+    push(c, r, { layer: c.spec.protocol, lines, bytes, kind, rfc, stateBefore: before, stateAfter: after, ...(tls ? { tls } : {}), ...(replies ? { replies } : {}), ...(secret ? { secret } : {}) }, note)
   }
 
   const tlsHandshake = (c: Conn) => {
@@ -251,7 +253,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       if (failed) lastError = failed.lines.join(' ')
       const last = turn.replies[turn.replies.length - 1] as EngineReply
       dataStep(c, 'server', lines, { layer: c.spec.protocol, key: 'reply', replyId: last.id }, last.rfc, turn.stateBefore, turn.stateAfter, note,
-        turn.replies.map((r) => ({ id: r.id, status: r.status, cls: r.cls, ...(r.enhanced ? { enhanced: r.enhanced } : {}) })))
+        turn.replies.map((r) => ({ id: r.id, status: r.status, cls: r.cls, ...(r.enhanced ? { enhanced: r.enhanced } : {}), ...(r.message ? { message: true as const } : {}) })))
     }
     for (const e of turn.events) {
       if (e.type === 'delivered') { delivered.push({ at: steps.length - 1, server: c.spec.id, message: e.message }); deliver(world, e.message) }
@@ -298,12 +300,13 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     return c
   }
 
+  /** One client line: the engine's turn says what the line was (its kind, its RFC section, a secret on it). */
   const sendLine = (c: Conn, line: string, a: ActionNotes) => {
     const before = c.adapter.server.state
-    const lineKind = c.adapter.lineKind(line)
     const turn = c.adapter.server.exchange(line)
-    const kind: StepKind = lineKind === 'body' ? { layer: c.spec.protocol, key: 'body' } : { layer: c.spec.protocol, key: 'command', command: lineKind }
-    dataStep(c, 'client', [line], kind, c.adapter.ruleOf(lineKind), before, turn.stateAfter, a.note)
+    const input = turn.input ?? { kind: 'unknown', rfc: '' }
+    const kind: StepKind = input.kind === 'body' ? { layer: c.spec.protocol, key: 'body' } : { layer: c.spec.protocol, key: 'command', command: input.kind }
+    dataStep(c, 'client', [line], kind, input.rfc, before, turn.stateAfter, a.note, undefined, input.secret)
     serverTurn(c, turn, a.replyNote)
   }
 
@@ -328,7 +331,8 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       case 'pipeline': {
         const before = c.adapter.server.state
         const turns = a.lines.map((l) => c.adapter.server.exchange(l))
-        dataStep(c, 'client', a.lines, { layer: c.spec.protocol, key: 'pipeline' }, 'RFC 2920 §3', before, c.adapter.server.state, a.note)
+        const secret = turns.find((t) => t.input?.secret)?.input?.secret
+        dataStep(c, 'client', a.lines, { layer: c.spec.protocol, key: 'pipeline' }, 'RFC 2920 §3', before, c.adapter.server.state, a.note, undefined, secret)
         serverTurn(c, { replies: turns.flatMap((t) => t.replies), events: turns.flatMap((t) => t.events), stateBefore: before, stateAfter: c.adapter.server.state }, a.replyNote)
         break
       }
@@ -339,7 +343,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         if (m.answeredEarly) problems.push('the server answered inside the message body (was DATA accepted?)')
         dataStep(c, 'client', m.wire, { layer: c.spec.protocol, key: 'body' }, m.rfc, m.before, m.after, a.note)
         // The note belongs to the message, not to the dot; the reply to the dot gets the reply note.
-        dataStep(c, 'client', ['.'], { layer: c.spec.protocol, key: 'command', command: '.' }, c.adapter.ruleOf('.'), m.end.stateBefore, m.end.stateAfter)
+        dataStep(c, 'client', ['.'], { layer: c.spec.protocol, key: 'command', command: '.' }, m.end.input?.rfc ?? '', m.end.stateBefore, m.end.stateAfter)
         serverTurn(c, m.end, a.replyNote)
         break
       }

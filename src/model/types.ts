@@ -24,6 +24,8 @@ export interface EngineReply {
   readonly lines: readonly string[]
   /** Where the rule comes from, e.g. `RFC 5321 §4.1.1.3`. */
   readonly rfc: string
+  /** The reply carries mail content (POP3 RETR / TOP, an IMAP FETCH with a body or header literal). */
+  readonly message?: true
 }
 
 /** Side effects an engine reports; the session applies them to the shared world. */
@@ -44,12 +46,45 @@ export interface DeliveredMessage {
   readonly content: string
 }
 
+/** Client lines that are not commands, named alike by every engine (commands are named in upper case). */
+export type ContinuationKind =
+  /** A base64 line answering a SASL challenge: SMTP 334, POP3 and IMAP "+" (RFC 4954 §4, RFC 5034 §4, RFC 9051 §6.2.2). */
+  | 'sasl-response'
+  /** Octets announced by an IMAP literal `{n}` (RFC 9051 §4.3). */
+  | 'literal-data'
+  /** A line of the message after SMTP DATA's 354 (RFC 5321 §4.1.1.4). */
+  | 'body'
+  /** The lone "." that ends the message data (RFC 5321 §4.1.1.4). */
+  | '.'
+  /** A line the engine could not read as a command. */
+  | 'unknown'
+
+/** What a client line carried that an eavesdropper on a cleartext connection would want. */
+export type Secret =
+  /** POP3 PASS, IMAP LOGIN: the password as typed (RFC 1939 §7, RFC 9051 §6.2.3). */
+  | { readonly form: 'plain'; readonly user?: string; readonly password: string }
+  /** SASL PLAIN / LOGIN responses: base64 is an encoding, not encryption; anyone decodes it (RFC 4648 §4). */
+  | { readonly form: 'base64'; readonly encoded: string; readonly decoded: string; readonly user?: string; readonly password?: string }
+  /** APOP: no password on the wire, but digest and timestamp allow offline guessing (RFC 1939 §7, §13). */
+  | { readonly form: 'digest'; readonly user: string; readonly digest: string }
+
+/** What the engine read a client line as, recorded on the turn so that nobody re-parses the wire text. */
+export interface ClientLine {
+  /** A command name in upper case (`HELO`, `UID FETCH`) or a ContinuationKind. */
+  readonly kind: string
+  /** The section that defines a line of this kind, e.g. `RFC 5321 §4.1.1.2`. */
+  readonly rfc: string
+  readonly secret?: Secret
+}
+
 /** What one client line (or the connection opening) produced. */
 export interface ServerTurn {
   readonly replies: readonly EngineReply[]
   readonly events: readonly EngineEvent[]
   readonly stateBefore: string
   readonly stateAfter: string
+  /** The client line this turn answers, as the engine read it; absent for the greeting. */
+  readonly input?: ClientLine
 }
 
 export interface ServerOptions {

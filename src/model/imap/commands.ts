@@ -111,6 +111,27 @@ export const IMAP_RFC_RESULTS: Readonly<Record<ImapCommand, readonly ('OK' | 'NO
   'UID EXPUNGE': ['OK', 'NO', 'BAD'],
 }
 
+/** Client lines that are not commands: data of a literal (RFC 9051 §4.3), a SASL response (§6.2.2). */
+export type ImapContinuationKind = 'literal-data' | 'sasl-response'
+export const IMAP_CONTINUATION_KINDS: readonly ImapContinuationKind[] = ['literal-data', 'sasl-response']
+
+/** What a client line is: a command, a continuation, or a line without a usable tag or command. */
+export type ImapLineKind = ImapCommand | ImapContinuationKind | 'unknown'
+
+/** Where each kind of client line is defined, for the step's `rfc` on the timeline. */
+export const IMAP_LINE_RFC = {
+  CAPABILITY: 'RFC 9051 §6.1.1', NOOP: 'RFC 9051 §6.1.2', LOGOUT: 'RFC 9051 §6.1.3', STARTTLS: 'RFC 9051 §6.2.1',
+  AUTHENTICATE: 'RFC 9051 §6.2.2', LOGIN: 'RFC 9051 §6.2.3', SELECT: 'RFC 9051 §6.3.2', EXAMINE: 'RFC 9051 §6.3.3',
+  CREATE: 'RFC 9051 §6.3.4', DELETE: 'RFC 9051 §6.3.5', LIST: 'RFC 9051 §6.3.9', STATUS: 'RFC 9051 §6.3.11',
+  APPEND: 'RFC 9051 §6.3.12', CHECK: 'RFC 3501 §6.4.1', CLOSE: 'RFC 9051 §6.4.1', UNSELECT: 'RFC 9051 §6.4.2',
+  EXPUNGE: 'RFC 9051 §6.4.3', SEARCH: 'RFC 9051 §6.4.4', FETCH: 'RFC 9051 §6.4.5', STORE: 'RFC 9051 §6.4.6',
+  COPY: 'RFC 9051 §6.4.7', MOVE: 'RFC 9051 §6.4.8', 'UID FETCH': 'RFC 9051 §6.4.9', 'UID SEARCH': 'RFC 9051 §6.4.9',
+  'UID STORE': 'RFC 9051 §6.4.9', 'UID COPY': 'RFC 9051 §6.4.9', 'UID MOVE': 'RFC 9051 §6.4.9', 'UID EXPUNGE': 'RFC 9051 §6.4.9',
+  'literal-data': 'RFC 9051 §4.3', 'sasl-response': 'RFC 9051 §6.2.2',
+  // A line the server cannot take as a command is answered BAD (RFC 9051 §7.1.3).
+  unknown: 'RFC 9051 §7.1.3',
+} as const satisfies Record<ImapLineKind, string>
+
 const COMMAND_SET: ReadonlySet<string> = new Set(IMAP_COMMANDS)
 
 /** `FETCH`, `uid fetch` → the command; anything else → null. `words` are the words after the tag. */

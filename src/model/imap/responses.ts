@@ -1,7 +1,7 @@
 // Every response the IMAP engine can give, declared once (after nodemailer smtp-server's code map).
 // Texts follow Dovecot 2.3 where fixtures/real-sessions/imap_session.txt shows them (without Dovecot's
 // "(0.001 + 0.000 secs)" timing suffix); statuses follow RFC 9051 §7.1 and RFC 3501 §7.1.
-// `{name}` placeholders are filled in by the engine (see `fill`).
+// `{name}` placeholders are filled in by the engine (fillTemplate in src/model/template.ts).
 import type { ReplyClass } from '../types'
 
 /** The first word of a response as a learner names it; `*` = untagged data, `+` = continuation request. */
@@ -79,6 +79,8 @@ export const IMAP_RESPONSES = {
   createOk: { status: 'OK', framing: 'tagged', text: 'Create completed.', rfc: 'RFC 9051 §6.3.4' },
   alreadyExists: { status: 'NO', framing: 'tagged', text: '[ALREADYEXISTS] Mailbox already exists', rfc: 'RFC 9051 §6.3.4, §7.1 (ALREADYEXISTS)' },
   deleteOk: { status: 'OK', framing: 'tagged', text: 'Delete completed.', rfc: 'RFC 9051 §6.3.5' },
+  // An implementation limit: this lab server keeps at most MAX_MAILBOXES mailboxes per user (RFC 9051 §7.1 LIMIT).
+  mailboxLimit: { status: 'NO', framing: 'tagged', text: '[LIMIT] Too many mailboxes', rfc: 'RFC 9051 §6.3.4, §7.1 (LIMIT)' },
   cannot: { status: 'NO', framing: 'tagged', text: '[CANNOT] {reason}', rfc: 'RFC 9051 §6.3.4–5, §7.1 (CANNOT)' },
   list: { status: '*', framing: 'untagged', text: 'LIST ({attrs}) "/" {name}', rfc: 'RFC 9051 §7.3.1, RFC 6154 §2' },
   listOk: { status: 'OK', framing: 'tagged', text: 'List completed.', rfc: 'RFC 9051 §6.3.9' },
@@ -153,12 +155,4 @@ export function imapReplyClass(id: ImapResponseId): ReplyClass {
     case 'BYE':
       return id === 'bye' ? 'positive' : 'permanent'
   }
-}
-
-/** Fills `{name}` placeholders; unknown names stay as written. */
-export function fill(template: string, vars: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, key: string) => {
-    const v = Object.hasOwn(vars, key) ? vars[key] : undefined
-    return v === undefined ? whole : String(v)
-  })
 }

@@ -96,6 +96,11 @@ export function putMailbox(world: ImapWorld, user: string, mailbox: ImapMailbox)
   return { ...world, users: { ...world.users, [user]: next } }
 }
 
+/** Adds new mailboxes at the end of a user's list in one copy (CREATE and its superior names). */
+export function addMailboxes(world: ImapWorld, user: string, added: readonly ImapMailbox[], nextUidValidity: number): ImapWorld {
+  return { ...world, users: { ...world.users, [user]: [...userMailboxes(world, user), ...added] }, nextUidValidity }
+}
+
 export function removeMailbox(world: ImapWorld, user: string, name: string): ImapWorld {
   const list = userMailboxes(world, user).filter((m) => m.name !== name)
   return { ...world, users: { ...world.users, [user]: list } }

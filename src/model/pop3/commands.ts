@@ -9,8 +9,8 @@ export const POP3_COMMANDS = [
 
 export type Pop3Command = (typeof POP3_COMMANDS)[number]
 
-/** How the engine read a client line: a command, junk, or the client's answer to an AUTH challenge. */
-export type Pop3LineKind = Pop3Command | 'unknown' | 'saslResponse'
+/** How the engine read a client line: a command, junk, or the client's answer to an AUTH challenge (names shared by every engine). */
+export type Pop3LineKind = Pop3Command | 'unknown' | 'sasl-response'
 
 /** Keywords of older POP3 versions that RFC 1939 no longer has (answered -ERR, with a reason). */
 export const OBSOLETE_POP3_COMMANDS: readonly string[] = ['LAST', 'RPOP']
@@ -53,5 +53,5 @@ export const POP3_COMMAND_RFC = {
   USER: 'RFC 1939 §7', PASS: 'RFC 1939 §7', APOP: 'RFC 1939 §7', AUTH: 'RFC 5034 §4', STLS: 'RFC 2595 §4',
   CAPA: 'RFC 2449 §5', QUIT: 'RFC 1939 §4, §6', STAT: 'RFC 1939 §5', LIST: 'RFC 1939 §5', RETR: 'RFC 1939 §5',
   DELE: 'RFC 1939 §5', NOOP: 'RFC 1939 §5', RSET: 'RFC 1939 §5', TOP: 'RFC 1939 §7', UIDL: 'RFC 1939 §7',
-  unknown: 'RFC 1939 §3', saslResponse: 'RFC 5034 §4',
+  unknown: 'RFC 1939 §3', 'sasl-response': 'RFC 5034 §4',
 } as const satisfies Record<Pop3LineKind, string>

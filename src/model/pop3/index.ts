@@ -1,5 +1,5 @@
 // The POP3 engine's public surface.
-export { createPop3Server } from './server'
+export { createPop3Server, pop3Engine } from './server'
 export type { Pop3Server } from './server'
 export {
   pop3Open, pop3Step, pop3Mailbox, pop3Capabilities, POP3_STATES, POP3_SASL_MECHANISMS,

@@ -101,7 +101,7 @@ describe('AUTH PLAIN (RFC 5034 §4, RFC 4616)', () => {
     const server = createPop3Server()
     expect(server.receive('AUTH PLAIN')).toEqual(['+ '])
     const turn = server.exchange(toBase64('user1\0user1\0password1'))
-    expect(turn.command).toBe('saslResponse')
+    expect(turn.command).toBe('sasl-response')
     expect(turn.replies[0]?.status).toBe('+OK')
     expect(server.state).toBe('transaction')
   })

@@ -2,10 +2,10 @@
 // States and their commands follow RFC 1939 §3–§7, with CAPA (RFC 2449), STLS (RFC 2595) and AUTH (RFC 5034).
 import { apopDigest } from './apop'
 import { IMPLICIT_TLS_PORTS, resolveOptions, type ResolvedOptions } from '../defaults'
-import { byteLength, fromBase64 } from '../encoding'
-import type { EngineEvent, EngineReply, ServerOptions, ServerTurn } from '../types'
+import { SASL_CANCEL, checkPassword, decodePlain, initialResponse, initialRole, lineTooLong, plainAuthorizes, saslLineTooLong, saslSecret, storedPassword } from '../sasl'
+import type { ClientLine, EngineEvent, EngineReply, Secret, ServerOptions, ServerTurn } from '../types'
 import {
-  MAX_COMMAND_OCTETS, OBSOLETE_POP3_COMMANDS, parsePop3Line,
+  MAX_COMMAND_OCTETS, OBSOLETE_POP3_COMMANDS, POP3_COMMAND_RFC, parsePop3Line,
   type Pop3Command, type Pop3CommandLine, type Pop3LineKind,
 } from './commands'
 import {
@@ -82,8 +82,14 @@ export function pop3Open(options: ServerOptions = {}): Pop3Result {
     messages: [],
     drop: normalizeDrop(resolved.mailbox),
   }
-  const greeting = pop3Reply('greeting', resolved.hostname, resolved.apopTimestamp)
+  const greeting = pop3Reply('greeting', { host: resolved.hostname, timestamp: resolved.apopTimestamp })
   return { session, turn: { replies: [greeting], events: [], stateBefore: 'authorization', stateAfter: 'authorization', path: ['authorization'], command: null } }
+}
+
+/** The turn when the engine itself failed on a line (the facade's last resort): -ERR [SYS/TEMP], nothing changed. */
+export function pop3Fault(session: Pop3Session | null): Pop3Turn {
+  const state = session?.state ?? 'authorization'
+  return { replies: [pop3Reply('internalError')], events: [], stateBefore: state, stateAfter: state, path: [state], command: 'unknown' }
 }
 
 /** STLS is offered on a cleartext port that has it configured, until TLS is on (RFC 2595 §4). */
@@ -125,12 +131,40 @@ function login(s: Pop3Session, user: string, mechanism: Pop3Mechanism): Pop3Resu
     [pop3Reply('loggedIn')], [{ type: 'authenticated', user, mechanism }])
 }
 
-function passwordOf(s: Pop3Session, user: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(s.options.users, user) ? s.options.users[user] : undefined
-}
-
 /** One client line. Pure; never throws; after the connection closed, no answer ([]). */
 export function pop3Step(session: Pop3Session, line: string): Pop3Result {
+  const r = stepLine(session, line)
+  return { session: r.session, turn: { ...r.turn, input: pop3Input(session, line) } }
+}
+
+/** What the client line is, read in the state it arrives in, with any credential it carries. */
+function pop3Input(s: Pop3Session, line: string): ClientLine {
+  const open = s.state === 'authorization' || s.state === 'transaction'
+  const cmd = parsePop3Line(line)
+  const kind: Pop3LineKind = open && s.saslPending ? 'sasl-response' : cmd.command
+  const secret = kind === 'sasl-response' ? saslSecret(line, 'plain') : pop3Secret(s, cmd)
+  return { kind, rfc: POP3_COMMAND_RFC[kind], ...(secret ? { secret } : {}) }
+}
+
+/** PASS sends the password as typed, APOP a digest, AUTH an initial response in base64 (RFC 1939 §7, RFC 5034 §4). */
+function pop3Secret(s: Pop3Session, cmd: Pop3CommandLine): Secret | undefined {
+  switch (cmd.command) {
+    case 'PASS':
+      return cmd.rest === '' ? undefined : { form: 'plain', ...(s.user !== null ? { user: s.user } : {}), password: cmd.rest }
+    case 'APOP': {
+      const [user, digest] = cmd.args
+      return user !== undefined && digest !== undefined ? { form: 'digest', user, digest } : undefined
+    }
+    case 'AUTH': {
+      const [mechanism = '', initial] = cmd.args
+      return initial === undefined ? undefined : saslSecret(initial, initialRole(mechanism))
+    }
+    default:
+      return undefined
+  }
+}
+
+function stepLine(session: Pop3Session, line: string): Pop3Result {
   switch (session.state) {
     // UPDATE is left within the QUIT turn (RFC 1939 §6), so a resting session is never in it;
     // treat it like a closed connection: nothing is read any more.
@@ -144,11 +178,12 @@ export function pop3Step(session: Pop3Session, line: string): Pop3Result {
       return assertNever(session.state)
   }
 
-  // RFC 2449 §4: commands (and AUTH responses, RFC 5034 §4) fit in 255 octets with CRLF.
-  // A refused line also ends a pending AUTH exchange and forgets USER's name (RFC 5034 §4, RFC 1939 §7).
-  const kind: Pop3LineKind = session.saslPending ? 'saslResponse' : parsePop3Line(line).command
-  if (byteLength(line) > MAX_COMMAND_OCTETS) {
-    return result(session, { ...session, saslPending: null, user: null }, kind, [pop3Reply('lineTooLong')])
+  // RFC 2449 §4: commands fit in 255 octets with CRLF; an AUTH response may be longer, up to the SASL limit
+  // (RFC 5034 §4, RFC 4954 §4; sasl.ts). A refused line also ends a pending AUTH exchange and forgets USER's
+  // name (RFC 5034 §4, RFC 1939 §7).
+  const kind: Pop3LineKind = session.saslPending ? 'sasl-response' : parsePop3Line(line).command
+  if (session.saslPending ? saslLineTooLong(line) : lineTooLong(line, MAX_COMMAND_OCTETS)) {
+    return result(session, { ...session, saslPending: null, user: null }, kind, [pop3Reply(session.saslPending ? 'saslLineTooLong' : 'lineTooLong')])
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\x00-\x1F\x7F]/.test(line)) {
@@ -162,13 +197,13 @@ export function pop3Step(session: Pop3Session, line: string): Pop3Result {
   if (cmd.command === 'unknown') {
     const obsolete = OBSOLETE_POP3_COMMANDS.includes(cmd.keyword)
     return result(session, s, 'unknown',
-      [obsolete ? pop3Reply('obsoleteCommand', cmd.keyword) : pop3Reply('unknownCommand')])
+      [obsolete ? pop3Reply('obsoleteCommand', { command: cmd.keyword }) : pop3Reply('unknownCommand')])
   }
   return session.state === 'authorization' ? authorization(session, s, cmd, cmd.command) : transaction(session, s, cmd, cmd.command)
 }
 
 function noArguments(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, command: Pop3Command): Pop3Result | null {
-  return cmd.args.length > 0 ? result(before, s, command, [pop3Reply('tooManyArguments', command)]) : null
+  return cmd.args.length > 0 ? result(before, s, command, [pop3Reply('tooManyArguments', { command })]) : null
 }
 
 function capa(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine): Pop3Result {
@@ -188,8 +223,8 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
         ?? result(before, { ...s, state: 'closed' }, command, [pop3Reply('quitAuthorization')], [{ type: 'close' }])
     case 'USER': {
       if (!plaintextAllowed(s)) return r(pop3Reply('plaintextDisallowed'))
-      if (cmd.args.length === 0) return r(pop3Reply('missingArgument', command))
-      if (cmd.args.length > 1) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length === 0) return r(pop3Reply('missingArgument', { command }))
+      if (cmd.args.length > 1) return r(pop3Reply('tooManyArguments', { command }))
       const name = cmd.args[0] ?? ''
       return result(before, { ...s, user: name }, command, [pop3Reply('userAccepted')])
     }
@@ -198,33 +233,33 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       const user = s.user
       const forget: Pop3Session = { ...s, user: null }
       if (user === null) return result(before, forget, command, [pop3Reply('noUserGiven')])
-      if (cmd.rest === '') return result(before, forget, command, [pop3Reply('missingArgument', command)])
-      if (passwordOf(s, user) !== cmd.rest) return result(before, forget, command, [pop3Reply('authFailed')])
+      if (cmd.rest === '') return result(before, forget, command, [pop3Reply('missingArgument', { command })])
+      if (!checkPassword(s.options.users, user, cmd.rest)) return result(before, forget, command, [pop3Reply('authFailed')])
       return login(s, user, 'USER/PASS')
     }
     case 'APOP': {
       // digest = lowercase hex MD5(timestamp + secret); the secret itself never crosses the wire (RFC 1939 §7).
-      if (cmd.args.length < 2) return r(pop3Reply('missingArgument', command))
-      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length < 2) return r(pop3Reply('missingArgument', { command }))
+      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', { command }))
       const [name = '', digest = ''] = cmd.args
-      const secret = passwordOf(s, name)
+      const secret = storedPassword(s.options.users, name)
       if (secret === undefined || apopDigest(s.options.apopTimestamp, secret) !== digest.toLowerCase()) {
         return r(pop3Reply('authFailed'))
       }
       return login(s, name, 'APOP')
     }
     case 'AUTH': {
-      if (cmd.args.length === 0) return r(pop3Reply('missingArgument', command))
-      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length === 0) return r(pop3Reply('missingArgument', { command }))
+      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', { command }))
       const [mechanism = '', initial] = cmd.args
       if (mechanism.toUpperCase() !== 'PLAIN') return r(pop3Reply('saslUnsupported'))
       if (!plaintextAllowed(s)) return r(pop3Reply('plaintextDisallowed'))
       if (initial === undefined) return result(before, { ...s, saslPending: 'PLAIN' }, command, [pop3Reply('saslContinue')])
       // "=" is an empty initial response (RFC 5034 §4).
-      return plainResponse(before, s, initial === '=' ? '' : initial, command)
+      return plainResponse(before, s, initialResponse(initial), command)
     }
     case 'STLS': {
-      if (cmd.args.length > 0) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length > 0) return r(pop3Reply('tooManyArguments', { command }))
       if (s.secure) return r(pop3Reply('stlsActive'))
       if (!stlsOffered(s)) return r(pop3Reply('stlsUnavailable'))
       // The handshake follows "+OK"; the client must forget what it learnt before (RFC 2595 §4).
@@ -239,7 +274,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
     case 'TOP':
     case 'UIDL':
       // TRANSACTION commands before login (RFC 1939 §3: wrong state → -ERR).
-      return r(pop3Reply('wrongState', command, s.state))
+      return r(pop3Reply('wrongState', { command, state: s.state.toUpperCase() }))
     default:
       return assertNever(command)
   }
@@ -248,18 +283,16 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
 /** The line after "+ ": "*" cancels, otherwise base64 of authzid NUL authcid NUL passwd (RFC 4616 §2). */
 function saslResponse(session: Pop3Session, line: string): Pop3Result {
   const s: Pop3Session = { ...session, saslPending: null, user: null }
-  if (line === '*') return result(session, s, 'saslResponse', [pop3Reply('saslAborted')])
-  return plainResponse(session, s, line, 'saslResponse')
+  if (line === SASL_CANCEL) return result(session, s, 'sasl-response', [pop3Reply('saslAborted')])
+  return plainResponse(session, s, line, 'sasl-response')
 }
 
 function plainResponse(before: Pop3Session, s: Pop3Session, b64: string, command: Pop3LineKind): Pop3Result {
-  const decoded = fromBase64(b64)
-  if (decoded === null) return result(before, s, command, [pop3Reply('saslInvalidBase64')])
-  const parts = decoded.split('\0')
-  const [authzid = '', authcid = '', passwd = ''] = parts
-  const ok = parts.length === 3 && (authzid === '' || authzid === authcid) && passwordOf(s, authcid) === passwd
-  if (!ok) return result(before, s, command, [pop3Reply('authFailed')])
-  const r = login(s, authcid, 'PLAIN')
+  const r0 = decodePlain(b64)
+  if (!r0.ok && r0.reason === 'base64') return result(before, s, command, [pop3Reply('saslInvalidBase64')])
+  const c = r0.ok ? r0.credentials : null
+  if (!c || !plainAuthorizes(c) || !checkPassword(s.options.users, c.authcid, c.passwd)) return result(before, s, command, [pop3Reply('authFailed')])
+  const r = login(s, c.authcid, 'PLAIN')
   return { session: r.session, turn: { ...r.turn, stateBefore: before.state, path: [before.state, r.session.state], command } }
 }
 
@@ -267,10 +300,10 @@ type MessagePick = { ok: true; n: number; message: Pop3Message } | { ok: false; 
 
 /** Message numbers are decimal, from 1, and may not name a deleted message (RFC 1939 §4, §5). */
 function pick(s: Pop3Session, arg: string): MessagePick {
-  if (!/^[0-9]+$/.test(arg)) return { ok: false, reply: pop3Reply('invalidNumber', arg) }
+  if (!/^[0-9]+$/.test(arg)) return { ok: false, reply: pop3Reply('invalidNumber', { arg }) }
   const n = Number(arg)
   const message = Number.isSafeInteger(n) && n >= 1 ? s.messages[n - 1] : undefined
-  if (!message) return { ok: false, reply: pop3Reply('noSuchMessage', arg) }
+  if (!message) return { ok: false, reply: pop3Reply('noSuchMessage', { n: arg }) }
   if (message.deleted) return { ok: false, reply: pop3Reply('messageDeleted') }
   return { ok: true, n, message }
 }
@@ -279,8 +312,8 @@ function pick(s: Pop3Session, arg: string): MessagePick {
 function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, command: Pop3Command): Pop3Result {
   const r = (...replies: EngineReply[]): Pop3Result => result(before, s, command, replies)
   const oneNumber = (): MessagePick => {
-    if (cmd.args.length === 0) return { ok: false, reply: pop3Reply('missingArgument', command) }
-    if (cmd.args.length > 1) return { ok: false, reply: pop3Reply('tooManyArguments', command) }
+    if (cmd.args.length === 0) return { ok: false, reply: pop3Reply('missingArgument', { command }) }
+    if (cmd.args.length > 1) return { ok: false, reply: pop3Reply('tooManyArguments', { command }) }
     return pick(s, cmd.args[0] ?? '')
   }
   switch (command) {
@@ -288,16 +321,16 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
       return capa(before, s, cmd)
     case 'STAT': {
       const { count, octets } = live(s.messages)
-      return noArguments(before, s, cmd, command) ?? r(pop3Reply('dropListing', count, octets))
+      return noArguments(before, s, cmd, command) ?? r(pop3Reply('dropListing', { count, octets }))
     }
     case 'LIST':
     case 'UIDL': {
-      if (cmd.args.length > 1) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length > 1) return r(pop3Reply('tooManyArguments', { command }))
       const arg = cmd.args[0]
       if (arg !== undefined) {
         const p = pick(s, arg)
         if (!p.ok) return r(p.reply)
-        return r(command === 'LIST' ? pop3Reply('scanListing', p.n, p.message.size) : pop3Reply('uidListing', p.n, p.message.uid))
+        return r(command === 'LIST' ? pop3Reply('scanListing', { n: p.n, octets: p.message.size }) : pop3Reply('uidListing', { n: p.n, uid: p.message.uid }))
       }
       // Deleted messages are not listed; the others keep their numbers (RFC 1939 §5, §7).
       const body: string[] = []
@@ -305,21 +338,21 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
         if (!m.deleted) body.push(command === 'LIST' ? `${i + 1} ${m.size}` : `${i + 1} ${m.uid}`)
       })
       return r(command === 'LIST'
-        ? pop3MultiReply('scanListings', body, live(s.messages).count)
+        ? pop3MultiReply('scanListings', body, { count: live(s.messages).count })
         : pop3MultiReply('uidListings', body))
     }
     case 'RETR': {
       const p = oneNumber()
       if (!p.ok) return r(p.reply)
-      return r(pop3MultiReply('message', messageLines(p.message.raw), p.message.size))
+      return r(pop3MultiReply('message', messageLines(p.message.raw), { octets: p.message.size }))
     }
     case 'TOP': {
-      if (cmd.args.length < 2) return r(pop3Reply('missingArgument', command))
-      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', command))
+      if (cmd.args.length < 2) return r(pop3Reply('missingArgument', { command }))
+      if (cmd.args.length > 2) return r(pop3Reply('tooManyArguments', { command }))
       const [msg = '', lines = ''] = cmd.args
       const p = pick(s, msg)
       if (!p.ok) return r(p.reply)
-      if (!/^[0-9]+$/.test(lines)) return r(pop3Reply('invalidLineCount', lines))
+      if (!/^[0-9]+$/.test(lines)) return r(pop3Reply('invalidLineCount', { arg: lines }))
       return r(pop3MultiReply('top', topLines(p.message.raw, Number(lines))))
     }
     case 'DELE': {
@@ -334,7 +367,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
       if (stop) return stop
       const messages = s.messages.map((m) => (m.deleted ? { ...m, deleted: false } : m))
       const { count, octets } = live(messages)
-      return result(before, { ...s, messages }, command, [pop3Reply('reset', count, octets)])
+      return result(before, { ...s, messages }, command, [pop3Reply('reset', { count, octets })])
     }
     case 'NOOP':
       return noArguments(before, s, cmd, command) ?? r(pop3Reply('noop'))
@@ -348,7 +381,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
         ? { ...s.drop, [user]: s.messages.filter((m) => !m.deleted).map((m) => m.raw) }
         : s.drop
       const closed: Pop3Session = { ...s, state: 'closed', drop, messages: [] }
-      return result(before, closed, command, [pop3Reply('quitUpdate', removed)], [{ type: 'close' }], ['update'])
+      return result(before, closed, command, [pop3Reply(removed > 0 ? 'quitUpdateRemoved' : 'quitUpdate')], [{ type: 'close' }], ['update'])
     }
     case 'USER':
     case 'PASS':
@@ -356,7 +389,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
     case 'AUTH':
     case 'STLS':
       // Authentication and STLS belong to AUTHORIZATION (RFC 1939 §7, RFC 2595 §4, RFC 5034 §4).
-      return r(pop3Reply('wrongState', command, s.state))
+      return r(pop3Reply('wrongState', { command, state: s.state.toUpperCase() }))
     default:
       return assertNever(command)
   }

@@ -67,7 +67,7 @@ function walk(options: Parameters<typeof pop3Open>[0]) {
       if (!(reply.lines[0] ?? '').startsWith(reply.status === '+' ? '+ ' : reply.status)) problems.push(`${where}: first line ${reply.lines[0]}`)
       if (session.saslPending) {
         // The line after "+ " is the SASL response, not a command (RFC 5034 §4).
-        if (turn.command !== 'saslResponse' || !['+OK', '-ERR'].includes(reply.status)) problems.push(`${where}: SASL ${reply.status}`)
+        if (turn.command !== 'sasl-response' || !['+OK', '-ERR'].includes(reply.status)) problems.push(`${where}: SASL ${reply.status}`)
       } else {
         const command = pop3CommandOf(line)
         if (!ALLOWED[command].includes(reply.status)) problems.push(`${where}: ${command} answered ${reply.status}`)

@@ -28,6 +28,14 @@ describe('SMTP engine rules', () => {
     expect(session(['EHLO a', 'MAIL FROM:a@a.test']).last[0]).toMatch(/^501 5\.1\.7/)
   })
 
+  it('MAIL FROM: with nothing after the colon is a command-syntax error: 501 5.5.4, as Postfix answers (RFC 3463 X.5.4)', () => {
+    // Postfix 3.7 smtpd: "501 5.5.4 Syntax: MAIL FROM:<address>" when the path is missing; not 5.1.7 (bad sender address).
+    expect(session(['EHLO a', 'MAIL FROM:']).last).toEqual(['501 5.5.4 Syntax: MAIL FROM:<address>'])
+    expect(session(['EHLO a', 'MAIL FROM:   ']).last).toEqual(['501 5.5.4 Syntax: MAIL FROM:<address>'])
+    expect(session(['HELO a', 'MAIL FROM:']).last).toEqual(['501 Syntax: MAIL FROM:<address>'])
+    expect(session(['EHLO a', 'MAIL FROM:<a@a.test>', 'RCPT TO:']).last).toEqual(['501 5.5.4 Syntax: RCPT TO:<address>'])
+  })
+
   it('accepts the null reverse-path and Postmaster without a domain (RFC 5321 §4.5.5, §4.1.1.3)', () => {
     const { replies } = session(['EHLO a', 'MAIL FROM:<>', 'RCPT TO:<Postmaster>'])
     expect(replies[1]?.[0]).toMatch(/^250 /)

@@ -1,18 +1,19 @@
 // The SMTP server as a pure transition: smtpStep(session, line) → { session, turn }.
 // RFC 5321 (SMTP), RFC 1870 (SIZE), RFC 2034 (ENHANCEDSTATUSCODES), RFC 3207 (STARTTLS), RFC 4954 (AUTH).
-import { resolveOptions, IMPLICIT_TLS_PORTS, PORTS, type ResolvedOptions } from '../defaults'
-import { byteLength, fromBase64 } from '../encoding'
-import type { EngineEvent, EngineReply, ReplyClass, ServerOptions, ServerTurn, DeliveredMessage } from '../types'
+import { resolveOptions, IMPLICIT_TLS_PORTS, type ResolvedOptions } from '../defaults'
+import { byteLength } from '../encoding'
+import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, plainAuthorizes, saslLineTooLong, saslSecret } from '../sasl'
+import type { ClientLine, DeliveredMessage, EngineEvent, EngineReply, ReplyClass, Secret, ServerOptions, ServerTurn } from '../types'
 import { parseParams, parsePath, isDomain } from './address'
-import { SMTP_REPLIES, type SmtpReplyId } from './replies'
+import { SMTP_COMMANDS, SMTP_LINE_RFC, smtpLineKind, type SmtpCommand, type SmtpLineKind, type SmtpState } from './command'
+import { fillTemplate, type TemplateArgs, type TemplateVars } from '../template'
+import { SMTP_REPLIES, type SmtpReplyDef, type SmtpReplyId } from './replies'
+import { authOffered, smtpConditions, smtpSequenceCheck, starttlsConfigured } from './rules'
 
-export type SmtpState = 'connected' | 'greeted' | 'mail' | 'rcpt' | 'data' | 'auth' | 'closed'
-
-/** Commands the engine knows (RFC 5321 §4.1.1, §4.5.1 minimum set, plus STARTTLS and AUTH). */
-export const SMTP_COMMANDS = ['HELO', 'EHLO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'NOOP', 'QUIT', 'VRFY', 'EXPN', 'HELP', 'STARTTLS', 'AUTH'] as const
-export type SmtpCommand = (typeof SMTP_COMMANDS)[number]
+export { SMTP_COMMANDS } from './command'
+export type { SmtpCommand, SmtpState } from './command'
 /** Commands from older RFCs or other extensions that servers recognise but this one does not implement (502). */
-const KNOWN_UNIMPLEMENTED = new Set(['EXPN', 'TURN', 'ETRN', 'ATRN', 'BDAT', 'SEND', 'SOML', 'SAML'])
+const KNOWN_UNIMPLEMENTED = new Set(['TURN', 'ETRN', 'ATRN', 'BDAT', 'SEND', 'SOML', 'SAML'])
 
 /** Postfix's smtpd_hard_error_limit: after this many errors the server gives up with 421. */
 export const HARD_ERROR_LIMIT = 20
@@ -51,8 +52,6 @@ export interface SmtpSession {
 
 export interface SmtpResult { readonly session: SmtpSession; readonly turn: ServerTurn }
 
-type Fill = Partial<Record<'addr' | 'host' | 'id' | 'text', string>>
-
 function classOf(code: number): ReplyClass {
   if (code >= 500) return 'permanent'
   if (code >= 400) return 'transient'
@@ -60,30 +59,39 @@ function classOf(code: number): ReplyClass {
   return 'positive'
 }
 
-/** Enhanced codes only after EHLO, where ENHANCEDSTATUSCODES was advertised (RFC 2034 §3). */
-function reply(s: SmtpSession, id: SmtpReplyId, fill: Fill = {}, extra: readonly string[] = []): EngineReply {
-  const def = SMTP_REPLIES[id]
-  const text = def.text.replace(/\{(addr|host|id|text)\}/g, (_, k: keyof Fill) => (k === 'host' ? fill.host ?? s.opts.hostname : fill[k] ?? ''))
-  const enhanced = 'enhanced' in def && s.helo?.verb === 'EHLO' ? def.enhanced : undefined
+/** The values a reply's text needs (`{host}` defaults to the server's name). */
+type SmtpReplyArgs<K extends SmtpReplyId> = TemplateArgs<(typeof SMTP_REPLIES)[K]['text'], 'host'>
+
+function reply<K extends SmtpReplyId>(s: SmtpSession, id: K, ...args: SmtpReplyArgs<K>): EngineReply {
+  return replyLines(s, id, (args[0] ?? {}) as TemplateVars, [])
+}
+
+/** A reply with more lines after the first (EHLO's keywords): "250-" on all but the last (RFC 5321 §4.2.1). */
+function replyLines(s: SmtpSession, id: SmtpReplyId, vars: TemplateVars, extra: readonly string[]): EngineReply {
+  // Enhanced codes only after EHLO, where ENHANCEDSTATUSCODES was advertised (RFC 2034 §3).
+  return formatReply(id, { host: s.opts.hostname, ...vars }, extra, s.helo?.verb === 'EHLO')
+}
+
+function formatReply(id: SmtpReplyId, vars: TemplateVars, extra: readonly string[], esmtp: boolean): EngineReply {
+  const def: SmtpReplyDef = SMTP_REPLIES[id]
+  const text = fillTemplate(def.text, vars)
+  const enhanced = def.enhanced !== undefined && esmtp ? def.enhanced : undefined
   const first = enhanced ? `${enhanced} ${text}` : text
   const all = [first, ...extra]
   const lines = all.map((t, i) => `${def.code}${i < all.length - 1 ? '-' : ' '}${t}`)
   return { id, status: String(def.code), cls: classOf(def.code), enhanced, lines, rfc: def.rfc }
 }
 
-function authOffered(s: SmtpSession): boolean {
-  // Submission (RFC 6409) and submissions (RFC 8314) offer AUTH; port 25 relays for trusted clients only.
-  return s.opts.port === PORTS.submission || s.opts.port === PORTS.smtps
-}
+/** STARTTLS is offered until TLS is on (RFC 3207 §4.2). */
 function starttlsOffered(s: SmtpSession): boolean {
-  return s.opts.starttls && !s.secure && !IMPLICIT_TLS_PORTS.includes(s.opts.port)
+  return starttlsConfigured(s.opts) && !s.secure
 }
 
 /** The EHLO keywords this server advertises now (RFC 5321 §4.1.1.1; STARTTLS only before TLS, RFC 3207 §4.2). */
 export function ehloKeywords(s: SmtpSession): string[] {
   const k = ['PIPELINING', `SIZE ${s.opts.maxMessageSize}`, 'VRFY']
   if (starttlsOffered(s)) k.push('STARTTLS')
-  if (authOffered(s) && (s.secure || !s.opts.requireTls)) k.push('AUTH PLAIN LOGIN')
+  if (authOffered(s.opts) && (s.secure || !s.opts.requireTls)) k.push('AUTH PLAIN LOGIN')
   k.push('ENHANCEDSTATUSCODES', '8BITMIME')
   return k
 }
@@ -102,6 +110,12 @@ export function smtpOpen(options: ServerOptions = {}): SmtpResult {
   return { session, turn: { replies: [reply(session, 'greeting')], events: [], stateBefore: 'connected', stateAfter: 'connected' } }
 }
 
+/** The turn when the engine itself failed on a line (the facade's last resort): 451, nothing changed. */
+export function smtpFault(session: SmtpSession | null, state: string): ServerTurn {
+  const r = formatReply('localError', {}, [], session?.helo?.verb === 'EHLO')
+  return { replies: [r], events: [], stateBefore: state, stateAfter: state, input: { kind: 'unknown', rfc: SMTP_LINE_RFC.unknown } }
+}
+
 /** The state implied by the transaction (used after RSET-like changes). */
 function txState(s: SmtpSession): SmtpState {
   if (!s.helo) return 'connected'
@@ -112,12 +126,31 @@ function txState(s: SmtpSession): SmtpState {
 /** One client line (without CRLF). Never throws. */
 export function smtpStep(session: SmtpSession, line: string): SmtpResult {
   const before = session.state
-  if (before === 'closed') return { session, turn: { replies: [], events: [], stateBefore: before, stateAfter: before } }
+  const input = smtpInput(session, line)
+  if (before === 'closed') return { session, turn: { replies: [], events: [], stateBefore: before, stateAfter: before, input } }
   const out = dispatch(session, line)
   let next = out.session
   const errs = out.replies.filter((r) => r.cls === 'transient' || r.cls === 'permanent').length
   if (errs > 0 && next.state !== 'closed') next = { ...next, errors: next.errors + errs }
-  return { session: next, turn: { replies: out.replies, events: out.events, stateBefore: before, stateAfter: next.state } }
+  return { session: next, turn: { replies: out.replies, events: out.events, stateBefore: before, stateAfter: next.state, input } }
+}
+
+/** What the client line is, read in the state it arrives in, with any credential it carries. */
+function smtpInput(s: SmtpSession, line: string): ClientLine {
+  const kind = smtpLineKind(s.state, line)
+  const secret = smtpSecret(s, kind, line)
+  return { kind, rfc: SMTP_LINE_RFC[kind], ...(secret ? { secret } : {}) }
+}
+
+/** AUTH's initial response and the lines after 334 are base64 (RFC 4954 §4): on the wire whatever the answer. */
+function smtpSecret(s: SmtpSession, kind: SmtpLineKind, line: string): Secret | undefined {
+  if (kind === 'AUTH') {
+    const [, mech = '', initial, ...more] = line.trim().split(/ +/)
+    return initial === undefined || more.length > 0 ? undefined : saslSecret(initial, initialRole(mech))
+  }
+  if (kind !== 'sasl-response') return undefined
+  const role = s.auth?.mech === 'LOGIN' ? (s.auth.user === null ? 'login-user' : 'login-password') : 'plain'
+  return saslSecret(line.trim(), role)
 }
 
 interface Out { session: SmtpSession; replies: EngineReply[]; events: EngineEvent[] }
@@ -141,10 +174,9 @@ function dispatch(s: SmtpSession, line: string): Out {
     return say(s, reply(s, KNOWN_UNIMPLEMENTED.has(verb) ? 'notImplemented' : 'unknownCommand'))
   }
   const cmd = verb as SmtpCommand
-  // RFC 3207 §4: while TLS is required, everything but NOOP, EHLO, STARTTLS and QUIT gets 530.
-  if (s.opts.requireTls && !s.secure && !['NOOP', 'EHLO', 'STARTTLS', 'QUIT'].includes(cmd)) {
-    return say(s, reply(s, 'tlsRequired'))
-  }
+  // Sequence and policy refusals (503, 530, 554, 502) come from one table: rules.ts.
+  const refusal = smtpSequenceCheck(s.state, cmd, smtpConditions(s))
+  if (refusal !== null) return say(s, replyLines(s, refusal, {}, []))
   switch (cmd) {
     case 'HELO':
     case 'EHLO': return hello(s, cmd, arg)
@@ -159,10 +191,10 @@ function dispatch(s: SmtpSession, line: string): Out {
       if (arg.trim() !== '') return say(s, reply(s, 'noArguments', { text: 'QUIT' }))
       return close(s, reply(s, 'bye'))
     case 'VRFY': return vrfy(s, arg)
-    case 'EXPN': return say(s, reply(s, 'notImplemented'))
+    case 'EXPN': return say(s, reply(s, 'notImplemented')) // the table refuses EXPN before this
     case 'HELP': {
       // Lists what this server offers now, as EHLO does (STARTTLS before TLS, AUTH where enabled).
-      const offered = SMTP_COMMANDS.filter((c) => c !== 'EXPN' && (c !== 'STARTTLS' || starttlsOffered(s)) && (c !== 'AUTH' || authOffered(s)))
+      const offered = SMTP_COMMANDS.filter((c) => c !== 'EXPN' && (c !== 'STARTTLS' || starttlsOffered(s)) && (c !== 'AUTH' || authOffered(s.opts)))
       return say(s, reply(s, 'help', { text: offered.join(' ') }))
     }
     case 'STARTTLS': return starttls(s, arg)
@@ -182,7 +214,7 @@ function hello(s: SmtpSession, verb: 'HELO' | 'EHLO', arg: string): Out {
   // EHLO/HELO in the middle of a transaction resets it, like RSET (RFC 5321 §4.1.4).
   const next: SmtpSession = { ...s, helo: { verb, domain }, tx: null, state: 'greeted' }
   if (verb === 'HELO') return say(next, reply(next, 'heloOk'))
-  return say(next, reply(next, 'ehloOk', {}, ehloKeywords(next)))
+  return say(next, replyLines(next, 'ehloOk', {}, ehloKeywords(next)))
 }
 
 function relayAllowed(s: SmtpSession): boolean {
@@ -196,18 +228,17 @@ function relayAllowed(s: SmtpSession): boolean {
 
 function mail(s: SmtpSession, arg: string): Out {
   const m = /^FROM:(.*)$/i.exec(arg)
-  if (!m) return say(s, reply(s, 'mailSyntax'))
-  if (!s.helo) return say(s, reply(s, 'needHelo')) // RFC 5321 §4.1.4: HELO/EHLO first
-  if (s.tx) return say(s, reply(s, 'nestedMail'))
-  // RFC 4954 §6 / RFC 6409 §4.3 / RFC 8314 §3.3: submission ports take mail from authenticated users only.
-  if ((s.opts.port === PORTS.submission || s.opts.port === PORTS.smtps) && !s.authUser) return say(s, reply(s, 'authRequired'))
+  const helo = s.helo
+  // Nothing after the colon is a command-syntax error, 501 5.5.4 as Postfix answers (RFC 5321 §4.1.1.2; RFC 3463 §3.6 X.5.4).
+  if (!m || (m[1] ?? '').trim() === '') return say(s, reply(s, 'mailSyntax'))
+  if (!helo) return say(s, reply(s, 'needHelo')) // unreachable: the table admits MAIL only after HELO/EHLO
   const p = parsePath(m[1] ?? '', { allowNull: true })
   if (!p.ok) return say(s, reply(s, p.reason === 'too-long' ? 'pathTooLong' : 'senderSyntax'))
   const params = parseParams(p.params)
   if (params === null) return say(s, reply(s, 'mailSyntax'))
   for (const { key, value } of params) {
     // Parameters exist only for extensions announced by EHLO (RFC 5321 §4.1.1.11).
-    if (s.helo.verb !== 'EHLO') return say(s, reply(s, 'unknownParameter', { text: key }))
+    if (helo.verb !== 'EHLO') return say(s, reply(s, 'unknownParameter', { text: key }))
     if (key === 'SIZE') {
       if (value === null || !/^\d{1,20}$/.test(value)) return say(s, reply(s, 'mailSyntax'))
       if (Number(value) > s.opts.maxMessageSize) return say(s, reply(s, 'tooBigDeclared'))
@@ -239,8 +270,9 @@ function resolveLocal(s: SmtpSession, local: string): string[] | null {
 
 function rcpt(s: SmtpSession, arg: string): Out {
   const m = /^TO:(.*)$/i.exec(arg)
-  if (!m) return say(s, reply(s, 'rcptSyntax'))
-  if (!s.tx) return say(s, reply(s, s.helo ? 'needMail' : 'needHelo'))
+  // As for MAIL: no path at all is a syntax error, 501 5.5.4 (RFC 5321 §4.1.1.3; RFC 3463 §3.6 X.5.4).
+  if (!m || (m[1] ?? '').trim() === '') return say(s, reply(s, 'rcptSyntax'))
+  if (!s.tx) return say(s, reply(s, 'needMail')) // unreachable: the table admits RCPT only in a transaction
   const tried: SmtpSession = { ...s, tx: { ...s.tx, rcptTried: true } }
   const p = parsePath(m[1] ?? '', { allowPostmaster: true })
   if (!p.ok) return say(tried, reply(s, p.reason === 'too-long' ? 'pathTooLong' : 'recipientSyntax'))
@@ -271,8 +303,6 @@ function rcpt(s: SmtpSession, arg: string): Out {
 
 function data(s: SmtpSession, arg: string): Out {
   if (arg.trim() !== '') return say(s, reply(s, 'noArguments', { text: 'DATA' }))
-  if (!s.tx) return say(s, reply(s, s.helo ? 'needRcpt' : 'needHelo'))
-  if (s.tx.rcpts.length === 0) return say(s, reply(s, s.tx.rcptTried ? 'noValidRcpt' : 'needRcpt'))
   const next: SmtpSession = { ...s, state: 'data', data: { content: '', size: 0, longLine: false } }
   return say(next, reply(next, 'dataGo'))
 }
@@ -352,10 +382,7 @@ function vrfy(s: SmtpSession, arg: string): Out {
 }
 
 function starttls(s: SmtpSession, arg: string): Out {
-  if (s.secure) return say(s, reply(s, 'tlsActive'))
-  if (!starttlsOffered(s)) return say(s, reply(s, 'notImplemented'))
   if (arg.trim() !== '') return say(s, reply(s, 'noArguments', { text: 'STARTTLS' }))
-  if (s.tx) return say(s, reply(s, 'tlsInTransaction'))
   // RFC 3207 §4.2: after the handshake both sides forget everything, the EHLO argument included.
   const r = reply(s, 'tlsReady')
   const next: SmtpSession = { ...s, secure: true, helo: null, tx: null, authUser: null, auth: null, state: 'connected' }
@@ -363,52 +390,46 @@ function starttls(s: SmtpSession, arg: string): Out {
 }
 
 function auth(s: SmtpSession, arg: string): Out {
-  if (!authOffered(s)) return say(s, reply(s, 'notImplemented'))
-  if (s.helo?.verb !== 'EHLO') return say(s, reply(s, 'needEhlo'))
-  if (s.authUser) return say(s, reply(s, 'authAlready'))
-  if (s.tx) return say(s, reply(s, 'authInTransaction'))
   const [mechRaw = '', initial, ...more] = arg.trim().split(/ +/)
   const mech = mechRaw.toUpperCase()
   if (more.length > 0 || mech === '') return say(s, reply(s, 'noArguments', { text: 'AUTH mechanism [initial-response]' }))
   if (mech === 'PLAIN') {
     // RFC 4954 §4: "=" is an empty initial response; without one the server sends an empty challenge.
     if (initial === undefined) return say({ ...s, state: 'auth', auth: { mech: 'PLAIN' } }, reply(s, 'authChallenge', { text: '' }))
-    return plainResponse(s, initial === '=' ? '' : initial)
+    return plainResponse(s, initialResponse(initial))
   }
   if (mech === 'LOGIN') {
-    if (initial === undefined) return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user: null } }, reply(s, 'authChallenge', { text: 'VXNlcm5hbWU6' }))
-    const user = fromBase64(initial)
+    if (initial === undefined) return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user: null } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.username }))
+    const user = decodeLogin(initialResponse(initial))
     if (user === null) return say(s, reply(s, 'authBadBase64'))
-    return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user } }, reply(s, 'authChallenge', { text: 'UGFzc3dvcmQ6' }))
+    return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.password }))
   }
   return say(s, reply(s, 'authMechanism'))
 }
 
 function authResponse(s: SmtpSession, a: AuthExchange, line: string): Out {
   const back: SmtpSession = { ...s, state: txState(s), auth: null }
-  if (line.trim() === '*') return say(back, reply(s, 'authAborted')) // RFC 4954 §4: the client cancels
+  // RFC 4954 §4: a response longer than the server's buffer fails AUTH with 500 5.5.6, measured before decoding.
+  if (saslLineTooLong(line)) return say(back, reply(s, 'authLineTooLong'))
+  if (line.trim() === SASL_CANCEL) return say(back, reply(s, 'authAborted')) // RFC 4954 §4: the client cancels
   if (a.mech === 'PLAIN') return plainResponse(back, line.trim())
-  const decoded = fromBase64(line.trim())
+  const decoded = decodeLogin(line.trim())
   if (decoded === null) return say(back, reply(s, 'authBadBase64'))
-  if (a.user === null) return say({ ...s, auth: { mech: 'LOGIN', user: decoded } }, reply(s, 'authChallenge', { text: 'UGFzc3dvcmQ6' }))
+  if (a.user === null) return say({ ...s, auth: { mech: 'LOGIN', user: decoded } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.password }))
   return verify(back, a.user, decoded, 'LOGIN')
 }
 
-/** SASL PLAIN: authzid NUL authcid NUL passwd (RFC 4616 §2). */
+/** SASL PLAIN: authzid NUL authcid NUL passwd (RFC 4616 §2); bad base64 is 501 5.5.2 (RFC 4954 §4). */
 function plainResponse(s: SmtpSession, b64: string): Out {
   const back: SmtpSession = { ...s, state: txState(s), auth: null }
-  const decoded = fromBase64(b64)
-  if (decoded === null) return say(back, reply(s, 'authBadBase64'))
-  const parts = decoded.split('\0')
-  if (parts.length !== 3) return say(back, reply(s, 'authFailed'))
-  const [authz = '', user = '', pass = ''] = parts
-  if (authz !== '' && authz !== user) return say(back, reply(s, 'authFailed'))
-  return verify(back, user, pass, 'PLAIN')
+  const r = decodePlain(b64)
+  if (!r.ok) return say(back, reply(s, r.reason === 'base64' ? 'authBadBase64' : 'authFailed'))
+  if (!plainAuthorizes(r.credentials)) return say(back, reply(s, 'authFailed'))
+  return verify(back, r.credentials.authcid, r.credentials.passwd, 'PLAIN')
 }
 
 function verify(s: SmtpSession, user: string, pass: string, mechanism: string): Out {
-  const known = Object.prototype.hasOwnProperty.call(s.opts.users, user) ? s.opts.users[user] : undefined
-  if (known === undefined || known !== pass) return say(s, reply(s, 'authFailed'))
+  if (!checkPassword(s.opts.users, user, pass)) return say(s, reply(s, 'authFailed'))
   const next: SmtpSession = { ...s, authUser: user }
   return { session: next, replies: [reply(next, 'authOk')], events: [{ type: 'authenticated', user, mechanism }] }
 }

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ServerOptions } from '../types'
 import { smtpOpen, smtpStep, type SmtpCommand, type SmtpSession, type SmtpState } from './machine'
-import { RFC_REPLY_CODES } from './replies'
+import { RFC_REPLY_CODES, SMTP_REPLIES } from './replies'
+import { SMTP_COMMAND_STATES, SMTP_GUARDS, SMTP_SEQUENCE, smtpCommandsIn, smtpConditions } from './rules'
 
 const PLAIN = 'AHVzZXIxAHBhc3N3b3JkMQ==' // base64("\0user1\0password1"), RFC 4616
 const PROBES = [
@@ -80,6 +81,29 @@ describe('SMTP state machine paths', () => {
     }
   })
 
+  it('in every reachable session, each command is refused exactly when the rules table says, with its reply', () => {
+    const sequenceReplies = new Set<string>([...Object.values(SMTP_SEQUENCE).flatMap((r) => Object.values(r)), ...SMTP_GUARDS.map((g) => g.reply)])
+    let refused = 0
+    for (const s of states.values()) {
+      const rules = smtpCommandsIn(s.state, smtpConditions(s))
+      if (s.state === 'closed' || s.state === 'data' || s.state === 'auth') {
+        expect(rules, s.state).toEqual([])
+        continue
+      }
+      for (const rule of rules) {
+        const r = smtpStep(s, SAMPLE[rule.command]).turn.replies[0]
+        const where = `${key(s)} ${rule.command}`
+        if (rule.accepted) {
+          expect(sequenceReplies.has(r?.id ?? '') && ['503', '530'].includes(r?.status ?? ''), where).toBe(false)
+        } else {
+          refused++
+          expect([r?.id, Number(r?.status)], where).toEqual([rule.reply, rule.code])
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(100)
+  })
+
   it('sequence errors are 503 with the reason, unknown 500, bad parameters 501', () => {
     const greeted = smtpStep(smtpOpen().session, 'EHLO c.test').session
     const text = (s: SmtpSession, l: string) => smtpStep(s, l).turn.replies[0]?.lines[0]
@@ -90,5 +114,46 @@ describe('SMTP state machine paths', () => {
     expect(text(greeted, 'FROB')).toMatch(/^500 /)
     expect(text(greeted, 'MAIL FROM:a@c.test')).toMatch(/^501 /)
     expect(text(smtpOpen().session, 'MAIL FROM:<a@c.test>')).toMatch(/^503 .*HELO/)
+  })
+})
+
+describe('the SMTP rules table (rules.ts)', () => {
+  it('covers every command in every command state, refusing only with codes RFC 5321 §4.3.2 lists for it', () => {
+    for (const [cmd, row] of Object.entries(SMTP_SEQUENCE)) {
+      expect(Object.keys(row).sort(), cmd).toEqual([...SMTP_COMMAND_STATES].sort())
+      for (const cell of Object.values(row)) {
+        if (cell === 'accept') continue
+        expect([...(RFC_REPLY_CODES[cmd] ?? []), ...(RFC_REPLY_CODES.ANY ?? [])], `${cmd} ${cell}`).toContain(SMTP_REPLIES[cell].code)
+      }
+    }
+    for (const g of SMTP_GUARDS) {
+      for (const cmd of g.commands) expect([...(RFC_REPLY_CODES[cmd] ?? []), ...(RFC_REPLY_CODES.ANY ?? [])], `${cmd} ${g.when}`).toContain(SMTP_REPLIES[g.reply].code)
+    }
+  })
+
+  it('RFC 5321 §4.1.4: RSET, NOOP, QUIT, HELO and EHLO are accepted in every command state', () => {
+    for (const state of SMTP_COMMAND_STATES) {
+      const accepted = smtpCommandsIn(state).filter((r) => r.accepted).map((r) => r.command)
+      expect(accepted, state).toEqual(expect.arrayContaining(['RSET', 'NOOP', 'QUIT', 'HELO', 'EHLO']))
+    }
+  })
+
+  it('the state panel view: after EHLO, MAIL is accepted and RCPT / DATA are out of sequence (503)', () => {
+    const greeted = smtpCommandsIn('greeted')
+    expect(greeted.find((r) => r.command === 'MAIL')).toEqual({ command: 'MAIL', accepted: true })
+    expect(greeted.find((r) => r.command === 'RCPT')).toMatchObject({ accepted: false, reply: 'needMail', code: 503 })
+    expect(greeted.find((r) => r.command === 'DATA')).toMatchObject({ accepted: false, reply: 'needRcpt', code: 503 })
+    expect(greeted.find((r) => r.command === 'EXPN')).toMatchObject({ accepted: false, code: 502 })
+    expect(smtpCommandsIn('rcpt').filter((r) => !r.accepted).map((r) => r.command).sort()).toEqual(['AUTH', 'EXPN', 'MAIL', 'STARTTLS'])
+  })
+
+  it('RFC 3207 §4: while TLS is required, only NOOP, EHLO, STARTTLS and QUIT pass; the rest get 530', () => {
+    const rules = smtpCommandsIn('connected', ['tls-required'])
+    expect(rules.filter((r) => r.accepted).map((r) => r.command).sort()).toEqual(['EHLO', 'NOOP', 'QUIT', 'STARTTLS'])
+    for (const r of rules.filter((x) => !x.accepted)) expect(r.code, r.command).toBe(530)
+  })
+
+  it('no commands are read while the message or a SASL exchange is arriving, nor after close', () => {
+    for (const state of ['data', 'auth', 'closed'] as const) expect(smtpCommandsIn(state)).toEqual([])
   })
 })

@@ -42,6 +42,8 @@ export const SMTP_REPLIES = {
   authOk: { code: 235, enhanced: '2.7.0', text: 'Authentication successful', rfc: 'RFC 4954 §6' },
   authFailed: { code: 535, enhanced: '5.7.8', text: 'Error: authentication failed', rfc: 'RFC 4954 §6' },
   authAborted: { code: 501, enhanced: '5.7.0', text: 'Authentication aborted', rfc: 'RFC 4954 §4' },
+  // A response longer than the server's authentication buffer (12288 octets here, as Postfix) (RFC 4954 §4, §6).
+  authLineTooLong: { code: 500, enhanced: '5.5.6', text: 'SASL response limit exceeded', rfc: 'RFC 4954 §4, §6' },
   authBadBase64: { code: 501, enhanced: '5.5.2', text: 'Cannot decode response', rfc: 'RFC 4954 §4' },
   authAlready: { code: 503, enhanced: '5.5.1', text: 'Error: already authenticated', rfc: 'RFC 4954 §4' },
   authInTransaction: { code: 503, enhanced: '5.5.1', text: 'Error: MAIL transaction in progress', rfc: 'RFC 4954 §4' },
@@ -82,6 +84,9 @@ export const SMTP_REPLIES = {
   // A content filter refuses the message after the dot: permanent, so the sender gets a bounce.
   contentRejected: { code: 554, enhanced: '5.7.1', text: 'Error: message content rejected', rfc: 'RFC 5321 §4.1.1.4, §4.2.5; RFC 3463 §3.8' },
   textLineTooLong: { code: 554, enhanced: '5.6.0', text: 'Error: message line longer than 998 octets', rfc: 'RFC 5321 §4.5.3.1.6' },
+  // A fault inside the engine (a bug, never the client's doing): the line was not processed, try again
+  // (RFC 5321 §4.2.3 451 "local error in processing"; RFC 3463 §3.4 X.3.0 other mail system status).
+  localError: { code: 451, enhanced: '4.3.0', text: 'Error: internal error, command not processed', rfc: 'RFC 5321 §4.2.3; RFC 3463 §3.4' },
   // The server gives up on a client that keeps erring and closes (RFC 5321 §3.8, §4.2.3 421).
   tooManyErrors: { code: 421, enhanced: '4.7.0', text: '{host} Error: too many errors', rfc: 'RFC 5321 §3.8' },
 } as const satisfies Record<string, SmtpReplyDef>

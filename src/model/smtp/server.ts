@@ -1,37 +1,25 @@
 // The thin stateful facade over the pure SMTP transition (CONTRACT.md §1).
-import type { Server, ServerOptions, ServerTurn } from '../types'
-import { smtpOpen, smtpStep, type SmtpSession } from './machine'
+import { IMPLICIT_TLS_PORTS, resolveOptions } from '../defaults'
+import { createFacade, type EngineServer, type PureEngine } from '../facade'
+import type { ServerOptions, ServerTurn } from '../types'
+import { smtpFault, smtpOpen, smtpStep, type SmtpSession } from './machine'
 
-export function createSmtpServer(options: ServerOptions = {}): Server & { readonly session: SmtpSession } {
-  let session: SmtpSession | null = null
-  let greeting: ServerTurn | null = null
-  const ensure = (): SmtpSession => {
-    if (!session) {
-      const r = smtpOpen(options)
-      session = r.session
-      greeting = r.turn
-    }
-    return session
-  }
+export type SmtpServer = EngineServer<SmtpSession, ServerTurn>
+
+/** The pure SMTP engine as the facade takes it (tests wrap it to plant faults). */
+export function smtpEngine(options: ServerOptions = {}): PureEngine<SmtpSession, ServerTurn> {
   return {
-    openTurn() {
-      ensure()
-      return greeting as ServerTurn
-    },
-    open() {
-      return this.openTurn().replies.flatMap((r) => [...r.lines])
-    },
-    exchange(line: string) {
-      const r = smtpStep(ensure(), line)
-      session = r.session
-      return r.turn
-    },
-    receive(line: string) {
-      return this.exchange(line).replies.flatMap((r) => [...r.lines])
-    },
-    get state() { return ensure().state },
-    get closed() { return ensure().state === 'closed' },
-    get secure() { return ensure().secure },
-    get session() { return ensure() },
+    open: () => smtpOpen(options),
+    step: smtpStep,
+    state: (s) => s.state,
+    closed: (s) => s.state === 'closed',
+    secure: (s) => s.secure,
+    fault: smtpFault,
+    initialState: 'connected',
+    initiallySecure: () => IMPLICIT_TLS_PORTS.includes(resolveOptions('smtp', options).port),
   }
+}
+
+export function createSmtpServer(options: ServerOptions = {}): SmtpServer {
+  return createFacade(smtpEngine(options))
 }
