@@ -31,7 +31,14 @@ const layerOf = (file) => {
 
 /** Resolves every relative import and refuses the ones that go against the layers. */
 const layersRule = {
-  meta: { type: 'problem', schema: [], messages: { up: 'src/{{from}} may not import src/{{to}}: imports flow one way (DESIGN.md layers).', outside: 'src/ may not import from outside src/ ({{spec}}).' } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      up: 'src/{{from}} may not import src/{{to}}: imports flow one way (DESIGN.md layers).',
+      outside: 'src/ may not import from outside src/ ({{spec}}).',
+    },
+  },
   create(context) {
     const file = context.filename
     const from = layerOf(file)
@@ -57,7 +64,8 @@ const noSrcRule = {
   meta: { type: 'problem', schema: [], messages: { src: 'e2e tests use the app through the browser, not src/ ({{spec}}).' } },
   create(context) {
     const check = (node, spec) => {
-      if (typeof spec === 'string' && spec.startsWith('.') && layerOf(path.resolve(path.dirname(context.filename), spec)) !== null) context.report({ node, messageId: 'src', data: { spec } })
+      if (typeof spec === 'string' && spec.startsWith('.') && layerOf(path.resolve(path.dirname(context.filename), spec)) !== null)
+        context.report({ node, messageId: 'src', data: { spec } })
     }
     return { ImportDeclaration: (n) => check(n, n.source.value), ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value) }
   },

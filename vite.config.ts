@@ -58,7 +58,8 @@ function timelines(): Plugin {
           if (!hash) throw new Error(`lesson chunk ${chunk.fileName} is not named assets/${id}-<hash>.js`)
           map[id] = hash
         }
-        const source = `(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode'),` +
+        const source =
+          `(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode'),` +
           `s=p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)};if(o&&o!=='predict'&&o!=='present'&&o!=='presenter'&&o!=='print'||!m[s])return;` +
           `var l=document.createElement('link');l.rel='modulepreload';l.href='assets/'+s+'-'+m[s]+'.js';document.head.appendChild(l)}catch(e){}})()\n`
         this.emitFile({ type: 'asset', fileName: PRELOAD_SCRIPT, source })
@@ -85,7 +86,12 @@ export default defineConfig({
         // What the page shell needs goes in one chunk (one request, one gzip window), however the lazy pages
         // share it; the lazy pages and the lessons stay chunks of their own.
         codeSplitting: {
-          groups: [{ name: 'shell', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/](store[\\/](player|context|clock|url|lessons|loader|questions)|layout|content[\\/](ui|types)|model[\\/]label|ui[\\/](controls|panels[\\/](CaptionPanel|WirePanel|StatePanel|Legend)|diagram[\\/]Diagram|format|pages|App|PlayerPage))/ }],
+          groups: [
+            {
+              name: 'shell',
+              test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/](store[\\/](player|context|clock|url|lessons|loader|questions)|layout|content[\\/](ui|types)|model[\\/]label|ui[\\/](controls|panels[\\/](CaptionPanel|WirePanel|StatePanel|Legend)|diagram[\\/]Diagram|format|pages|App|PlayerPage))/,
+            },
+          ],
         },
       },
     },

@@ -69,9 +69,17 @@ test.describe('in class', () => {
   test('phase jumps land on the chapter marks, forward and back', async ({ page }) => {
     await page.goto('?mode=present&scenario=smtp-submission-auth&step=0&lang=en')
     await expect(page.getByTestId('scrubber.chapters')).toBeVisible()
-    const marks = (await page.getByTestId('scrubber.chapters').locator('li').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step')))))
+    const marks = await page
+      .getByTestId('scrubber.chapters')
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))))
     expect(marks.length).toBeGreaterThanOrEqual(5)
-    expect(await page.getByTestId('scrubber.chapters').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase')))).toEqual(expect.arrayContaining(['connection', 'tls', 'authentication', 'envelope', 'message', 'close']))
+    expect(
+      await page
+        .getByTestId('scrubber.chapters')
+        .locator('li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-phase'))),
+    ).toEqual(expect.arrayContaining(['connection', 'tls', 'authentication', 'envelope', 'message', 'close']))
     for (const m of marks) {
       await page.keyboard.press(']')
       await expectStepAt(page, m)
@@ -123,12 +131,17 @@ test.describe('in class', () => {
         await page.goto(`?mode=${mode}&scenario=smtp-starttls&step=12&lang=${lang}`)
         await expect(page.locator(`[data-testid="${mode === 'print' ? 'print' : mode}"]`)).toBeVisible()
         const results = await new AxeBuilder({ page }).analyze()
-        expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([])
+        expect(
+          results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+        ).toEqual([])
       })
     }
   }
 
-  for (const [w, h] of [[1920, 1080], [1280, 720]] as const) {
+  for (const [w, h] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
     test(`the projector view never scrolls sideways at ${w}×${h}, and its type is large`, async ({ page }) => {
       await page.setViewportSize({ width: w, height: h })
       await page.goto('?mode=present&scenario=smtp-envelope-vs-header&step=200&lang=ja')

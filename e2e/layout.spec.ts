@@ -10,10 +10,12 @@ type Box = { x: number; y: number; width: number; height: number; name: string }
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5
 
 async function boxes(page: Page, selector: string): Promise<Box[]> {
-  return page.locator(selector).evaluateAll((els) => els.map((el, i) => {
-    const r = el.getBoundingClientRect()
-    return { x: r.x, y: r.y, width: r.width, height: r.height, name: `${el.className}#${i}:${(el.textContent ?? '').slice(0, 30)}` }
-  }))
+  return page.locator(selector).evaluateAll((els) =>
+    els.map((el, i) => {
+      const r = el.getBoundingClientRect()
+      return { x: r.x, y: r.y, width: r.width, height: r.height, name: `${el.className}#${i}:${(el.textContent ?? '').slice(0, 30)}` }
+    }),
+  )
 }
 
 for (const vp of VIEWPORTS) {
@@ -43,7 +45,9 @@ for (const vp of VIEWPORTS) {
         }
         // Controls do not overlap each other.
         const controls = await boxes(page, '.buttons > *')
-        for (let i = 0; i < controls.length; i++) for (let j = i + 1; j < controls.length; j++) expect(overlap(controls[i] as Box, controls[j] as Box), `${controls[i]?.name} / ${controls[j]?.name}`).toBe(false)
+        for (let i = 0; i < controls.length; i++)
+          for (let j = i + 1; j < controls.length; j++)
+            expect(overlap(controls[i] as Box, controls[j] as Box), `${controls[i]?.name} / ${controls[j]?.name}`).toBe(false)
         // Text boxes are not clipped sideways.
         for (const sel of ['.caption-text', '.counter', '.actor strong', '.ctl', '.brand h1']) {
           const clipped = await page.locator(sel).evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent))

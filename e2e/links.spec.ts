@@ -46,7 +46,9 @@ test('the largest session a link holds reopens, and steps and scrolls like a les
   await expect(counter(page)).toHaveAttribute('data-step', String(total - 1))
   await expect(page.locator('[data-testid="message"][aria-current="step"]')).toBeInViewport()
   // Scrolled to the top, the first rows are drawn.
-  await page.locator('.rows-wrap').evaluate((el) => { el.scrollTop = 0 })
+  await page.locator('.rows-wrap').evaluate((el) => {
+    el.scrollTop = 0
+  })
   await expect(page.locator('[data-testid="message"][data-index="1"]')).toBeVisible()
   // The address still holds the session.
   await expect(page.getByTestId('sandbox.share')).toBeEnabled()
@@ -58,7 +60,10 @@ test('a session too long for a link says so, and its file reopens it whole', asy
   await expect(counter(page)).toHaveAttribute('data-total', '4')
   // 1,500 lines that do not compress: a link could not hold them.
   let seed = 11
-  const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed }
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed
+  }
   const lines = Array.from({ length: 1500 }, () => `NOOP ${Array.from({ length: 24 }, () => String.fromCharCode(97 + (rnd() % 26))).join('')}`)
   const input = page.getByTestId('sandbox.input')
   await input.focus()

@@ -4,8 +4,52 @@ import { counter, expectStep, hasJapanese, messages, replyCodes } from './helper
 
 // The classic session of the article and of fixtures/real-sessions/smtp_basic_helo.txt (Postfix 3.7):
 // handshake, 220, HELO/250, MAIL/250, RCPT/250, DATA/354, body, ".", 250, QUIT/221, then the close.
-const WIRE = ['SYN', 'SYN, ACK', 'ACK', '220', 'HELO', '250', 'MAIL FROM:', '250', 'RCPT TO:', '250', 'DATA', '354', 'From:', '.', '250', 'QUIT', '221', 'FIN, ACK', 'ACK', 'FIN, ACK', 'ACK']
-const FROM = ['client', 'server', 'client', 'server', 'client', 'server', 'client', 'server', 'client', 'server', 'client', 'server', 'client', 'client', 'server', 'client', 'server', 'server', 'client', 'client', 'server']
+const WIRE = [
+  'SYN',
+  'SYN, ACK',
+  'ACK',
+  '220',
+  'HELO',
+  '250',
+  'MAIL FROM:',
+  '250',
+  'RCPT TO:',
+  '250',
+  'DATA',
+  '354',
+  'From:',
+  '.',
+  '250',
+  'QUIT',
+  '221',
+  'FIN, ACK',
+  'ACK',
+  'FIN, ACK',
+  'ACK',
+]
+const FROM = [
+  'client',
+  'server',
+  'client',
+  'server',
+  'client',
+  'server',
+  'client',
+  'server',
+  'client',
+  'server',
+  'client',
+  'server',
+  'client',
+  'client',
+  'server',
+  'client',
+  'server',
+  'server',
+  'client',
+  'client',
+  'server',
+]
 
 test.describe('smtp-basic playback', () => {
   test('steps through the whole session with the buttons', async ({ page }) => {
@@ -112,7 +156,7 @@ test.describe('smtp-basic playback', () => {
     await page.getByTestId('lang.ja').click()
     await expect(page).toHaveURL(/lang=ja/)
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja')
-    expect(hasJapanese((await page.getByTestId('caption').innerText()))).toBe(true)
+    expect(hasJapanese(await page.getByTestId('caption').innerText())).toBe(true)
     await expect(page.getByTestId('playback.next')).toHaveAccessibleName('次へ')
     await page.getByTestId('lang.en').click()
     await expect(page.getByTestId('playback.next')).toHaveAccessibleName('Next')
@@ -179,7 +223,12 @@ test.describe('bad input never shows a blank page', () => {
 })
 
 test.describe('accessibility', () => {
-  for (const url of ['?scenario=smtp-basic&step=0&lang=ja', '?scenario=smtp-basic&step=7&lang=en', '?scenario=smtp-basic&step=21&lang=ja', '?scenario=nope&lang=en']) {
+  for (const url of [
+    '?scenario=smtp-basic&step=0&lang=ja',
+    '?scenario=smtp-basic&step=7&lang=en',
+    '?scenario=smtp-basic&step=21&lang=ja',
+    '?scenario=nope&lang=en',
+  ]) {
     test(`axe-core finds no violations at ${url}`, async ({ page }) => {
       await page.goto(url)
       await page.waitForSelector('.app')
@@ -209,7 +258,9 @@ test.describe('accessibility', () => {
 
   test('with reduced motion the new arrow is drawn at once, every frame', async ({ page }) => {
     const animationCode: string[] = []
-    page.on('request', (r) => { if (/AnimatedTrack/.test(r.url())) animationCode.push(r.url()) })
+    page.on('request', (r) => {
+      if (/AnimatedTrack/.test(r.url())) animationCode.push(r.url())
+    })
     await page.emulateMedia({ reducedMotion: 'reduce' })
     await page.goto('?scenario=smtp-basic&step=3&lang=en')
     // Give the animation code every chance to arrive (a first touch fetches it where motion is wanted).

@@ -10,7 +10,7 @@ async function playAnswering(page: Page, pick: (i: number) => string): Promise<v
   let asked = 0
   for (let guard = 0; guard < 60; guard++) {
     const choices = page.getByTestId('predict.choice')
-    if (await choices.count() > 0) {
+    if ((await choices.count()) > 0) {
       await choices.and(page.locator(`[data-value="${pick(asked)}"]`)).click()
       asked++
       continue
@@ -56,7 +56,7 @@ test.describe('predict the reply', () => {
     await expect(page.getByTestId('predict.verdict')).toBeVisible()
     // Number keys answer too: 1 is the first choice.
     await page.locator('body').click({ position: { x: 5, y: 5 } })
-    for (let i = 0; i < 3 && await page.getByTestId('predict.choice').count() === 0; i++) await page.keyboard.press('ArrowRight')
+    for (let i = 0; i < 3 && (await page.getByTestId('predict.choice').count()) === 0; i++) await page.keyboard.press('ArrowRight')
     await expect(page.getByTestId('predict.choice')).toHaveCount(2)
     const first = await page.getByTestId('predict.choice').first().getAttribute('data-value')
     await page.keyboard.press('1')

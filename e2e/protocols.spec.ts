@@ -3,13 +3,29 @@ import { expect, test, type Page } from '@playwright/test'
 import { counter, expectStep, hasJapanese, messages } from './helpers'
 
 // CONTRACT.md §2: scenario ids that must exist.
-const REQUIRED = ['smtp-basic', 'smtp-ehlo', 'smtp-starttls', 'smtp-submission-auth', 'smtps', 'pop-before-smtp',
-  'smtp-temporary-failure', 'smtp-permanent-failure', 'smtp-envelope-vs-header', 'pop3-basic', 'pop3-apop', 'pop3s',
-  'imap-basic', 'imaps']
+const REQUIRED = [
+  'smtp-basic',
+  'smtp-ehlo',
+  'smtp-starttls',
+  'smtp-submission-auth',
+  'smtps',
+  'pop-before-smtp',
+  'smtp-temporary-failure',
+  'smtp-permanent-failure',
+  'smtp-envelope-vs-header',
+  'pop3-basic',
+  'pop3-apop',
+  'pop3s',
+  'imap-basic',
+  'imaps',
+]
 
 async function scenarioIds(page: Page): Promise<string[]> {
   await page.goto('?lang=en')
-  return page.getByTestId('scenario-select').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+  return page
+    .getByTestId('scenario-select')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
 }
 
 /** Jumps to the first step whose arrow text matches. */
@@ -128,7 +144,8 @@ test('pop-before-smtp: three lifelines and a time gap', async ({ page }) => {
 test('the protocol map opens each lesson', async ({ page }) => {
   await page.goto('?mode=map&lang=en')
   await expect(page.getByTestId('protocol-map')).toBeVisible()
-  for (const id of ['smtp', 'pop-before-smtp', 'smtp-auth', 'smtps', 'pop3', 'apop', 'pop3s', 'imap', 'imaps']) await expect(page.getByTestId(`map.${id}`)).toBeVisible()
+  for (const id of ['smtp', 'pop-before-smtp', 'smtp-auth', 'smtps', 'pop3', 'apop', 'pop3s', 'imap', 'imaps'])
+    await expect(page.getByTestId(`map.${id}`)).toBeVisible()
   const results = await new AxeBuilder({ page }).analyze()
   expect(results.violations.map((v) => v.id)).toEqual([])
   await page.getByTestId('map.apop').getByRole('link').click()
@@ -141,9 +158,12 @@ for (const id of ['smtp-submission-auth', 'pop-before-smtp', 'pop3-vs-imap']) {
     await page.setViewportSize({ width: 1920, height: 1080 })
     await page.goto(`?scenario=${id}&lang=ja`)
     await toEnd(page)
-    const boxes = await page.locator('.row .label').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })))
+    const boxes = await page
+      .locator('.row .label')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })))
     for (let i = 1; i < boxes.length; i++) {
-      const a = boxes[i - 1]!, b = boxes[i]!
+      const a = boxes[i - 1]!,
+        b = boxes[i]!
       expect(a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5 || a.x + a.w <= b.x || b.x + b.w <= a.x, `labels ${i} and ${i + 1}`).toBe(true)
     }
     const heads = await page.locator('.actor').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ l: r.left, r: r.right })))

@@ -16,12 +16,24 @@ async function serverSays(page: Page): Promise<string[]> {
 }
 
 test.describe('the telnet sandbox', () => {
-  test('the article\'s telnet session: 220/250/250/250/354/250/221 on the diagram', async ({ page }) => {
+  test("the article's telnet session: 220/250/250/250/354/250/221 on the diagram", async ({ page }) => {
     await page.goto('?mode=sandbox&protocol=smtp&port=25&lang=en')
     // Connected, greeting shown (CONTRACT.md §3).
     await expect(messages(page)).toHaveCount(4)
-    for (const line of ['HELO a.example', 'MAIL FROM:<test@a.example>', 'RCPT TO:<user1@example.test>', 'DATA',
-      'Subject: dummy mail', 'From: b@b.example', 'To: c@c.example', '', 'Hello', '.', 'QUIT']) await type(page, line)
+    for (const line of [
+      'HELO a.example',
+      'MAIL FROM:<test@a.example>',
+      'RCPT TO:<user1@example.test>',
+      'DATA',
+      'Subject: dummy mail',
+      'From: b@b.example',
+      'To: c@c.example',
+      '',
+      'Hello',
+      '.',
+      'QUIT',
+    ])
+      await type(page, line)
     const codes = (await serverSays(page)).map((t) => t.slice(0, 3))
     expect(codes).toEqual(['220', '250', '250', '250', '354', '250', '221'])
     // The server closed the connection: the input is disabled and Reconnect is offered.

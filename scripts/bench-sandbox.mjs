@@ -14,7 +14,10 @@ const SIZES = [200, 2_000, 10_000]
 /** A session holds at most 10,000 entries: the largest size is measured from 9,800 on, up to the limit. */
 const start = (n) => Math.min(n, 10_000 - 200)
 const REPEAT = 15
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] }
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
 const range = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`
 const sessionOf = (protocol, n) => Array.from({ length: n }, (_, i) => ({ send: protocol === 'imap' ? `a${i + 1} NOOP` : i % 2 ? 'NOOP' : 'RSET' }))
 
@@ -57,30 +60,34 @@ try {
       const enter = []
       for (let i = 0; i < REPEAT; i++) {
         await input.fill('NOOP')
-        enter.push(await page.evaluate(async () => {
-          const el = document.querySelector('[data-testid="sandbox.input"]')
-          const t = performance.now()
-          el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
-          await new Promise((r) => queueMicrotask(r)) // React renders discrete updates in a microtask
-          void document.body.offsetHeight // style and layout, now
-          const work = performance.now() - t
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-          return [work, performance.now() - t]
-        }))
+        enter.push(
+          await page.evaluate(async () => {
+            const el = document.querySelector('[data-testid="sandbox.input"]')
+            const t = performance.now()
+            el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
+            await new Promise((r) => queueMicrotask(r)) // React renders discrete updates in a microtask
+            void document.body.offsetHeight // style and layout, now
+            const work = performance.now() - t
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+            return [work, performance.now() - t]
+          }),
+        )
         await page.waitForTimeout(30)
       }
       const arrow = []
       await page.locator('.rows-wrap').focus()
       for (let i = 0; i < REPEAT; i++) {
-        arrow.push(await page.evaluate(async () => {
-          const t = performance.now()
-          window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true }))
-          await new Promise((r) => queueMicrotask(r))
-          void document.body.offsetHeight
-          const work = performance.now() - t
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
-          return [work, performance.now() - t]
-        }))
+        arrow.push(
+          await page.evaluate(async () => {
+            const t = performance.now()
+            window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, cancelable: true }))
+            await new Promise((r) => queueMicrotask(r))
+            void document.body.offsetHeight
+            const work = performance.now() - t
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+            return [work, performance.now() - t]
+          }),
+        )
         await page.waitForTimeout(30)
       }
       rows.push({ protocol, n, enter, arrow })
@@ -105,7 +112,9 @@ try {
   })
   await context.close()
   await browser.close()
-  console.log(`\nper input in Chromium, median (range) of ${REPEAT}: main-thread work (event, render, style and layout) / until the second animation frame after it`)
+  console.log(
+    `\nper input in Chromium, median (range) of ${REPEAT}: main-thread work (event, render, style and layout) / until the second animation frame after it`,
+  )
   const fmt = (xs) => `${median(xs.map((x) => x[0])).toFixed(1)} ms (${range(xs.map((x) => x[0]))}) / ${median(xs.map((x) => x[1])).toFixed(1)} ms`
   for (const r of rows) console.log(`  ${r.protocol} at ${String(r.n).padStart(6)} lines: Enter ${fmt(r.enter)} · arrow key ${fmt(r.arrow)}`)
   console.log(`  paste of 600 lines into the IMAP sandbox: ${paste.toFixed(0)} ms`)

@@ -47,14 +47,18 @@ async function start() {
   // The presenter, the projector and a playback window of the same lesson move together (store/sync.ts). A
   // window alone only asks whether others are there; the sync code loads when one answers or speaks.
   if (page.sync) {
-    const start = (first?: unknown) => void import('./store/sync').then(({ browserChannel, startSync }) => {
-      const c = browserChannel()
-      if (c) startSync(store, c, undefined, first)
-    })
+    const start = (first?: unknown) =>
+      void import('./store/sync').then(({ browserChannel, startSync }) => {
+        const c = browserChannel()
+        if (c) startSync(store, c, undefined, first)
+      })
     if (page.id !== 'play' || typeof BroadcastChannel !== 'function') start()
     else {
       const probe = new BroadcastChannel('mail-seq.sync')
-      probe.onmessage = (e: MessageEvent) => { probe.close(); start(e.data) }
+      probe.onmessage = (e: MessageEvent) => {
+        probe.close()
+        start(e.data)
+      }
       probe.postMessage({ v: 1, from: 'probe', scenario: store.getState().scenarioId, type: 'hello' })
     }
   }

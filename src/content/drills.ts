@@ -7,7 +7,7 @@ import { wireLabel } from '../model/label'
 import type { Caption } from './types'
 
 interface DrillLink {
-  readonly scenario: string          // a lesson id that exists
+  readonly scenario: string // a lesson id that exists
   /** The step that answers it: the first step whose arrow text matches `text` (a RegExp source),
    *  optionally only steps sent by `from` ('client' or a server/actor id). */
   readonly text: string
@@ -20,11 +20,11 @@ interface DrillChoice {
 }
 
 export interface Drill {
-  readonly id: string                // e.g. 'r1a-nw-am2-q9' (ascii, unique)
-  readonly source: string            // e.g. 'R1秋NW午前Ⅱ問9', exactly as the article writes it
+  readonly id: string // e.g. 'r1a-nw-am2-q9' (ascii, unique)
+  readonly source: string // e.g. 'R1秋NW午前Ⅱ問9', exactly as the article writes it
   readonly question: Caption
   readonly choices: readonly DrillChoice[]
-  readonly answer: string            // id of the correct choice
+  readonly answer: string // id of the correct choice
   readonly explanation: Caption
   readonly link: DrillLink
 }
@@ -279,7 +279,7 @@ export const DRILLS: readonly Drill[] = [
         id: 'b',
         text: {
           ja: 'メールサーバ間で、宛先のドメインへメールを転送する',
-          en: 'It relays mail between mail servers toward the recipient\'s domain',
+          en: "It relays mail between mail servers toward the recipient's domain",
         },
       },
       {
@@ -293,14 +293,14 @@ export const DRILLS: readonly Drill[] = [
         id: 'd',
         text: {
           ja: 'パスワードの代わりに、サーバのチャレンジとパスワードから計算したダイジェストを送る',
-          en: 'It sends a digest computed from the server\'s challenge and the password, instead of the password',
+          en: "It sends a digest computed from the server's challenge and the password, instead of the password",
         },
       },
     ],
     answer: 'c',
     explanation: {
       ja: 'IMAP4(RFC 9051)では、メールはサーバ上のメールボックスに置いたまま管理されます。このレッスンのFETCH 1:* (FLAGS ENVELOPE)は、本文を取り出さずに、各メールの日付・件名・差出人などだけを返します(RFC 9051 §6.4.5)。SEARCHコマンド(RFC 9051 §6.4.4)を使えば、文字列による検索もサーバ上でできます。',
-      en: 'IMAP4 (RFC 9051) keeps mail in mailboxes on the server. In this lesson FETCH 1:* (FLAGS ENVELOPE) returns each message\'s date, subject, sender and recipients without its body (RFC 9051 §6.4.5). The SEARCH command (RFC 9051 §6.4.4) searches by text on the server as well.',
+      en: "IMAP4 (RFC 9051) keeps mail in mailboxes on the server. In this lesson FETCH 1:* (FLAGS ENVELOPE) returns each message's date, subject, sender and recipients without its body (RFC 9051 §6.4.5). The SEARCH command (RFC 9051 §6.4.4) searches by text on the server as well.",
     },
     link: { scenario: 'imap-basic', text: String.raw`^a4 FETCH 1:\* \(FLAGS ENVELOPE\)$`, from: 'client' },
   },
@@ -309,7 +309,7 @@ export const DRILLS: readonly Drill[] = [
     source: 'H18SV午前問16',
     question: {
       ja: '利用者端末がメールを受信するためのプロトコルのうち、サーバ上のメールの検索、選んだメールだけの取り出し、ヘッダだけの取り出しができるものはどれですか。',
-      en: 'Which protocol for fetching mail to the user\'s device can search mail on the server, fetch only the messages chosen, and fetch only the header?',
+      en: "Which protocol for fetching mail to the user's device can search mail on the server, fetch only the messages chosen, and fetch only the header?",
     },
     choices: [
       { id: 'a', text: { ja: 'POP3(ポート番号110)', en: 'POP3 (port 110)' } },
@@ -387,7 +387,7 @@ export const DRILLS: readonly Drill[] = [
         id: 'b',
         text: {
           ja: 'メールサーバのメールボックスから、利用者のPCへメールを取り出すときに使う',
-          en: 'It is used to take mail out of the mailbox on the mail server to the user\'s PC',
+          en: "It is used to take mail out of the mailbox on the mail server to the user's PC",
         },
       },
       {

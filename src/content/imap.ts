@@ -83,7 +83,7 @@ const commands = {
   },
   STORE: {
     ja: 'クライアントがSTOREでメールのフラグを変えます(RFC 9051 §6.4.6)。+FLAGSは追加、-FLAGSは削除、FLAGSは置き換えで、既読フラグ(\\Seen)や削除の印(\\Deleted)もここで付けます。フラグはサーバ上で管理されるので、H25春IP問84の「未読管理がどのPCからも同じに見える」はこの仕組みです。',
-    en: 'STORE changes a message\'s flags (RFC 9051 §6.4.6): +FLAGS adds, -FLAGS removes, FLAGS replaces; the seen flag (\\Seen) and the deletion mark (\\Deleted) are set this way too. Flags are kept on the server, which is why every PC sees the same read/unread state (H25春IP問84).',
+    en: "STORE changes a message's flags (RFC 9051 §6.4.6): +FLAGS adds, -FLAGS removes, FLAGS replaces; the seen flag (\\Seen) and the deletion mark (\\Deleted) are set this way too. Flags are kept on the server, which is why every PC sees the same read/unread state (H25春IP問84).",
   },
   COPY: {
     ja: 'クライアントがCOPYで、メールを別のメールボックスへ複製します(RFC 9051 §6.4.7)。元のメールはそのまま残ります。コピー先が無ければNO [TRYCREATE]、成功すればOK [COPYUID]で新しいUIDを知らせます。',
@@ -214,7 +214,7 @@ const responses = {
   },
   authBadBase64: {
     ja: 'クライアントの応答がbase64として読めないため、BADで拒否しました(RFC 9051 §6.2.2)。未認証状態のままです。',
-    en: 'The client\'s response is not valid base64, so the server refuses with BAD (RFC 9051 §6.2.2). The session stays not authenticated.',
+    en: "The client's response is not valid base64, so the server refuses with BAD (RFC 9051 §6.2.2). The session stays not authenticated.",
   },
   authMechanism: {
     ja: 'このサーバが対応していない認証方式なのでNOです(RFC 9051 §6.2.2)。使える方式は、CAPABILITYのAUTH=…に並んでいます(ここではPLAINとLOGIN)。',
@@ -310,7 +310,7 @@ const responses = {
   },
   appendOk: {
     ja: 'APPENDが完了し、メールがメールボックスに保存されました(RFC 9051 §6.3.12)。[APPENDUID v u]はUIDVALIDITYと新しいメールのUIDです(RFC 4315 §3)。保存先を選択中なら、その前にEXISTSで件数の増加が知らされます。',
-    en: 'APPEND is complete: the message is stored in the mailbox (RFC 9051 §6.3.12). [APPENDUID v u] gives the UIDVALIDITY and the new message\'s UID (RFC 4315 §3). If the target is selected, EXISTS reported the new count just before.',
+    en: "APPEND is complete: the message is stored in the mailbox (RFC 9051 §6.3.12). [APPENDUID v u] gives the UIDVALIDITY and the new message's UID (RFC 4315 §3). If the target is selected, EXISTS reported the new count just before.",
   },
   tryCreate: {
     ja: '保存先のメールボックスがないのでNO [TRYCREATE]です(RFC 9051 §6.3.12)。サーバが勝手に作ることはありません。[TRYCREATE]は「CREATEしてからやり直せば成功するかもしれない」という合図です。',

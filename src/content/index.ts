@@ -26,22 +26,31 @@ export function captionOf(step: Step): Caption | undefined {
           if (k.command === '.') return smtpStepCaptions.dot
           if (k.command === 'sasl-response') return smtpStepCaptions['sasl-response']
           return lookup(smtpCommandCaptions, k.command)
-        case 'reply': return lookup(smtpReplyCaptions, k.replyId)
-        case 'body': return smtpStepCaptions.body
-        case 'pipeline': return smtpStepCaptions.pipeline
+        case 'reply':
+          return lookup(smtpReplyCaptions, k.replyId)
+        case 'body':
+          return smtpStepCaptions.body
+        case 'pipeline':
+          return smtpStepCaptions.pipeline
       }
       return undefined
     case 'pop3':
       switch (k.key) {
-        case 'command': return lookup(pop3Captions.commands, k.command)
-        case 'reply': return lookup(pop3Captions.replies, k.replyId)
-        default: return undefined
+        case 'command':
+          return lookup(pop3Captions.commands, k.command)
+        case 'reply':
+          return lookup(pop3Captions.replies, k.replyId)
+        default:
+          return undefined
       }
     case 'imap':
       switch (k.key) {
-        case 'command': return lookup(imapCaptions.commands, k.command) ?? lookup(imapCaptions.continuations, k.command)
-        case 'reply': return lookup(imapCaptions.responses, k.replyId)
-        default: return undefined
+        case 'command':
+          return lookup(imapCaptions.commands, k.command) ?? lookup(imapCaptions.continuations, k.command)
+        case 'reply':
+          return lookup(imapCaptions.responses, k.replyId)
+        default:
+          return undefined
       }
   }
 }

@@ -63,7 +63,7 @@ const commands = {
   },
   UIDL: {
     ja: 'クライアントがUIDLで、メールごとの一意なID(unique-id)を求めました。IDはセッションをまたいで変わらないため、メールをサーバに残すクライアントはどれを受信済みか判断できます。番号が無効か削除の印があれば-ERRです(RFC 1939 §7)。',
-    en: 'The client asks with UIDL for each message\'s unique-id. The id stays the same across sessions, so a client that leaves mail on the server can tell which messages it already has. An invalid number or a deleted message gets -ERR (RFC 1939 §7).',
+    en: "The client asks with UIDL for each message's unique-id. The id stays the same across sessions, so a client that leaves mail on the server can tell which messages it already has. An invalid number or a deleted message gets -ERR (RFC 1939 §7).",
   },
   unknown: {
     ja: 'サーバが知らないか、いまの状態では受け付けない行が届きました。POP3のコマンドは3〜4文字のキーワード(大文字と小文字は区別しません)と引数からなります。サーバは必ず-ERRで答えます(RFC 1939 §3)。',
@@ -94,7 +94,7 @@ const replies = {
   },
   internalError: {
     ja: 'サーバの内部で処理に失敗し、-ERRでこの行を処理しなかったと伝えました。[SYS/TEMP]はクライアントの誤りではなくサーバ側の一時的な問題という意味で、送り直せば通ることがあります。状態は変わりません(RFC 3206 §4)。',
-    en: 'Something failed inside the server, so it answers -ERR: the line was not processed. [SYS/TEMP] says the problem is the server\'s and temporary, not the client\'s; sending the line again may work. The state does not change (RFC 3206 §4).',
+    en: "Something failed inside the server, so it answers -ERR: the line was not processed. [SYS/TEMP] says the problem is the server's and temporary, not the client's; sending the line again may work. The state does not change (RFC 3206 §4).",
   },
   unknownCommand: {
     ja: 'サーバが-ERRを返しました。知らないコマンドや実装していないコマンドには、必ず否定応答を返す決まりです。セッションの状態は変わりません(RFC 1939 §3)。',

@@ -15,7 +15,7 @@ export const smtpCommandCaptions = {
   },
   MAIL: {
     ja: 'MAIL FROM:<アドレス> で送信者のアドレス（エンベロープの送信者）を伝え、1 通分の取引を始めます（RFC 5321 §4.1.1.2）。届かなかったときのエラーメールはこのアドレスに返ります。サーバは 250 で受け付け、HELO/EHLO の前なら 503、書式の誤りには 501、サブミッションポートで未認証なら 530 を返します。',
-    en: 'MAIL FROM:<address> gives the sender\'s address (the envelope sender) and opens one mail transaction (RFC 5321 §4.1.1.2). Bounces go back to this address. The server answers 250; 503 before HELO/EHLO, 501 for bad syntax, 530 on the submission port without AUTH.',
+    en: "MAIL FROM:<address> gives the sender's address (the envelope sender) and opens one mail transaction (RFC 5321 §4.1.1.2). Bounces go back to this address. The server answers 250; 503 before HELO/EHLO, 501 for bad syntax, 530 on the submission port without AUTH.",
   },
   RCPT: {
     ja: 'RCPT TO:<アドレス> で宛先を 1 つ伝えます。宛先が複数なら、この行を宛先ごとに繰り返します（RFC 5321 §4.1.1.3）。これもエンベロープで、ヘッダの To: とは別物です。サーバは 250 で受け付け、知らない利用者や許されない中継（リレー）には 550、MAIL FROM より前なら 503 を返します。',
@@ -43,7 +43,7 @@ export const smtpCommandCaptions = {
   },
   EXPN: {
     ja: 'EXPN は、メーリングリストや別名（エイリアス）をメンバーのアドレスに展開するよう求めます（RFC 5321 §4.1.1.7）。アドレスが漏れるため、多くのサーバは止めています。このサーバも 502（未実装）を返します。',
-    en: 'EXPN asks the server to expand a mailing list or alias into its members\' addresses (RFC 5321 §4.1.1.7). That would leak addresses, so most servers switch it off. This server, too, answers 502 (command not implemented).',
+    en: "EXPN asks the server to expand a mailing list or alias into its members' addresses (RFC 5321 §4.1.1.7). That would leak addresses, so most servers switch it off. This server, too, answers 502 (command not implemented).",
   },
   HELP: {
     ja: 'HELP はサーバに使い方の案内を求めます（RFC 5321 §4.1.1.8）。telnet などで人が手入力するときの助けで、メールソフトは使いません。サーバは 214 でコマンドの一覧を返します。',
@@ -123,7 +123,7 @@ export const smtpReplyCaptions = {
   },
   bye: {
     ja: 'サーバが 221 で QUIT を了承し、自分から TCP 接続を閉じます（RFC 5321 §4.1.1.10, §3.8）。そのため、先に FIN を送るのはサーバです。キャプチャでは FIN が 221 と同じセグメントに乗り、別の FIN が見えないこともあります。',
-    en: 'The server accepts QUIT with 221 and then closes the TCP connection itself (RFC 5321 §4.1.1.10, §3.8), so the client sees the server\'s FIN first. In a capture the FIN may ride in the same segment as the 221, which makes it easy to miss.',
+    en: "The server accepts QUIT with 221 and then closes the TCP connection itself (RFC 5321 §4.1.1.10, §3.8), so the client sees the server's FIN first. In a capture the FIN may ride in the same segment as the 221, which makes it easy to miss.",
   },
   vrfyCannot: {
     ja: '252 は「確認はできないが、送られれば受け付けて配送を試みる」という答えです（RFC 5321 §3.5.3）。利用者が実在するかを明かさず、アドレス集めを防ぎます。知らない利用者なら 550 が返ります。',
@@ -155,7 +155,7 @@ export const smtpReplyCaptions = {
   },
   authOk: {
     ja: '235 で認証に成功しました（RFC 4954 §6）。これでサーバは、この利用者のメールを外部の宛先へも中継（リレー）します。次は MAIL FROM で送信を始めます。',
-    en: 'Authentication succeeded with 235 (RFC 4954 §6). The server will now relay this user\'s mail to outside recipients too. Next, MAIL FROM starts the transaction.',
+    en: "Authentication succeeded with 235 (RFC 4954 §6). The server will now relay this user's mail to outside recipients too. Next, MAIL FROM starts the transaction.",
   },
   authFailed: {
     ja: '535 は認証の失敗で、利用者名かパスワードが違います（RFC 4954 §6）。拡張コード 5.7.8 は「認証情報が無効」の意味です。PLAIN では「NUL 利用者名 NUL パスワード」を base64 にして送ります。正しい情報で AUTH からやり直してください。',
@@ -199,7 +199,7 @@ export const smtpReplyCaptions = {
   },
   needMail: {
     ja: 'MAIL FROM より先に RCPT TO が来たため、503 が返りました（RFC 5321 §4.1.1.3, §4.1.4）。取引は必ず MAIL FROM（送信者）から始まり、宛先はそのあとです。先に MAIL FROM:<送信者のアドレス> を送ってください。',
-    en: 'RCPT TO came before MAIL FROM, so the server answers 503 (RFC 5321 §4.1.1.3, §4.1.4). A mail transaction always starts with MAIL FROM (the sender); the recipients come after it. Send MAIL FROM:<sender\'s address> first.',
+    en: "RCPT TO came before MAIL FROM, so the server answers 503 (RFC 5321 §4.1.1.3, §4.1.4). A mail transaction always starts with MAIL FROM (the sender); the recipients come after it. Send MAIL FROM:<sender's address> first.",
   },
   needRcpt: {
     ja: '受け付けられた宛先がないまま DATA が来たため、503 が返りました（RFC 5321 §4.1.1.4, §3.3）。中身を送る前に、MAIL FROM で送信者を、RCPT TO で宛先を少なくとも 1 つ伝える必要があります。',
@@ -243,15 +243,15 @@ export const smtpReplyCaptions = {
   },
   rcptSyntax: {
     ja: 'RCPT の書き方が違うため、501 が返りました（RFC 5321 §4.1.1.3, §3.3）。正しくは RCPT TO:<宛先のアドレス> で、TO の直後にコロンが要ります。宛先が複数なら、この行を宛先ごとに送ります。',
-    en: 'The RCPT command is malformed, so the server answers 501 (RFC 5321 §4.1.1.3, §3.3). The form is RCPT TO:<recipient\'s address>, with a colon right after TO. For several recipients, send one such line for each.',
+    en: "The RCPT command is malformed, so the server answers 501 (RFC 5321 §4.1.1.3, §3.3). The form is RCPT TO:<recipient's address>, with a colon right after TO. For several recipients, send one such line for each.",
   },
   senderSyntax: {
     ja: '送信者のアドレスの書式が正しくないため、501 が返りました（RFC 5321 §4.1.2, §3.3）。アドレスは山かっこで囲み、コロンの後ろに空白を入れません（例: MAIL FROM:<user@example.com>）。エラーメールなど返送先のないメールは <> と書きます。',
-    en: 'The sender\'s address is malformed, so the server answers 501 (RFC 5321 §4.1.2, §3.3). Put it in angle brackets with no space after the colon: MAIL FROM:<user@example.com>. Mail that takes no bounces, such as a bounce itself, uses <>.',
+    en: "The sender's address is malformed, so the server answers 501 (RFC 5321 §4.1.2, §3.3). Put it in angle brackets with no space after the colon: MAIL FROM:<user@example.com>. Mail that takes no bounces, such as a bounce itself, uses <>.",
   },
   recipientSyntax: {
     ja: '宛先のアドレスの書式が正しくないため、501 が返りました（RFC 5321 §4.1.2, §3.3）。「ローカル部@ドメイン」を山かっこで囲み、コロンの後ろに空白を入れずに書きます（例: RCPT TO:<user@example.com>）。',
-    en: 'The recipient\'s address is malformed, so the server answers 501 (RFC 5321 §4.1.2, §3.3). Write local-part@domain inside angle brackets, with no space after the colon: RCPT TO:<user@example.com>.',
+    en: "The recipient's address is malformed, so the server answers 501 (RFC 5321 §4.1.2, §3.3). Write local-part@domain inside angle brackets, with no space after the colon: RCPT TO:<user@example.com>.",
   },
   pathTooLong: {
     ja: 'アドレスが長すぎるため、501 が返りました（RFC 5321 §4.5.3.1.1–3）。ローカル部は 64 オクテット、ドメインは 255 オクテット、山かっこを含むパス全体は 256 オクテットまでです。アドレスを見直してください。',
@@ -275,7 +275,7 @@ export const smtpReplyCaptions = {
   },
   relayDenied: {
     ja: '認証していない相手から外部ドメイン宛ての中継（リレー）を頼まれたため、550 が返りました（RFC 5321 §3.6.2）。誰のメールでも中継するオープンリレーは迷惑メールの踏み台になります。SMTP-AUTH で認証するか、このサーバのドメイン宛てにしてください。',
-    en: 'A client the server does not trust asked it to relay to an outside domain, so it answers 550 (RFC 5321 §3.6.2). An open relay that forwards anyone\'s mail becomes a tool for spam. Authenticate with SMTP AUTH, or send to this server\'s own domains.',
+    en: "A client the server does not trust asked it to relay to an outside domain, so it answers 550 (RFC 5321 §3.6.2). An open relay that forwards anyone's mail becomes a tool for spam. Authenticate with SMTP AUTH, or send to this server's own domains.",
   },
   tooManyRcpts: {
     ja: '1 つの取引の宛先が上限に達したため、452 が返りました（RFC 5321 §4.5.3.1.10）。一時的なエラーです。ここまでに受け付けられた宛先で DATA を送り、残りの宛先は次の取引で送れば届きます。',
@@ -295,7 +295,7 @@ export const smtpReplyCaptions = {
   },
   mailboxFull: {
     ja: '宛先のメールボックスが満杯なので、サーバは452(4.2.2)で断りました。4xxは一時的なエラーです。送信側はメールをキューに残し、受信者がメールを整理して空きができたころに再送します(RFC 5321 §4.2.2, RFC 3463 §3.3)。',
-    en: 'The recipient\'s mailbox is full, so the server answers 452 (4.2.2). This is a temporary error: the sending side keeps the message queued and retries once the recipient has made room (RFC 5321 §4.2.2, RFC 3463 §3.3).',
+    en: "The recipient's mailbox is full, so the server answers 452 (4.2.2). This is a temporary error: the sending side keeps the message queued and retries once the recipient has made room (RFC 5321 §4.2.2, RFC 3463 §3.3).",
   },
   contentRejected: {
     ja: 'サーバは本文を受け取ったあと、内容を検査して554(5.7.1)で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール(バウンス)を返します(RFC 5321 §4.1.1.4, RFC 3463 §3.8)。',
@@ -303,7 +303,7 @@ export const smtpReplyCaptions = {
   },
   localError: {
     ja: 'サーバの内部で処理に失敗したため、451(4.3.0)でこの行を処理しなかったと伝えました（RFC 5321 §4.2.3）。クライアントの誤りではなく、4xx は一時的なエラーなので、同じ行を送り直せば受け付けられることがあります。セッションの状態は変わりません。',
-    en: 'Something failed inside the server, so it answers 451 (4.3.0): the line was not processed (RFC 5321 §4.2.3). This is not the client\'s mistake; 4xx is temporary, so sending the same line again may succeed. The session state does not change.',
+    en: "Something failed inside the server, so it answers 451 (4.3.0): the line was not processed (RFC 5321 §4.2.3). This is not the client's mistake; 4xx is temporary, so sending the same line again may succeed. The session state does not change.",
   },
   tooManyErrors: {
     ja: 'エラーが続いたため、サーバは 421 を返して自分から接続を閉じました（RFC 5321 §3.8）。421 は一時的なエラーなので、正しい手順で接続し直せば受け付けられます。HELO/EHLO → MAIL FROM → RCPT TO → DATA の順を確かめてください。',

@@ -17,9 +17,23 @@ export interface TeacherTip {
 
 /** The lessons of src/scenarios (content may not import scenarios; tips.test.ts checks the two lists agree). */
 type LessonId =
-  | 'smtp-basic' | 'smtp-ehlo' | 'smtp-starttls' | 'smtps' | 'smtp-submission-auth' | 'pop-before-smtp'
-  | 'smtp-temporary-failure' | 'smtp-permanent-failure' | 'smtp-envelope-vs-header' | 'smtp-transaction'
-  | 'smtp-pipelining' | 'pop3-basic' | 'pop3-apop' | 'pop3s' | 'imap-basic' | 'imaps' | 'pop3-vs-imap'
+  | 'smtp-basic'
+  | 'smtp-ehlo'
+  | 'smtp-starttls'
+  | 'smtps'
+  | 'smtp-submission-auth'
+  | 'pop-before-smtp'
+  | 'smtp-temporary-failure'
+  | 'smtp-permanent-failure'
+  | 'smtp-envelope-vs-header'
+  | 'smtp-transaction'
+  | 'smtp-pipelining'
+  | 'pop3-basic'
+  | 'pop3-apop'
+  | 'pop3s'
+  | 'imap-basic'
+  | 'imaps'
+  | 'pop3-vs-imap'
 
 export const TEACHER_TIPS = {
   'smtp-basic': [
@@ -61,7 +75,7 @@ export const TEACHER_TIPS = {
       },
       misconception: {
         ja: 'QUIT を送ったクライアントが先に切断する、と思われがちです。実際は 221 を返したサーバが先に FIN を送ります(RFC 5321 §4.1.1.10)。元記事のキャプチャで FIN が見当たらなかったのは、そのためです。',
-        en: 'Since the client sent QUIT, many expect it to close first. In fact the server, having answered 221, sends the first FIN (RFC 5321 §4.1.1.10). That is why the article\'s capture seemed to lack a FIN from the client.',
+        en: "Since the client sent QUIT, many expect it to close first. In fact the server, having answered 221, sends the first FIN (RFC 5321 §4.1.1.10). That is why the article's capture seemed to lack a FIN from the client.",
       },
       exam: {
         ja: 'TCP の接続の確立(3 ウェイハンドシェイク)と切断(FIN)です。基本情報・応用情報からネットワークスペシャリストまで共通の基礎です。',
@@ -105,7 +119,7 @@ export const TEACHER_TIPS = {
       at: 'SIZE=',
       ask: {
         ja: 'SIZE=145 の 145 は何の数でしょう。サーバの上限を超えていたら、いつ、何番で断られるでしょう。',
-        en: 'What does the 145 in SIZE=145 count? Had it exceeded the server\'s limit, when would the client be refused, and with which code?',
+        en: "What does the 145 in SIZE=145 count? Had it exceeded the server's limit, when would the client be refused, and with which code?",
       },
       misconception: {
         ja: '大きすぎるメールは、本文を送り終えてから断られる、と思われがちです。SIZE で先に大きさ(オクテット数)を申告すれば、本文を送る前の MAIL FROM の時点で 552 が返ります(RFC 1870)。',
@@ -271,7 +285,7 @@ export const TEACHER_TIPS = {
       },
       misconception: {
         ja: 'POP before SMTP では、SMTP の接続でも利用者名とパスワードを送る、と思われがちです。SMTP 側では何も送りません。サーバが POP3 の成功を送信元の IP アドレスと時刻で覚え、一定時間そのアドレスからの中継を許すだけです。',
-        en: 'Many think POP before SMTP sends a user name and password over SMTP too. Nothing is sent on the SMTP side: the server notes the POP3 success with the client\'s IP address and the time, and relays for that address for a while.',
+        en: "Many think POP before SMTP sends a user name and password over SMTP too. Nothing is sent on the SMTP side: the server notes the POP3 success with the client's IP address and the time, and relays for that address for a while.",
       },
       exam: {
         ja: 'H20SV問1。社内 PC のメールソフトが SMTP AUTH に対応していないので、メールソフトに手を加えずに使える POP before SMTP を選ぶ問題です。',
@@ -412,7 +426,7 @@ export const TEACHER_TIPS = {
       },
       misconception: {
         ja: 'メールはヘッダの To: に書いた宛先に届く、と思われがちです。配送先を決めるのはエンベロープの RCPT TO で、ヘッダの To: は表示用です。Bcc は、この仕組みを使っています。',
-        en: 'Many think mail goes to the addresses in the To: header. The envelope\'s RCPT TO decides delivery; the To: header is for display. Bcc works exactly this way.',
+        en: "Many think mail goes to the addresses in the To: header. The envelope's RCPT TO decides delivery; the To: header is for display. Bcc works exactly this way.",
       },
       exam: {
         ja: 'エンベロープ(MAIL FROM・RCPT TO)とヘッダ(From:・To:)の違いです。Bcc の宛先がヘッダに現れない理由を説明できるようにします。',
@@ -423,11 +437,11 @@ export const TEACHER_TIPS = {
       at: '^From: b@b',
       ask: {
         ja: 'user1 のメールソフトには、差出人として何が表示されるでしょう。サーバはこの From: を確かめたでしょうか。',
-        en: 'What will user1\'s mail program show as the sender? Did the server check this From: at all?',
+        en: "What will user1's mail program show as the sender? Did the server check this From: at all?",
       },
       misconception: {
         ja: 'SMTP サーバは差出人を確かめてから受け付ける、と思われがちです。SMTP はヘッダの From: を確かめないので、表示上の差出人はいくらでも偽れます。確かめるには、SPF(エンベロープの送信者のドメインと送信元 IP アドレス)、DKIM(署名)、DMARC(ヘッダの From: との一致)を使います。',
-        en: 'Many believe an SMTP server checks the sender before accepting mail. SMTP never checks the From: header, so the displayed sender is easy to forge. Checking takes SPF (the envelope sender\'s domain against the sending IP address), DKIM (a signature) and DMARC (alignment with the From: header).',
+        en: "Many believe an SMTP server checks the sender before accepting mail. SMTP never checks the From: header, so the displayed sender is easy to forge. Checking takes SPF (the envelope sender's domain against the sending IP address), DKIM (a signature) and DMARC (alignment with the From: header).",
       },
       exam: {
         ja: '送信ドメイン認証(SPF・DKIM・DMARC)と、なりすましメールの対策です。情報処理安全確保支援士とネットワークスペシャリストで扱われる論点です。',
@@ -570,7 +584,7 @@ export const TEACHER_TIPS = {
       },
       misconception: {
         ja: 'POP3 でもサーバ上のメールを検索したり、送信したりできる、と思われがちです。POP3 はメールボックスからメールを取り出すためのもので、RETR はメール全体を送ります。送信は SMTP の役目で、サーバ上の検索は IMAP の機能です。',
-        en: 'Many think POP3 can also search mail on the server, or send mail. POP3 takes mail out of the mailbox, and RETR sends the whole message; sending is SMTP\'s job, and searching on the server is an IMAP feature.',
+        en: "Many think POP3 can also search mail on the server, or send mail. POP3 takes mail out of the mailbox, and RETR sends the whole message; sending is SMTP's job, and searching on the server is an IMAP feature.",
       },
       exam: {
         ja: 'H20秋FE午前問50。POP3 は、メールサーバのメールボックスからメールを取り出すときに使うプロトコルです。',
@@ -603,7 +617,7 @@ export const TEACHER_TIPS = {
       },
       misconception: {
         ja: 'この値はサーバの時刻を知らせるだけのもの、と思われがちです。これはチャレンジで、クライアントはこの値とパスワードからダイジェストを計算します。接続のたびに変わるので、盗聴したダイジェストを次の接続で使い回しても認証は通りません(RFC 1939 §7)。',
-        en: 'Many read this value as the server\'s clock and nothing more. It is the challenge: the client computes a digest from it and the password. It changes with every connection, so a captured digest fails when replayed later (RFC 1939 §7).',
+        en: "Many read this value as the server's clock and nothing more. It is the challenge: the client computes a digest from it and the password. It changes with every connection, so a captured digest fails when replayed later (RFC 1939 §7).",
       },
       exam: {
         ja: 'チャレンジレスポンス方式の認証と、リプレイ攻撃への対策です。',
@@ -666,7 +680,7 @@ export const TEACHER_TIPS = {
       },
       misconception: {
         ja: '暗号化されていれば、盗聴者には何も分からない、と思われがちです。中身は読めませんが、宛先の IP アドレスとポート番号(995)、ClientHello のサーバ名、レコードの長さと時刻は見えます。',
-        en: 'Many think encryption leaves an eavesdropper with nothing. The content is hidden, but the server\'s address and port (995), the server name in the ClientHello, and the lengths and timing of records are still visible.',
+        en: "Many think encryption leaves an eavesdropper with nothing. The content is hidden, but the server's address and port (995), the server name in the ClientHello, and the lengths and timing of records are still visible.",
       },
       exam: {
         ja: 'TLS で守られるものと守られないものの区別です。',
@@ -728,7 +742,7 @@ export const TEACHER_TIPS = {
       },
       misconception: {
         ja: '読んだかどうかは、それぞれの PC のメールソフトが覚えている、と思われがちです。IMAP では既読フラグ(\\Seen)がサーバ上のメールに付くので、どの PC から見ても既読です(RFC 9051 §2.3.2)。',
-        en: 'Many think each PC\'s mail program remembers what was read. With IMAP the seen flag (\\Seen) is set on the message on the server, so it shows as read from every PC (RFC 9051 §2.3.2).',
+        en: "Many think each PC's mail program remembers what was read. With IMAP the seen flag (\\Seen) is set on the message on the server, so it shows as read from every PC (RFC 9051 §2.3.2).",
       },
       exam: {
         ja: 'H25春IP問84。未読・既読やフォルダの振り分けが、会社や自宅のどの PC からも同じに見えるのが IMAP4 です。',

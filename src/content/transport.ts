@@ -8,15 +8,15 @@ export const tcpCaptions = {
   },
   'syn-ack': {
     ja: 'サーバがSYN,ACKで応えました。クライアントのSYNを確認応答(ACK)しつつ、サーバ側のシーケンス番号をSYNで伝えます。3ウェイハンドシェイクの2つ目です(RFC 9293 §3.5)。',
-    en: 'The server answers SYN, ACK. It acknowledges the client\'s SYN and sends its own SYN with its sequence number: the second of the three-way handshake (RFC 9293 §3.5).',
+    en: "The server answers SYN, ACK. It acknowledges the client's SYN and sends its own SYN with its sequence number: the second of the three-way handshake (RFC 9293 §3.5).",
   },
   ack: {
     ja: 'クライアントがACKを返し、3ウェイハンドシェイクが完了しました。ここからTCPコネクションが確立(ESTABLISHED)し、メールのプロトコルが話せます。最初に話すのはサーバです(RFC 9293 §3.5)。',
-    en: 'The client\'s ACK completes the three-way handshake. The connection is ESTABLISHED and the mail protocol can start; the server speaks first (RFC 9293 §3.5).',
+    en: "The client's ACK completes the three-way handshake. The connection is ESTABLISHED and the mail protocol can start; the server speaks first (RFC 9293 §3.5).",
   },
   'fin-first.server': {
     ja: 'サーバが先にFINを送りました。SMTPではQUITに221で答えたサーバが自分から切断します(RFC 5321 §4.1.1.10)。元記事のキャプチャで「欲しいFINが見当たらない」のは、このFINがサーバ側から来るためです。',
-    en: 'The server sends FIN first: after answering QUIT with 221 it closes the connection itself (RFC 5321 §4.1.1.10). That is why a capture may seem to lack the client\'s FIN at this point: the first FIN comes from the server.',
+    en: "The server sends FIN first: after answering QUIT with 221 it closes the connection itself (RFC 5321 §4.1.1.10). That is why a capture may seem to lack the client's FIN at this point: the first FIN comes from the server.",
   },
   'fin-first.client': {
     ja: 'クライアントが先にFINを送り、送信を終えると伝えました。QUITを送らずに切るとサーバはトランザクションを破棄します。きちんと終えるにはQUITを送ります(RFC 5321 §4.1.1.10, RFC 9293 §3.6)。',
@@ -47,6 +47,6 @@ export const tlsCaptions = {
   },
   'client-finished': {
     ja: 'クライアントのFinishedでハンドシェイクが完了しました。ここから先のメールのコマンドと本文はすべて暗号化されたレコードで運ばれ、盗聴者にはレコードの長さしか分かりません(RFC 8446 §4.4.4, §5.2)。',
-    en: 'The client\'s Finished completes the handshake. From here on every command and the message itself travel inside encrypted records; an eavesdropper learns only their lengths (RFC 8446 §4.4.4, §5.2).',
+    en: "The client's Finished completes the handshake. From here on every command and the message itself travel inside encrypted records; an eavesdropper learns only their lengths (RFC 8446 §4.4.4, §5.2).",
   },
 } as const satisfies Record<string, Caption>

@@ -8,7 +8,10 @@ export const SEQUENCE = {
   margin: 0.11,
 } as const
 
-export interface Lane { readonly id: string; readonly x: number }
+export interface Lane {
+  readonly id: string
+  readonly x: number
+}
 export interface Arrow {
   readonly index: number
   /** Start and end of the arrow (fractions of the width). */
@@ -19,7 +22,10 @@ export interface Arrow {
   readonly width: number
   readonly direction: 'right' | 'left'
 }
-export interface SequenceLayout { readonly lanes: readonly Lane[]; readonly arrows: readonly Arrow[] }
+export interface SequenceLayout {
+  readonly lanes: readonly Lane[]
+  readonly arrows: readonly Arrow[]
+}
 
 export function layoutLanes(actors: readonly Actor[], margin: number = SEQUENCE.margin): Lane[] {
   const n = actors.length
@@ -40,7 +46,10 @@ export function layoutSequence(actors: readonly Actor[], steps: readonly Step[],
 }
 
 /** Row heights of a windowed list: every row the same, plus a band where the session clock jumps (a wait). */
-export interface RowHeights { readonly row: number; readonly gap: number }
+export interface RowHeights {
+  readonly row: number
+  readonly gap: number
+}
 
 /**
  * Each row's offset from the top (offsets[i]) and the total height (offsets[steps.length]). Given the offsets

@@ -4,7 +4,22 @@ import { SCENARIOS } from '../scenarios'
 import { compileScenario } from './compile'
 
 // CONTRACT.md §2: scenario ids that must exist.
-const REQUIRED_NOW = ['smtp-basic', 'smtp-ehlo', 'smtp-starttls', 'smtp-submission-auth', 'smtps', 'pop-before-smtp', 'smtp-temporary-failure', 'smtp-permanent-failure', 'smtp-envelope-vs-header', 'pop3-basic', 'pop3-apop', 'pop3s', 'imap-basic', 'imaps']
+const REQUIRED_NOW = [
+  'smtp-basic',
+  'smtp-ehlo',
+  'smtp-starttls',
+  'smtp-submission-auth',
+  'smtps',
+  'pop-before-smtp',
+  'smtp-temporary-failure',
+  'smtp-permanent-failure',
+  'smtp-envelope-vs-header',
+  'pop3-basic',
+  'pop3-apop',
+  'pop3s',
+  'imap-basic',
+  'imaps',
+]
 
 describe('compiled scenarios', () => {
   it('the required scenario ids exist and are unique', () => {

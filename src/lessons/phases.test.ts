@@ -5,7 +5,13 @@ import { compileScenario } from './compile'
 import { lessonOf } from './lesson'
 import { nextPhaseStep, phaseStarts, prevPhaseStep } from './phases'
 
-const byId = (id: string) => compileScenario(SCENARIOS.find((s) => s.id === id) ?? (() => { throw new Error(id) })())
+const byId = (id: string) =>
+  compileScenario(
+    SCENARIOS.find((s) => s.id === id) ??
+      (() => {
+        throw new Error(id)
+      })(),
+  )
 const first = (steps: ReturnType<typeof byId>['timeline']['steps'], i: number) => {
   const s = steps[i]
   return s?.layer === 'tcp' ? s.tcp.flags.filter((f) => f !== 'PSH').join(',') : (s?.lines[0] ?? '').split(' ')[0]

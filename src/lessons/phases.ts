@@ -7,31 +7,81 @@ export type Phase = (typeof PHASES)[number]
 
 /** Client lines by the phase they belong to (command names of every engine, upper case). */
 const BY_COMMAND: Record<string, Phase> = {
-  HELO: 'greeting', EHLO: 'greeting', CAPA: 'greeting', CAPABILITY: 'greeting',
-  STARTTLS: 'tls', STLS: 'tls',
-  AUTH: 'authentication', AUTHENTICATE: 'authentication', LOGIN: 'authentication', USER: 'authentication', PASS: 'authentication', APOP: 'authentication',
-  'sasl-response': 'authentication', 'auth-response': 'authentication', saslResponse: 'authentication',
-  MAIL: 'envelope', RCPT: 'envelope', RSET: 'envelope', VRFY: 'envelope', EXPN: 'envelope',
-  DATA: 'message', '.': 'message', body: 'message',
+  HELO: 'greeting',
+  EHLO: 'greeting',
+  CAPA: 'greeting',
+  CAPABILITY: 'greeting',
+  STARTTLS: 'tls',
+  STLS: 'tls',
+  AUTH: 'authentication',
+  AUTHENTICATE: 'authentication',
+  LOGIN: 'authentication',
+  USER: 'authentication',
+  PASS: 'authentication',
+  APOP: 'authentication',
+  'sasl-response': 'authentication',
+  'auth-response': 'authentication',
+  saslResponse: 'authentication',
+  MAIL: 'envelope',
+  RCPT: 'envelope',
+  RSET: 'envelope',
+  VRFY: 'envelope',
+  EXPN: 'envelope',
+  DATA: 'message',
+  '.': 'message',
+  body: 'message',
   // Reading mail (POP3, IMAP): the message phase of the receiving side.
-  STAT: 'message', LIST: 'message', UIDL: 'message', RETR: 'message', TOP: 'message', DELE: 'message', LSUB: 'message',
-  SELECT: 'message', EXAMINE: 'message', FETCH: 'message', 'UID FETCH': 'message', STORE: 'message', 'UID STORE': 'message',
-  SEARCH: 'message', 'UID SEARCH': 'message', COPY: 'message', 'UID COPY': 'message', MOVE: 'message', EXPUNGE: 'message', APPEND: 'message', 'literal-data': 'message',
-  STATUS: 'message', CREATE: 'message', DELETE: 'message', CLOSE: 'message', UNSELECT: 'message',
-  QUIT: 'close', LOGOUT: 'close',
+  STAT: 'message',
+  LIST: 'message',
+  UIDL: 'message',
+  RETR: 'message',
+  TOP: 'message',
+  DELE: 'message',
+  LSUB: 'message',
+  SELECT: 'message',
+  EXAMINE: 'message',
+  FETCH: 'message',
+  'UID FETCH': 'message',
+  STORE: 'message',
+  'UID STORE': 'message',
+  SEARCH: 'message',
+  'UID SEARCH': 'message',
+  COPY: 'message',
+  'UID COPY': 'message',
+  MOVE: 'message',
+  EXPUNGE: 'message',
+  APPEND: 'message',
+  'literal-data': 'message',
+  STATUS: 'message',
+  CREATE: 'message',
+  DELETE: 'message',
+  CLOSE: 'message',
+  UNSELECT: 'message',
+  QUIT: 'close',
+  LOGOUT: 'close',
 }
 
 /** Where each phase begins: the 0-based index of its first step. */
-export interface PhaseStart { readonly index: number; readonly phase: Phase }
+export interface PhaseStart {
+  readonly index: number
+  readonly phase: Phase
+}
 
 /** Where the classification stands after a step, to go on from there when the timeline grows. */
-export interface PhaseState { readonly last: Phase; readonly greeted: boolean }
+export interface PhaseState {
+  readonly last: Phase
+  readonly greeted: boolean
+}
 
 /**
  * The phase starts of steps[from..], given the state after steps[from - 1]. A line that belongs to no phase
  * (NOOP, an unknown command) stays in the phase before it.
  */
-export function phaseStarts(steps: readonly Step[], from = 0, state: PhaseState = { last: 'connection', greeted: false }): { starts: PhaseStart[]; state: PhaseState } {
+export function phaseStarts(
+  steps: readonly Step[],
+  from = 0,
+  state: PhaseState = { last: 'connection', greeted: false },
+): { starts: PhaseStart[]; state: PhaseState } {
   const starts: PhaseStart[] = []
   let { last, greeted } = state
   for (let i = from; i < steps.length; i++) {

@@ -19,9 +19,7 @@ const withoutSources = (s: string) => SOURCES.reduce((acc, src) => acc.split(src
 const sourcesIn = (s: string) => SOURCES.filter((src) => s.includes(src)).sort()
 
 const fields = ['ask', 'misconception', 'exam'] as const
-const allTips = Object.entries(TEACHER_TIPS).flatMap(([id, tips]) =>
-  (tips as readonly TeacherTip[]).map((tip, i) => ({ where: `${id} #${i + 1}`, id, tip })),
-)
+const allTips = Object.entries(TEACHER_TIPS).flatMap(([id, tips]) => (tips as readonly TeacherTip[]).map((tip, i) => ({ where: `${id} #${i + 1}`, id, tip })))
 const captionsOf = (tip: TeacherTip): [string, Caption][] => fields.map((f) => [f, tip[f]])
 
 describe('teacher tips', () => {
@@ -67,7 +65,10 @@ describe('teacher tips', () => {
       expect(() => new RegExp(tip.at as string), where).not.toThrow()
       const re = new RegExp(tip.at)
       const labels = compileScenario(s).timeline.steps.map(wireLabel)
-      expect(labels.some((l) => re.test(l)), `${where}: /${tip.at}/ matches no step`).toBe(true)
+      expect(
+        labels.some((l) => re.test(l)),
+        `${where}: /${tip.at}/ matches no step`,
+      ).toBe(true)
     }
   })
 

@@ -80,7 +80,9 @@ export function createAdapter(protocol: Protocol, options: ServerOptions, world:
       const server = createPop3Server({ ...options, mailbox: world.drops })
       return {
         server,
-        finish: () => { world.drops = server.mailbox },
+        finish: () => {
+          world.drops = server.mailbox
+        },
         continuation: () => (server.session.saslPending ? 'sasl' : null),
         pipelining: () => false,
         sendMessage: () => null,

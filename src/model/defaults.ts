@@ -19,9 +19,12 @@ export const IMPLICIT_TLS_PORTS: readonly number[] = [PORTS.smtps, PORTS.pop3s, 
 
 export function defaultPort(protocol: Protocol): number {
   switch (protocol) {
-    case 'smtp': return PORTS.smtp
-    case 'pop3': return PORTS.pop3
-    case 'imap': return PORTS.imap
+    case 'smtp':
+      return PORTS.smtp
+    case 'pop3':
+      return PORTS.pop3
+    case 'imap':
+      return PORTS.imap
   }
 }
 

@@ -28,8 +28,17 @@ export function exposureOf(step: Step): Exposure {
   const s = step.secret
   if (!s) return { kind: 'plain' }
   switch (s.form) {
-    case 'plain': return { kind: 'password', ...(s.user !== undefined ? { user: s.user } : {}), password: s.password }
-    case 'base64': return { kind: 'base64', encoded: s.encoded, decoded: s.decoded, ...(s.user !== undefined ? { user: s.user } : {}), ...(s.password !== undefined ? { password: s.password } : {}) }
-    case 'digest': return { kind: 'digest', user: s.user, digest: s.digest }
+    case 'plain':
+      return { kind: 'password', ...(s.user !== undefined ? { user: s.user } : {}), password: s.password }
+    case 'base64':
+      return {
+        kind: 'base64',
+        encoded: s.encoded,
+        decoded: s.decoded,
+        ...(s.user !== undefined ? { user: s.user } : {}),
+        ...(s.password !== undefined ? { password: s.password } : {}),
+      }
+    case 'digest':
+      return { kind: 'digest', user: s.user, digest: s.digest }
   }
 }

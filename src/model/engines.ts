@@ -6,8 +6,11 @@ import type { Protocol, Server, ServerOptions } from './types'
 
 export function createServer(protocol: Protocol, options?: ServerOptions): Server {
   switch (protocol) {
-    case 'smtp': return createSmtpServer(options)
-    case 'pop3': return createPop3Server(options)
-    case 'imap': return createImapServer(options)
+    case 'smtp':
+      return createSmtpServer(options)
+    case 'pop3':
+      return createPop3Server(options)
+    case 'imap':
+      return createImapServer(options)
   }
 }

@@ -10,7 +10,10 @@ import type { ServerTurn } from './types'
 function toy(opts: { failOpen?: boolean } = {}) {
   let opens = 0
   const turn = (before: string, after: string, text: string): ServerTurn => ({
-    replies: [{ id: text, status: '+', cls: 'positive', lines: [text], rfc: 'RFC 0' }], events: [], stateBefore: before, stateAfter: after,
+    replies: [{ id: text, status: '+', cls: 'positive', lines: [text], rfc: 'RFC 0' }],
+    events: [],
+    stateBefore: before,
+    stateAfter: after,
   })
   const engine: PureEngine<{ n: number; state: string }, ServerTurn> = {
     open: () => {
@@ -85,11 +88,14 @@ describe('every engine answers its own faults from its reply table', () => {
   })
 
   it('POP3: -ERR [SYS/TEMP] (RFC 3206 §4), still in AUTHORIZATION', () => {
-    const users = new Proxy<Record<string, string>>({}, {
-      getOwnPropertyDescriptor: () => {
-        throw new Error('user database down')
+    const users = new Proxy<Record<string, string>>(
+      {},
+      {
+        getOwnPropertyDescriptor: () => {
+          throw new Error('user database down')
+        },
       },
-    })
+    )
     const s = createPop3Server({ users })
     s.open()
     expect(s.receive('USER user1')).toEqual(['+OK'])

@@ -1,6 +1,19 @@
 // The engine's public face (CONTRACT.md §1). Importable from plain Node: no DOM, no React.
 export { createServer } from './engines'
-export type { Protocol, Server, ServerOptions, ServerTurn, EngineReply, EngineEvent, ReplyClass, Layer, DeliveredMessage, ClientLine, Secret, ContinuationKind } from './types'
+export type {
+  Protocol,
+  Server,
+  ServerOptions,
+  ServerTurn,
+  EngineReply,
+  EngineEvent,
+  ReplyClass,
+  Layer,
+  DeliveredMessage,
+  ClientLine,
+  Secret,
+  ContinuationKind,
+} from './types'
 export { createFacade } from './facade'
 export type { EngineServer, PureEngine, Transition } from './facade'
 export { PORTS, IMPLICIT_TLS_PORTS, DEFAULT_HOSTNAME, DEFAULT_MAILBOX, defaultPort } from './defaults'

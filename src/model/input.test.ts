@@ -15,11 +15,32 @@ const kinds = (turns: readonly ServerTurn[]) => turns.map((t) => t.input?.kind)
 
 describe('SMTP turns name their line', () => {
   it('commands in upper case, message lines as body and ".", each with its RFC section', () => {
-    const turns = run(createSmtpServer(), ['ehlo c.test', 'MAIL FROM:<a@c.test>', 'RCPT TO:<user1@example.test>', 'DATA', 'Subject: x', '', '..dot', '.', 'FROB', 'QUIT', 'NOOP'])
+    const turns = run(createSmtpServer(), [
+      'ehlo c.test',
+      'MAIL FROM:<a@c.test>',
+      'RCPT TO:<user1@example.test>',
+      'DATA',
+      'Subject: x',
+      '',
+      '..dot',
+      '.',
+      'FROB',
+      'QUIT',
+      'NOOP',
+    ])
     expect(kinds(turns)).toEqual(['EHLO', 'MAIL', 'RCPT', 'DATA', 'body', 'body', 'body', '.', 'unknown', 'QUIT', 'NOOP'])
     expect(turns.map((t) => t.input?.rfc)).toEqual([
-      'RFC 5321 §4.1.1.1', 'RFC 5321 §4.1.1.2', 'RFC 5321 §4.1.1.3', 'RFC 5321 §4.1.1.4', 'RFC 5321 §4.1.1.4, §4.5.2',
-      'RFC 5321 §4.1.1.4, §4.5.2', 'RFC 5321 §4.1.1.4, §4.5.2', 'RFC 5321 §4.1.1.4', 'RFC 5321 §4.2.4', 'RFC 5321 §4.1.1.10', 'RFC 5321 §4.1.1.9',
+      'RFC 5321 §4.1.1.1',
+      'RFC 5321 §4.1.1.2',
+      'RFC 5321 §4.1.1.3',
+      'RFC 5321 §4.1.1.4',
+      'RFC 5321 §4.1.1.4, §4.5.2',
+      'RFC 5321 §4.1.1.4, §4.5.2',
+      'RFC 5321 §4.1.1.4, §4.5.2',
+      'RFC 5321 §4.1.1.4',
+      'RFC 5321 §4.2.4',
+      'RFC 5321 §4.1.1.10',
+      'RFC 5321 §4.1.1.9',
     ])
     expect(turns.every((t) => t.input?.secret === undefined)).toBe(true)
   })
@@ -27,7 +48,8 @@ describe('SMTP turns name their line', () => {
   it('AUTH PLAIN with an initial response carries the name and password in base64 (RFC 4954 §4)', () => {
     const [, auth] = run(createSmtpServer({ port: 587 }), ['EHLO c.test', 'AUTH PLAIN AHVzZXIxAHBhc3N3b3JkMQ=='])
     expect(auth?.input).toEqual({
-      kind: 'AUTH', rfc: 'RFC 4954 §4',
+      kind: 'AUTH',
+      rfc: 'RFC 4954 §4',
       secret: { form: 'base64', encoded: 'AHVzZXIxAHBhc3N3b3JkMQ==', decoded: '\0user1\0password1', user: 'user1', password: 'password1' },
     })
   })
@@ -92,7 +114,11 @@ describe('IMAP turns name their line', () => {
   })
 
   it('SASL-IR on the AUTHENTICATE line, even when the state refuses it', () => {
-    const turns = run(createImapServer(), ['a AUTHENTICATE PLAIN AHVzZXIxAHBhc3N3b3JkMQ==', 'b AUTHENTICATE PLAIN AHVzZXIxAHBhc3N3b3JkMQ==', 'c LOGIN user1 password1'])
+    const turns = run(createImapServer(), [
+      'a AUTHENTICATE PLAIN AHVzZXIxAHBhc3N3b3JkMQ==',
+      'b AUTHENTICATE PLAIN AHVzZXIxAHBhc3N3b3JkMQ==',
+      'c LOGIN user1 password1',
+    ])
     expect(turns[0]?.replies.at(-1)?.lines[0]).toMatch(/^a OK /)
     expect(turns[1]?.replies.at(-1)?.lines[0]).toMatch(/^b BAD /)
     expect(turns[2]?.replies.at(-1)?.lines[0]).toMatch(/^c BAD /)
@@ -100,7 +126,13 @@ describe('IMAP turns name their line', () => {
   })
 
   it('FETCH with a body or header section carries the message; FLAGS alone does not', () => {
-    const turns = run(createImapServer(), ['a LOGIN user1 password1', 'b SELECT INBOX', 'c FETCH 1 FLAGS', 'd UID FETCH 1 BODY.PEEK[HEADER]', 'e FETCH 1 BODY[TEXT]'])
+    const turns = run(createImapServer(), [
+      'a LOGIN user1 password1',
+      'b SELECT INBOX',
+      'c FETCH 1 FLAGS',
+      'd UID FETCH 1 BODY.PEEK[HEADER]',
+      'e FETCH 1 BODY[TEXT]',
+    ])
     const fetched = (t: ServerTurn | undefined) => (t?.replies ?? []).filter((r) => r.id === 'fetch').map((r) => r.message === true)
     expect(fetched(turns[2])).toEqual([false])
     expect(fetched(turns[3])).toEqual([true])

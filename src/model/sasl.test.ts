@@ -1,8 +1,6 @@
 // SASL PLAIN and LOGIN decoding, checked against the RFCs' own examples.
 import { describe, expect, it } from 'vitest'
-import {
-  SASL_RESPONSE_LIMIT, checkPassword, decodeLogin, decodePlain, initialResponse, parsePlain, plainAuthorizes, saslLineTooLong, saslSecret,
-} from './sasl'
+import { SASL_RESPONSE_LIMIT, checkPassword, decodeLogin, decodePlain, initialResponse, parsePlain, plainAuthorizes, saslLineTooLong, saslSecret } from './sasl'
 
 describe('SASL PLAIN (RFC 4616)', () => {
   it('§4 first example: "<NUL>tim<NUL>tanstaaftanstaaf" authenticates tim as himself', () => {
@@ -75,7 +73,11 @@ describe('checkPassword', () => {
 describe('what an eavesdropper decodes', () => {
   it('a PLAIN line gives the user name and the password', () => {
     expect(saslSecret('AHVzZXIxAHBhc3N3b3JkMQ==', 'plain')).toEqual({
-      form: 'base64', encoded: 'AHVzZXIxAHBhc3N3b3JkMQ==', decoded: '\0user1\0password1', user: 'user1', password: 'password1',
+      form: 'base64',
+      encoded: 'AHVzZXIxAHBhc3N3b3JkMQ==',
+      decoded: '\0user1\0password1',
+      user: 'user1',
+      password: 'password1',
     })
   })
   it('LOGIN lines give one each', () => {

@@ -20,11 +20,30 @@ const label = (s: Step) => (s.layer === 'tcp' ? s.tcp.flags.filter((f) => f !== 
 describe('session timeline', () => {
   const tl = buildTimeline(basic)
 
-  it('follows the article\'s sequence, with the real wire where the article simplifies', () => {
+  it("follows the article's sequence, with the real wire where the article simplifies", () => {
     // The article's list (section 2) plus what it leaves out: RCPT (not REPT), and the server's FIN first.
     expect(tl.steps.map((s) => `${s.from === 'client' ? 'C' : 'S'}:${label(s)}`)).toEqual([
-      'C:SYN', 'S:SYN,ACK', 'C:ACK', 'S:220', 'C:HELO', 'S:250', 'C:MAIL', 'S:250', 'C:RCPT', 'S:250', 'C:DATA', 'S:354',
-      'C:Subject:', 'C:.', 'S:250', 'C:QUIT', 'S:221', 'S:FIN,ACK', 'C:ACK', 'C:FIN,ACK', 'S:ACK',
+      'C:SYN',
+      'S:SYN,ACK',
+      'C:ACK',
+      'S:220',
+      'C:HELO',
+      'S:250',
+      'C:MAIL',
+      'S:250',
+      'C:RCPT',
+      'S:250',
+      'C:DATA',
+      'S:354',
+      'C:Subject:',
+      'C:.',
+      'S:250',
+      'C:QUIT',
+      'S:221',
+      'S:FIN,ACK',
+      'C:ACK',
+      'C:FIN,ACK',
+      'S:ACK',
     ])
     expect(tl.problems).toEqual([])
   })
@@ -37,7 +56,7 @@ describe('session timeline', () => {
     expect(tl.delivered[0]?.message.content.endsWith('Subject: hi\r\n\r\n.hidden dot\r\nbye\r\n')).toBe(true)
   })
 
-  it('keeps TCP numbers consistent: each side\'s seq advances by its bytes, SYN and FIN take one (RFC 9293 §3.4)', () => {
+  it("keeps TCP numbers consistent: each side's seq advances by its bytes, SYN and FIN take one (RFC 9293 §3.4)", () => {
     const next = { client: 0, server: 0 }
     for (const s of tl.steps) {
       const side = s.from === 'client' ? 'client' : 'server'
@@ -61,10 +80,17 @@ describe('session timeline', () => {
     }
   })
 
-  it('starts TLS after STARTTLS\'s 220 and carries later lines in records (RFC 3207, RFC 8446 §5.2)', () => {
-    const t = buildTimeline({ seed: 'x', servers: [{ id: 'server', protocol: 'smtp' }], actions: [
-      { type: 'send', line: 'EHLO c.test' }, { type: 'send', line: 'STARTTLS' }, { type: 'send', line: 'EHLO c.test' }, { type: 'send', line: 'QUIT' },
-    ] })
+  it("starts TLS after STARTTLS's 220 and carries later lines in records (RFC 3207, RFC 8446 §5.2)", () => {
+    const t = buildTimeline({
+      seed: 'x',
+      servers: [{ id: 'server', protocol: 'smtp' }],
+      actions: [
+        { type: 'send', line: 'EHLO c.test' },
+        { type: 'send', line: 'STARTTLS' },
+        { type: 'send', line: 'EHLO c.test' },
+        { type: 'send', line: 'QUIT' },
+      ],
+    })
     const i = t.steps.findIndex((s) => s.lines[0]?.startsWith('220 2.0.0'))
     expect(t.steps.slice(i + 1, i + 4).map((s) => s.layer)).toEqual(['tls', 'tls', 'tls'])
     const ehlo2 = t.steps[i + 4]
@@ -78,13 +104,20 @@ describe('session timeline', () => {
     expect(t.steps.slice(0, 7).map((s) => s.layer)).toEqual(['tcp', 'tcp', 'tcp', 'tls', 'tls', 'tls', 'smtp'])
   })
 
-  it('a client close without QUIT sends the client\'s FIN first', () => {
+  it("a client close without QUIT sends the client's FIN first", () => {
     const t = buildTimeline({ seed: 'z', servers: [{ id: 'server', protocol: 'smtp' }], actions: [{ type: 'close' }] })
     expect(t.steps.slice(-4).map((s) => `${s.from}:${s.tcp.flags.join(',')}`)).toEqual(['client:FIN,ACK', 'server:ACK', 'server:FIN,ACK', 'client:ACK'])
   })
 
   it('reports a line sent after the server closed, instead of drawing it', () => {
-    const t = buildTimeline({ seed: 'z', servers: [{ id: 'server', protocol: 'smtp' }], actions: [{ type: 'send', line: 'QUIT' }, { type: 'send', line: 'NOOP' }] })
+    const t = buildTimeline({
+      seed: 'z',
+      servers: [{ id: 'server', protocol: 'smtp' }],
+      actions: [
+        { type: 'send', line: 'QUIT' },
+        { type: 'send', line: 'NOOP' },
+      ],
+    })
     expect(t.problems).toHaveLength(1)
   })
 })

@@ -9,7 +9,10 @@ import { apopDigest } from './pop3/apop'
 import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, Secret, ServerOptions, ServerTurn } from './types'
 
 /** Text in both languages; Japanese first. */
-export interface Bilingual { readonly ja: string; readonly en: string }
+export interface Bilingual {
+  readonly ja: string
+  readonly en: string
+}
 
 /** Words a scenario adds to the generic caption of the steps an action produces. */
 export interface ActionNotes {
@@ -23,22 +26,23 @@ export interface ActionNotes {
   readonly to?: string
 }
 
-export type Action = ActionNotes & (
+export type Action = ActionNotes &
   /** One client line (CRLF added on the wire). */
-  | { readonly type: 'send'; readonly line: string }
-  /** Several commands in one TCP segment (PIPELINING, RFC 2920). */
-  | { readonly type: 'pipeline'; readonly lines: readonly string[] }
-  /** Message content after 354: dot-stuffed here (RFC 5321 §4.5.2), then the lone "." as its own step. */
-  | { readonly type: 'body'; readonly lines: readonly string[] }
-  /** POP3 APOP: the client computes the digest from the greeting's timestamp (RFC 1939 §7). */
-  | { readonly type: 'apop'; readonly user: string; readonly password: string }
-  /** Opens a (new) TCP connection; the first action on a server opens one by itself. */
-  | { readonly type: 'connect' }
-  /** The client closes the TCP connection without QUIT. */
-  | { readonly type: 'close' }
-  /** The clock moves on (POP before SMTP windows, retries after a temporary failure). */
-  | { readonly type: 'wait'; readonly seconds: number }
-)
+  (
+    | { readonly type: 'send'; readonly line: string }
+    /** Several commands in one TCP segment (PIPELINING, RFC 2920). */
+    | { readonly type: 'pipeline'; readonly lines: readonly string[] }
+    /** Message content after 354: dot-stuffed here (RFC 5321 §4.5.2), then the lone "." as its own step. */
+    | { readonly type: 'body'; readonly lines: readonly string[] }
+    /** POP3 APOP: the client computes the digest from the greeting's timestamp (RFC 1939 §7). */
+    | { readonly type: 'apop'; readonly user: string; readonly password: string }
+    /** Opens a (new) TCP connection; the first action on a server opens one by itself. */
+    | { readonly type: 'connect' }
+    /** The client closes the TCP connection without QUIT. */
+    | { readonly type: 'close' }
+    /** The clock moves on (POP before SMTP windows, retries after a temporary failure). */
+    | { readonly type: 'wait'; readonly seconds: number }
+  )
 
 export interface ServerSpec {
   readonly id: string
@@ -196,8 +200,11 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
 
   const clientSpecs = spec.clients ?? [spec.client ?? {}]
   const clients: Actor[] = clientSpecs.map((c, i) => ({
-    id: c.id ?? (i === 0 ? 'client' : `client${i + 1}`), role: 'client', host: c.host ?? DEFAULT_CLIENT.host,
-    ip: c.ip ?? `192.0.2.${10 + i}`, ...(c.kind ? { kind: c.kind } : {}),
+    id: c.id ?? (i === 0 ? 'client' : `client${i + 1}`),
+    role: 'client',
+    host: c.host ?? DEFAULT_CLIENT.host,
+    ip: c.ip ?? `192.0.2.${10 + i}`,
+    ...(c.kind ? { kind: c.kind } : {}),
   }))
   const servers: Actor[] = spec.servers.map((s, i) => {
     const o = resolveOptions(s.protocol, s.options)
@@ -222,24 +229,67 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     c.tcp = r.conn
   }
 
-  const dataStep = (c: Conn, from: Side, lines: readonly string[], kind: StepKind, rfc: string, before: string, after: string, note?: Bilingual, replies?: Step['replies'], secret?: Secret) => {
+  const dataStep = (
+    c: Conn,
+    from: Side,
+    lines: readonly string[],
+    kind: StepKind,
+    rfc: string,
+    before: string,
+    after: string,
+    note?: Bilingual,
+    replies?: Step['replies'],
+    secret?: Secret,
+  ) => {
     const bytes = lines.map((l) => l + CRLF).join('')
     const octets = byteLength(bytes)
     const tls = c.secure ? { recordOctets: recordLength(octets) } : undefined
     const r = sendData(c.tcp, from, tls ? tls.recordOctets : octets)
-    push(c, r, { layer: c.spec.protocol, lines, bytes, kind, rfc, stateBefore: before, stateAfter: after, ...(tls ? { tls } : {}), ...(replies ? { replies } : {}), ...(secret ? { secret } : {}) }, note)
+    push(
+      c,
+      r,
+      {
+        layer: c.spec.protocol,
+        lines,
+        bytes,
+        kind,
+        rfc,
+        stateBefore: before,
+        stateAfter: after,
+        ...(tls ? { tls } : {}),
+        ...(replies ? { replies } : {}),
+        ...(secret ? { secret } : {}),
+      },
+      note,
+    )
   }
 
   const tlsHandshake = (c: Conn) => {
     for (const f of TLS13_HANDSHAKE) {
-      push(c, sendData(c.tcp, f.from, f.octets), { layer: 'tls', lines: f.messages, bytes: '', kind: { layer: 'tls', key: f.key }, rfc: f.rfc, stateBefore: 'tls-handshake', stateAfter: 'tls-handshake' })
+      push(c, sendData(c.tcp, f.from, f.octets), {
+        layer: 'tls',
+        lines: f.messages,
+        bytes: '',
+        kind: { layer: 'tls', key: f.key },
+        rfc: f.rfc,
+        stateBefore: 'tls-handshake',
+        stateAfter: 'tls-handshake',
+      })
     }
     c.secure = true
   }
 
   const close = (c: Conn, first: Side) => {
     teardown(c.tcp, first).forEach((r, i) => {
-      push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: FIN_KEYS[i] ?? 'fin-first', closer: first }, rfc: 'RFC 9293 §3.6', stateBefore: r.before, stateAfter: r.after })
+      push(c, r, {
+        layer: 'tcp',
+        lines: [],
+        bytes: '',
+        kind: { layer: 'tcp', key: FIN_KEYS[i] ?? 'fin-first', closer: first },
+        rfc: 'RFC 9293 §3.6',
+        stateBefore: r.before,
+        stateAfter: r.after,
+      })
     })
     c.open = false
     c.adapter.finish()
@@ -252,11 +302,29 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       const failed = turn.replies.filter((r) => r.cls === 'transient' || r.cls === 'permanent').at(-1)
       if (failed) lastError = failed.lines.join(' ')
       const last = turn.replies[turn.replies.length - 1] as EngineReply
-      dataStep(c, 'server', lines, { layer: c.spec.protocol, key: 'reply', replyId: last.id }, last.rfc, turn.stateBefore, turn.stateAfter, note,
-        turn.replies.map((r) => ({ id: r.id, status: r.status, cls: r.cls, ...(r.enhanced ? { enhanced: r.enhanced } : {}), ...(r.message ? { message: true as const } : {}) })))
+      dataStep(
+        c,
+        'server',
+        lines,
+        { layer: c.spec.protocol, key: 'reply', replyId: last.id },
+        last.rfc,
+        turn.stateBefore,
+        turn.stateAfter,
+        note,
+        turn.replies.map((r) => ({
+          id: r.id,
+          status: r.status,
+          cls: r.cls,
+          ...(r.enhanced ? { enhanced: r.enhanced } : {}),
+          ...(r.message ? { message: true as const } : {}),
+        })),
+      )
     }
     for (const e of turn.events) {
-      if (e.type === 'delivered') { delivered.push({ at: steps.length - 1, server: c.spec.id, message: e.message }); deliver(world, e.message) }
+      if (e.type === 'delivered') {
+        delivered.push({ at: steps.length - 1, server: c.spec.id, message: e.message })
+        deliver(world, e.message)
+      }
       if (e.type === 'authenticated' && c.spec.protocol === 'pop3') popLogins.set(c.client.ip, clock)
       if (e.type === 'tls-start') tlsHandshake(c)
     }
@@ -272,11 +340,19 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
   /** Opens a TCP connection: handshake, TLS first on 465/995/993 (RFC 8314 §3), the greeting. */
   const connect = (clientId: string | undefined, serverId: string | undefined, fresh: boolean, synNote?: Bilingual, greetingNote?: Bilingual): Conn | null => {
     const found = find(clientId, serverId)
-    if (!found) { problems.push(`no actor "${serverId ?? clientId ?? ''}"`); snapshot = null; return null }
+    if (!found) {
+      problems.push(`no actor "${serverId ?? clientId ?? ''}"`)
+      snapshot = null
+      return null
+    }
     const { server: s, client, key } = found
     const existing = conns.get(key)
     if (existing && !fresh) return existing
-    if (existing?.open) { problems.push(`already connected to ${s.id}`); snapshot = null; return existing }
+    if (existing?.open) {
+      problems.push(`already connected to ${s.id}`)
+      snapshot = null
+      return existing
+    }
     const options: ServerOptions = {
       clientAddress: client.ip,
       clientHost: client.host,
@@ -284,16 +360,39 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       ...(s.protocol === 'pop3' ? { apopTimestamp: `<${1896 + connections}.${697170952 + clock}@${resolveOptions('pop3', s.options).hostname}>` } : {}),
       ...s.options,
       now: () => clock,
-      ...(s.popBeforeSmtpWindow !== undefined ? { popBeforeSmtp: { windowSeconds: s.popBeforeSmtpWindow, lastPopLogin: (ip: string) => popLogins.get(ip) } } : {}),
+      ...(s.popBeforeSmtpWindow !== undefined
+        ? { popBeforeSmtp: { windowSeconds: s.popBeforeSmtpWindow, lastPopLogin: (ip: string) => popLogins.get(ip) } }
+        : {}),
       ...(s.greylistDelay !== undefined ? { greylist: { delaySeconds: s.greylistDelay, firstSeen: firstSeenIn(greylists, s.id) } } : {}),
     }
     const adapter = createAdapter(s.protocol, options, world)
     const port = resolveOptions(s.protocol, s.options).port
     const greeting = adapter.server.openTurn()
-    const c: Conn = { spec: s, client, adapter, greeting: greeting.replies.flatMap((r) => r.lines), tcp: newConnection(ephemeralPort(`${spec.seed}/${s.id}/${connections++}`), port), secure: false, open: true }
+    const c: Conn = {
+      spec: s,
+      client,
+      adapter,
+      greeting: greeting.replies.flatMap((r) => r.lines),
+      tcp: newConnection(ephemeralPort(`${spec.seed}/${s.id}/${connections++}`), port),
+      secure: false,
+      open: true,
+    }
     conns.set(key, c)
     handshake(c.tcp).forEach((r, i) => {
-      push(c, r, { layer: 'tcp', lines: [], bytes: '', kind: { layer: 'tcp', key: SYN_KEYS[i] ?? 'syn' }, rfc: 'RFC 9293 §3.5', stateBefore: r.before, stateAfter: r.after }, i === 0 ? synNote : undefined)
+      push(
+        c,
+        r,
+        {
+          layer: 'tcp',
+          lines: [],
+          bytes: '',
+          kind: { layer: 'tcp', key: SYN_KEYS[i] ?? 'syn' },
+          rfc: 'RFC 9293 §3.5',
+          stateBefore: r.before,
+          stateAfter: r.after,
+        },
+        i === 0 ? synNote : undefined,
+      )
     })
     if (IMPLICIT_TLS_PORTS.includes(port)) tlsHandshake(c)
     serverTurn(c, greeting, greetingNote)
@@ -311,12 +410,22 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
   }
 
   const apply = (a: Action) => {
-    if (a.type === 'wait') { clock += a.seconds; return }
-    if (a.type === 'connect') { connect(a.from, a.to, true, a.note, a.replyNote); return }
+    if (a.type === 'wait') {
+      clock += a.seconds
+      return
+    }
+    if (a.type === 'connect') {
+      connect(a.from, a.to, true, a.note, a.replyNote)
+      return
+    }
     // Opening a connection by the way: the action's notes belong to its own line, not to the greeting.
     const c = connect(a.from, a.to, false)
     if (!c) return
-    if (!c.open) { problems.push(`the connection to ${c.spec.id} is closed`); snapshot = null; return }
+    if (!c.open) {
+      problems.push(`the connection to ${c.spec.id} is closed`)
+      snapshot = null
+      return
+    }
     switch (a.type) {
       case 'send':
         sendLine(c, a.line, a)
@@ -324,7 +433,11 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       case 'apop': {
         // RFC 1939 §7: digest = MD5(timestamp from the greeting + shared secret), as lowercase hex.
         const stamp = /<[^<>]*>/.exec(c.greeting[0] ?? '')?.[0]
-        if (!stamp) { problems.push('APOP: the greeting has no timestamp'); snapshot = null; break }
+        if (!stamp) {
+          problems.push('APOP: the greeting has no timestamp')
+          snapshot = null
+          break
+        }
         sendLine(c, `APOP ${a.user} ${apopDigest(stamp, a.password)}`, a)
         break
       }
@@ -333,13 +446,21 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         const turns = a.lines.map((l) => c.adapter.server.exchange(l))
         const secret = turns.find((t) => t.input?.secret)?.input?.secret
         dataStep(c, 'client', a.lines, { layer: c.spec.protocol, key: 'pipeline' }, 'RFC 2920 §3', before, c.adapter.server.state, a.note, undefined, secret)
-        serverTurn(c, { replies: turns.flatMap((t) => t.replies), events: turns.flatMap((t) => t.events), stateBefore: before, stateAfter: c.adapter.server.state }, a.replyNote)
+        serverTurn(
+          c,
+          { replies: turns.flatMap((t) => t.replies), events: turns.flatMap((t) => t.events), stateBefore: before, stateAfter: c.adapter.server.state },
+          a.replyNote,
+        )
         break
       }
       case 'body': {
         // A bounce quotes the refusal it reports (RFC 3464 §2.3.6 Diagnostic-Code): {{lastError}} is that line.
         const m = c.adapter.sendMessage(a.lines.map((l) => l.replace('{{lastError}}', lastError)))
-        if (!m) { problems.push(`${c.spec.protocol} has no message body to send`); snapshot = null; break }
+        if (!m) {
+          problems.push(`${c.spec.protocol} has no message body to send`)
+          snapshot = null
+          break
+        }
         if (m.answeredEarly) problems.push('the server answered inside the message body (was DATA accepted?)')
         dataStep(c, 'client', m.wire, { layer: c.spec.protocol, key: 'body' }, m.rfc, m.before, m.after, a.note)
         // The note belongs to the message, not to the dot; the reply to the dot gets the reply note.
@@ -361,12 +482,20 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
   return {
     apply,
     timeline,
-    get length() { return steps.length },
+    get length() {
+      return steps.length
+    },
     connection(clientId, serverId) {
       const found = find(clientId, serverId)
       const c = found ? conns.get(found.key) : undefined
       if (!c) return null
-      return { open: c.open, state: c.adapter.server.state, greeting: c.greeting[0] ?? '', continuation: c.open ? c.adapter.continuation() : null, pipelining: c.open && c.adapter.pipelining() }
+      return {
+        open: c.open,
+        state: c.adapter.server.state,
+        greeting: c.greeting[0] ?? '',
+        continuation: c.open ? c.adapter.continuation() : null,
+        pipelining: c.open && c.adapter.pipelining(),
+      }
     },
     finish() {
       const open = [...conns.values()].filter((c) => c.open).map((c) => `the connection to ${c.spec.id} was left open`)
@@ -386,7 +515,10 @@ export function buildTimeline(spec: SessionSpec): Timeline {
 /** Greylisting memory per server: the first time each triplet was seen. */
 function firstSeenIn(all: Map<string, Map<string, number>>, serverId: string): (key: string, now: number) => number {
   let seen = all.get(serverId)
-  if (!seen) { seen = new Map(); all.set(serverId, seen) }
+  if (!seen) {
+    seen = new Map()
+    all.set(serverId, seen)
+  }
   const m = seen
   return (key, now) => {
     const t = m.get(key)

@@ -6,7 +6,9 @@ import { fillTemplate } from './template'
 
 describe('fillTemplate', () => {
   it('fills every placeholder it has a value for, numbers included', () => {
-    expect(fillTemplate('{host} POP3 server ready. {timestamp}', { host: 'mx.test', timestamp: '<1.2@mx.test>' })).toBe('mx.test POP3 server ready. <1.2@mx.test>')
+    expect(fillTemplate('{host} POP3 server ready. {timestamp}', { host: 'mx.test', timestamp: '<1.2@mx.test>' })).toBe(
+      'mx.test POP3 server ready. <1.2@mx.test>',
+    )
     expect(fillTemplate('{n} EXISTS', { n: 0 })).toBe('0 EXISTS')
   })
 

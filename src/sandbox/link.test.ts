@@ -9,7 +9,14 @@ const b64url = (b: Buffer) => b.toString('base64').replace(/\+/g, '-').replace(/
 
 describe('share links', () => {
   it('round-trip every kind of entry, including text outside ASCII', async () => {
-    const entries: Entry[] = [{ send: 'EHLO a' }, { connect: true }, { send: 'ÄÖ ユーザ' }, { wait: 300 }, { pipeline: ['MAIL FROM:<a@b.c>', 'DATA'] }, { close: true }]
+    const entries: Entry[] = [
+      { send: 'EHLO a' },
+      { connect: true },
+      { send: 'ÄÖ ユーザ' },
+      { wait: 300 },
+      { pipeline: ['MAIL FROM:<a@b.c>', 'DATA'] },
+      { close: true },
+    ]
     const link = await encodeLink(entries)
     expect(link).not.toBeNull()
     expect(await decodeLink(link)).toEqual({ ok: true, entries })
@@ -30,18 +37,26 @@ describe('share links', () => {
   it('a session too long for a link is not written as one; its file reopens it whole', async () => {
     // The largest session allowed: every entry, every character, lines that do not compress.
     let seed = 7
-    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed }
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed
+    }
     const per = Math.floor(LIMITS.totalChars / LIMITS.entries)
-    const entries: Entry[] = Array.from({ length: LIMITS.entries }, () => ({ send: Array.from({ length: per }, () => String.fromCharCode(33 + (rnd() % 90))).join('') }))
+    const entries: Entry[] = Array.from({ length: LIMITS.entries }, () => ({
+      send: Array.from({ length: per }, () => String.fromCharCode(33 + (rnd() % 90))).join(''),
+    }))
     expect(await encodeLink(entries)).toBeNull()
     const setup = parseSetup(new URLSearchParams('protocol=imap&port=993&preset=company'))
     const file = sessionFile(setup, entries)
     expect(readSessionFile(file)).toEqual({ ok: true, setup, entries })
   })
 
-  it('the first version\'s links still open', async () => {
+  it("the first version's links still open", async () => {
     const old = b64url(Buffer.from(JSON.stringify(['EHLO a', { c: 1 }, { w: 300 }, { p: ['NOOP', 'NOOP'] }, { x: 1 }])))
-    expect(await decodeLink(old)).toEqual({ ok: true, entries: [{ send: 'EHLO a' }, { connect: true }, { wait: 300 }, { pipeline: ['NOOP', 'NOOP'] }, { close: true }] })
+    expect(await decodeLink(old)).toEqual({
+      ok: true,
+      entries: [{ send: 'EHLO a' }, { connect: true }, { wait: 300 }, { pipeline: ['NOOP', 'NOOP'] }, { close: true }],
+    })
   })
 
   it('refuses what it would never write: damaged, over-long, too many entries, a bomb', async () => {
@@ -64,6 +79,9 @@ describe('share links', () => {
   it('a foreign or broken file gives a reason, never a throw', () => {
     expect(readSessionFile('not json')).toEqual({ ok: false, reason: 'format' })
     expect(readSessionFile('{"format":"something-else","version":1,"setup":{},"entries":[]}')).toEqual({ ok: false, reason: 'format' })
-    expect(readSessionFile(JSON.stringify({ format: 'mail-sequence-session', version: 1, setup: {}, entries: [{ wait: -1 }] }))).toEqual({ ok: false, reason: 'format' })
+    expect(readSessionFile(JSON.stringify({ format: 'mail-sequence-session', version: 1, setup: {}, entries: [{ wait: -1 }] }))).toEqual({
+      ok: false,
+      reason: 'format',
+    })
   })
 })

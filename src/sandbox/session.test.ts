@@ -13,7 +13,12 @@ describe('sandbox session', () => {
     const s = type(openSandbox(setupOf('protocol=smtp&port=25&preset=company')), 'HELO a.example', 'MAIL FROM:<a@a.example>', 'RCPT TO:<sales@example.co.jp>')
     // The same mail system, asked directly, gives the same answers.
     const direct = createServer('smtp', specOf(s.setup).servers[0]?.options)
-    const want = [...direct.open(), ...direct.receive('HELO a.example'), ...direct.receive('MAIL FROM:<a@a.example>'), ...direct.receive('RCPT TO:<sales@example.co.jp>')]
+    const want = [
+      ...direct.open(),
+      ...direct.receive('HELO a.example'),
+      ...direct.receive('MAIL FROM:<a@a.example>'),
+      ...direct.receive('RCPT TO:<sales@example.co.jp>'),
+    ]
     expect(serverLines(s)).toEqual(want)
     expect(want[0]).toMatch(/^220 mx\.example\.co\.jp /)
   })
@@ -27,7 +32,10 @@ describe('sandbox session', () => {
   })
 
   it('pastes commands as one pipelined segment after EHLO announced PIPELINING, and the message line by line', () => {
-    const s = appendInput(type(openSandbox(setupOf('protocol=smtp&port=25')), 'EHLO pc1'), 'MAIL FROM:<a@client.example.test>\nRCPT TO:<user1@example.test>\nDATA\nSubject: hi\n.\n').session
+    const s = appendInput(
+      type(openSandbox(setupOf('protocol=smtp&port=25')), 'EHLO pc1'),
+      'MAIL FROM:<a@client.example.test>\nRCPT TO:<user1@example.test>\nDATA\nSubject: hi\n.\n',
+    ).session
     expect(s.entries[1]).toEqual({ pipeline: ['MAIL FROM:<a@client.example.test>', 'RCPT TO:<user1@example.test>', 'DATA'] })
     expect(s.entries.slice(2)).toEqual([{ send: 'Subject: hi' }, { send: '.' }])
     expect(s.status.continuation).toBeNull()

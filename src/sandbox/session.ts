@@ -125,12 +125,18 @@ export function appendInput(s: SandboxSession, raw: string, options: InputOption
     rest = lines.slice(group.length)
     for (let i = 0; i < group.length; i += LIMITS.linesPerEntry) {
       const chunk = group.slice(i, i + LIMITS.linesPerEntry)
-      if (!add(chunk.length === 1 ? { send: chunk[0] ?? '' } : { pipeline: chunk })) { rest = []; break }
+      if (!add(chunk.length === 1 ? { send: chunk[0] ?? '' } : { pipeline: chunk })) {
+        rest = []
+        break
+      }
     }
   }
   for (let line of rest) {
     const now = status()
-    if (!now?.open) { notes.add('closed'); break }
+    if (!now?.open) {
+      notes.add('closed')
+      break
+    }
     if (s.setup.protocol === 'smtp' && now.continuation === 'message' && line.startsWith('.') && line !== '.') {
       // A mail client doubles a leading dot so the line cannot end the message (RFC 5321 §4.5.2).
       line = `.${line}`

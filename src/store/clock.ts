@@ -11,7 +11,10 @@ export interface Scheduler {
 
 export function startPlaybackClock(store: PlayerStore, scheduler: Scheduler): () => void {
   let handle: unknown = null
-  const stop = () => { if (handle !== null) scheduler.clearTimeout(handle); handle = null }
+  const stop = () => {
+    if (handle !== null) scheduler.clearTimeout(handle)
+    handle = null
+  }
   const schedule = () => {
     stop()
     const s = store.getState()
@@ -20,7 +23,10 @@ export function startPlaybackClock(store: PlayerStore, scheduler: Scheduler): ()
       handle = null
       const now = store.getState()
       if (!now.playing) return
-      if (now.step >= totalOf(now)) { now.pause(); return }
+      if (now.step >= totalOf(now)) {
+        now.pause()
+        return
+      }
       now.next()
       if (store.getState().step >= totalOf(now)) store.getState().pause()
       else schedule()
@@ -30,5 +36,8 @@ export function startPlaybackClock(store: PlayerStore, scheduler: Scheduler): ()
     if (s.playing !== prev.playing || s.speed !== prev.speed || (s.playing && s.step !== prev.step && handle === null)) schedule()
   })
   schedule()
-  return () => { unsub(); stop() }
+  return () => {
+    unsub()
+    stop()
+  }
 }

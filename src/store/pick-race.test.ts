@@ -6,7 +6,15 @@ const pending = new Map<string, (l: Lesson) => void>()
 vi.mock('./loader', () => ({ loadLesson: (id: string) => new Promise<Lesson>((resolve) => pending.set(id, resolve)) }))
 const { createPlayerStore } = await import('./player')
 
-const lessonNamed = (id: string): Lesson => ({ id, title: { ja: id, en: id }, summary: { ja: '', en: '' }, timeline: { actors: [], steps: [], delivered: [], problems: [] }, captions: [], phases: [], phaseState: { last: 'connection', greeted: false } })
+const lessonNamed = (id: string): Lesson => ({
+  id,
+  title: { ja: id, en: id },
+  summary: { ja: '', en: '' },
+  timeline: { actors: [], steps: [], delivered: [], problems: [] },
+  captions: [],
+  phases: [],
+  phaseState: { last: 'connection', greeted: false },
+})
 
 describe('picking lessons', () => {
   it('the last pick wins, even when an earlier pick arrives after it', async () => {

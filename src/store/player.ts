@@ -212,7 +212,9 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
         if (s.predict && s.lesson) {
           // The class saw the answer on the presenter's word: the questions passed are revealed, not scored.
           const answers = { ...s.answers }
-          s.lesson.timeline.steps.forEach((step, i) => { if (i < n && answers[i] === undefined && isQuestion(step)) answers[i] = '' })
+          s.lesson.timeline.steps.forEach((step, i) => {
+            if (i < n && answers[i] === undefined && isQuestion(step)) answers[i] = ''
+          })
           set({ answers })
         }
         s.seek(n)

@@ -53,16 +53,24 @@ export function choicesFor(steps: readonly Step[], i: number): string[] {
   const right = answerOf(step)
   let pool: readonly string[]
   switch (step.layer) {
-    case 'pop3': pool = ['+OK', '-ERR']; break
-    case 'imap': pool = ['OK', 'NO', 'BAD', '+']; break
-    default: pool = SMTP_CHOICES[askedBy(steps, i)] ?? SMTP_CHOICES.unknown ?? []
+    case 'pop3':
+      pool = ['+OK', '-ERR']
+      break
+    case 'imap':
+      pool = ['OK', 'NO', 'BAD', '+']
+      break
+    default:
+      pool = SMTP_CHOICES[askedBy(steps, i)] ?? SMTP_CHOICES.unknown ?? []
   }
   const others = pool.filter((c) => c !== right)
   const picked = [right, ...others].slice(0, step.layer === 'smtp' ? 4 : pool.length)
   return step.layer === 'smtp' ? picked.sort() : pool.includes(right) ? [...pool] : [right, ...pool]
 }
 
-export interface Score { readonly correct: number; readonly total: number }
+export interface Score {
+  readonly correct: number
+  readonly total: number
+}
 
 export function scoreOf(steps: readonly Step[], answers: Readonly<Record<number, string>>): Score {
   let correct = 0

@@ -38,7 +38,13 @@ export function sandboxController(store: PlayerStore): SandboxController {
     const previous: Lesson | null = s.lesson?.id === META.id ? s.lesson : null
     // An unreadable link stays in the address until the learner types: it is theirs, not ours to drop.
     const empty = session.entries.length === 0
-    s.setSandbox({ session, notes, badLink, setupParams: setupParams(session.setup), link: empty && badLink === null ? { state: 'ok', value: '' } : { state: 'pending' } })
+    s.setSandbox({
+      session,
+      notes,
+      badLink,
+      setupParams: setupParams(session.setup),
+      link: empty && badLink === null ? { state: 'ok', value: '' } : { state: 'pending' },
+    })
     s.showLesson(lessonOf(META, session.timeline, previous))
     if (linkTimer !== null) clearTimeout(linkTimer)
     if (session.entries.length === 0) return

@@ -4,32 +4,58 @@ import type { Score } from './predict'
 export const SCORES_KEY = 'mail-seq.predict-best'
 const VERSION = 1
 
-interface Saved { readonly v: 1; readonly best: Record<string, Score> }
+interface Saved {
+  readonly v: 1
+  readonly best: Record<string, Score>
+}
 
 /** The part of Web Storage we use (so tests can pass a stand-in). */
-export interface KeyValue { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void }
+export interface KeyValue {
+  getItem(k: string): string | null
+  setItem(k: string, v: string): void
+  removeItem(k: string): void
+}
 
-export interface LoadedScores { readonly best: Record<string, Score>; readonly reset: boolean }
+export interface LoadedScores {
+  readonly best: Record<string, Score>
+  readonly reset: boolean
+}
 
 function valid(x: unknown): x is Saved {
   if (typeof x !== 'object' || x === null) return false
   const o = x as { v?: unknown; best?: unknown }
   if (o.v !== VERSION || typeof o.best !== 'object' || o.best === null) return false
-  return Object.values(o.best).every((s) => typeof s === 'object' && s !== null
-    && Number.isInteger((s as Score).correct) && Number.isInteger((s as Score).total)
-    && (s as Score).correct >= 0 && (s as Score).correct <= (s as Score).total)
+  return Object.values(o.best).every(
+    (s) =>
+      typeof s === 'object' &&
+      s !== null &&
+      Number.isInteger((s as Score).correct) &&
+      Number.isInteger((s as Score).total) &&
+      (s as Score).correct >= 0 &&
+      (s as Score).correct <= (s as Score).total,
+  )
 }
 
 export function loadScores(store: KeyValue | null): LoadedScores {
   if (!store) return { best: {}, reset: false }
   let raw: string | null
-  try { raw = store.getItem(SCORES_KEY) } catch { return { best: {}, reset: false } }
+  try {
+    raw = store.getItem(SCORES_KEY)
+  } catch {
+    return { best: {}, reset: false }
+  }
   if (raw === null) return { best: {}, reset: false }
   try {
     const parsed: unknown = JSON.parse(raw)
     if (valid(parsed)) return { best: { ...parsed.best }, reset: false }
-  } catch { /* fall through: reset below */ }
-  try { store.removeItem(SCORES_KEY) } catch { /* storage unavailable: nothing to reset */ }
+  } catch {
+    /* fall through: reset below */
+  }
+  try {
+    store.removeItem(SCORES_KEY)
+  } catch {
+    /* storage unavailable: nothing to reset */
+  }
   return { best: {}, reset: true }
 }
 
@@ -40,7 +66,11 @@ export function saveBest(store: KeyValue | null, scenarioId: string, score: Scor
   const better = !old || score.correct > old.correct || (score.correct === old.correct && score.total > old.total)
   const best = better ? { ...current.best, [scenarioId]: score } : current.best
   if (store && better) {
-    try { store.setItem(SCORES_KEY, JSON.stringify({ v: VERSION, best } satisfies Saved)) } catch { /* full or blocked: keep in memory */ }
+    try {
+      store.setItem(SCORES_KEY, JSON.stringify({ v: VERSION, best } satisfies Saved))
+    } catch {
+      /* full or blocked: keep in memory */
+    }
   }
   return { best, reset: current.reset }
 }

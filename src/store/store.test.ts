@@ -6,7 +6,12 @@ import { loadLesson } from './loader'
 import { createPlayerStore, totalOf } from './player'
 import { clampStep, langFrom, readRequest } from './url'
 
-const basic = compileScenario(findScenario('smtp-basic') ?? (() => { throw new Error('smtp-basic missing') })())
+const basic = compileScenario(
+  findScenario('smtp-basic') ??
+    (() => {
+      throw new Error('smtp-basic missing')
+    })(),
+)
 const total = basic.timeline.steps.length
 
 describe('URL parameters (CONTRACT.md §2)', () => {
@@ -33,15 +38,20 @@ describe('URL parameters (CONTRACT.md §2)', () => {
 })
 
 describe('player store and playback clock', () => {
-  beforeEach(() => { vi.useFakeTimers() })
-  afterEach(() => { vi.useRealTimers() })
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
   const make = (step = 0) => createPlayerStore({ scenarioId: 'smtp-basic', lesson: basic, step, lang: 'ja' })
 
   it('moves the cursor and clamps it', () => {
     const s = make()
     s.getState().prev()
     expect(s.getState().step).toBe(0)
-    s.getState().next(); s.getState().next()
+    s.getState().next()
+    s.getState().next()
     expect(s.getState().step).toBe(2)
     s.getState().last()
     expect(s.getState().step).toBe(total)
@@ -83,7 +93,7 @@ describe('player store and playback clock', () => {
   it('the lesson lives in the state: picking one replaces it and its length, and a failed pick says so', async () => {
     const s = make(3)
     await s.getState().setScenario('imap-basic')
-    const imap = compileScenario(findScenario('imap-basic') ?? basic as never)
+    const imap = compileScenario(findScenario('imap-basic') ?? (basic as never))
     expect(s.getState().lesson?.timeline.steps).toEqual(imap.timeline.steps)
     expect(totalOf(s.getState())).toBe(imap.timeline.steps.length)
     expect(s.getState().step).toBe(0)

@@ -11,15 +11,31 @@ function hub() {
   const channel = (): SyncChannel => {
     const mine = new Set<(m: SyncMessage) => void>()
     return {
-      post: (m) => { log.push(m); for (const fn of listeners) if (!mine.has(fn)) fn(structuredClone(m)) },
-      listen: (fn) => { mine.add(fn); listeners.add(fn); return () => { listeners.delete(fn); mine.delete(fn) } },
+      post: (m) => {
+        log.push(m)
+        for (const fn of listeners) if (!mine.has(fn)) fn(structuredClone(m))
+      },
+      listen: (fn) => {
+        mine.add(fn)
+        listeners.add(fn)
+        return () => {
+          listeners.delete(fn)
+          mine.delete(fn)
+        }
+      },
       close: () => {},
     }
   }
   return { channel, log }
 }
 
-const lessonOf = (id: string) => compileScenario(findScenario(id) ?? (() => { throw new Error(id) })())
+const lessonOf = (id: string) =>
+  compileScenario(
+    findScenario(id) ??
+      (() => {
+        throw new Error(id)
+      })(),
+  )
 const basic = lessonOf('smtp-basic')
 const imap = lessonOf('imap-basic')
 const windowOf = (lesson = basic, step = 0, predict = false) => createPlayerStore({ scenarioId: lesson.id, lesson, step, lang: 'en', predict })
@@ -60,7 +76,7 @@ describe('windows in step', () => {
     expect(a.getState().step).toBe(4)
   })
 
-  it('blanking the projector from the presenter, and a projector in predict mode revealed by the presenter\'s step', () => {
+  it("blanking the projector from the presenter, and a projector in predict mode revealed by the presenter's step", () => {
     const h = hub()
     const presenter = windowOf()
     const projector = windowOf(basic, 0, true)

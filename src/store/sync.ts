@@ -4,10 +4,13 @@
 // that opens or reloads asks where the others are and joins them. Other lessons' messages are ignored.
 import type { PlayerStore } from './player'
 
-interface Base { readonly v: 1; readonly from: string; readonly scenario: string }
+interface Base {
+  readonly v: 1
+  readonly from: string
+  readonly scenario: string
+}
 export type SyncMessage =
-  | (Base & { readonly type: 'hello' })
-  | (Base & { readonly type: 'state'; readonly step: number; readonly blank: boolean; readonly to?: string })
+  (Base & { readonly type: 'hello' }) | (Base & { readonly type: 'state'; readonly step: number; readonly blank: boolean; readonly to?: string })
 
 export interface SyncChannel {
   post(m: SyncMessage): void
@@ -33,7 +36,9 @@ export function browserChannel(win: Window & typeof globalThis = window): SyncCh
     return {
       post: (m) => bc.postMessage(m),
       listen: (fn) => {
-        const on = (e: MessageEvent) => { if (valid(e.data)) fn(e.data) }
+        const on = (e: MessageEvent) => {
+          if (valid(e.data)) fn(e.data)
+        }
         bc.addEventListener('message', on)
         return () => bc.removeEventListener('message', on)
       },
@@ -41,18 +46,30 @@ export function browserChannel(win: Window & typeof globalThis = window): SyncCh
     }
   }
   let storage: Storage
-  try { storage = win.localStorage } catch { return null }
+  try {
+    storage = win.localStorage
+  } catch {
+    return null
+  }
   let n = 0
   return {
     // A counter makes every write a change, so that the same message twice is still delivered.
-    post: (m) => { try { storage.setItem(NAME, JSON.stringify({ m, n: n++ })) } catch { /* storage full or blocked: no sync */ } },
+    post: (m) => {
+      try {
+        storage.setItem(NAME, JSON.stringify({ m, n: n++ }))
+      } catch {
+        /* storage full or blocked: no sync */
+      }
+    },
     listen: (fn) => {
       const on = (e: StorageEvent) => {
         if (e.key !== NAME || e.newValue === null) return
         try {
           const m: unknown = (JSON.parse(e.newValue) as { m?: unknown }).m
           if (valid(m)) fn(m)
-        } catch { /* not ours */ }
+        } catch {
+          /* not ours */
+        }
       }
       win.addEventListener('storage', on)
       return () => win.removeEventListener('storage', on)
@@ -71,7 +88,10 @@ export function startSync(store: PlayerStore, channel: SyncChannel, id: string =
 
   const receive = (m: SyncMessage) => {
     if (m.from === id || m.scenario !== store.getState().scenarioId) return
-    if (m.type === 'hello') { channel.post(state(m.from)); return }
+    if (m.type === 'hello') {
+      channel.post(state(m.from))
+      return
+    }
     if (m.to !== undefined && (m.to !== id || !joining)) return
     joining = false
     const s = store.getState()
@@ -89,12 +109,20 @@ export function startSync(store: PlayerStore, channel: SyncChannel, id: string =
   if (valid(first)) receive(first.type === 'state' && first.to === 'probe' ? { ...first, to: id } : first)
   const unsubscribe = store.subscribe((s, prev) => {
     if (applying) return
-    if (s.scenarioId !== prev.scenarioId) { joining = true; channel.post({ ...base(), type: 'hello' }); return }
+    if (s.scenarioId !== prev.scenarioId) {
+      joining = true
+      channel.post({ ...base(), type: 'hello' })
+      return
+    }
     if (s.step !== prev.step || s.blank !== prev.blank) {
       joining = false
       channel.post(state())
     }
   })
   channel.post({ ...base(), type: 'hello' })
-  return () => { unlisten(); unsubscribe(); channel.close() }
+  return () => {
+    unlisten()
+    unsubscribe()
+    channel.close()
+  }
 }

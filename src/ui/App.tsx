@@ -38,7 +38,11 @@ function ScenarioPicker() {
       <select value={id} data-testid="scenario-select" onChange={(e) => store.getState().setScenario(e.target.value)}>
         {GROUPS.map((g) => (
           <optgroup key={g.protocol} label={t(lang, g.label)}>
-            {LESSONS.filter((s) => s.protocol === g.protocol).map((s) => <option key={s.id} value={s.id}>{s.title[lang]}</option>)}
+            {LESSONS.filter((s) => s.protocol === g.protocol).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title[lang]}
+              </option>
+            ))}
           </optgroup>
         ))}
       </select>
@@ -55,9 +59,19 @@ function ModeLinks() {
   usePlayer((s) => s.scenarioId)
   return (
     <nav className="modes" aria-label={t(lang, 'modesLabel')}>
-      {PAGES.map((p) => ('label' in p ? (p.id === current
-        ? <span key={p.id} aria-current="page">{t(lang, p.label)}</span>
-        : <a key={p.id} href={hrefFor(p.id, { ...p.link(state()), lang })} data-testid={`mode.${p.id}`}>{t(lang, p.label)}</a>) : null))}
+      {PAGES.map((p) =>
+        'label' in p ? (
+          p.id === current ? (
+            <span key={p.id} aria-current="page">
+              {t(lang, p.label)}
+            </span>
+          ) : (
+            <a key={p.id} href={hrefFor(p.id, { ...p.link(state()), lang })} data-testid={`mode.${p.id}`}>
+              {t(lang, p.label)}
+            </a>
+          )
+        ) : null,
+      )}
     </nav>
   )
 }
@@ -72,9 +86,15 @@ function TeachLinks() {
   return (
     <p className="teach" data-testid="teach">
       <strong>{t(lang, 'teachTitle')}:</strong>
-      <a href={hrefFor('presenter', { scenario, lang })} data-testid="teach.presenter">{t(lang, 'teachPresenter')}</a>
-      <a href={hrefFor('present', { scenario, step: '0', lang })} data-testid="teach.projector">{t(lang, 'teachProjector')}</a>
-      <a href={hrefFor('print', { scenario, lang })} data-testid="teach.handout">{t(lang, 'teachHandout')}</a>
+      <a href={hrefFor('presenter', { scenario, lang })} data-testid="teach.presenter">
+        {t(lang, 'teachPresenter')}
+      </a>
+      <a href={hrefFor('present', { scenario, step: '0', lang })} data-testid="teach.projector">
+        {t(lang, 'teachProjector')}
+      </a>
+      <a href={hrefFor('print', { scenario, lang })} data-testid="teach.handout">
+        {t(lang, 'teachHandout')}
+      </a>
     </p>
   )
 }
@@ -91,15 +111,17 @@ export function App() {
   const Body = page.component
   return (
     <div className={`app page-${page.id}`}>
-      {page.chrome.header ? <header className="top">
-        <div className="brand">
-          <h1>{t(lang, 'appTitle')}</h1>
-          <p>{t(lang, 'appTagline')}</p>
-        </div>
-        {missing === null && page.chrome.picker ? <ScenarioPicker /> : null}
-        <ModeLinks />
-        <LanguageSwitch />
-      </header> : null}
+      {page.chrome.header ? (
+        <header className="top">
+          <div className="brand">
+            <h1>{t(lang, 'appTitle')}</h1>
+            <p>{t(lang, 'appTagline')}</p>
+          </div>
+          {missing === null && page.chrome.picker ? <ScenarioPicker /> : null}
+          <ModeLinks />
+          <LanguageSwitch />
+        </header>
+      ) : null}
       {page.chrome.teach && missing === null ? <TeachLinks /> : null}
       <Suspense fallback={null}>{page.lesson && missing !== null ? <UnknownScenario id={missing} /> : <Body />}</Suspense>
     </div>

@@ -25,16 +25,32 @@ export function PlayerPage() {
   })
   return (
     <main className="player">
-      {loadError !== null ? <p className="load-error" role="alert">{t(lang, 'loadError', { id: loadError })}</p> : null}
+      {loadError !== null ? (
+        <p className="load-error" role="alert">
+          {t(lang, 'loadError', { id: loadError })}
+        </p>
+      ) : null}
       <Controls />
       <div className="stage">
         <Diagram />
         <aside className="side" tabIndex={0} aria-label={t(lang, 'captionTitle')}>
-          {predict ? <Suspense fallback={null}><PredictPanel /></Suspense> : null}
+          {predict ? (
+            <Suspense fallback={null}>
+              <PredictPanel />
+            </Suspense>
+          ) : null}
           <CaptionPanel />
-          {eaves ? <Suspense fallback={null}><EavesPanel /></Suspense> : null}
+          {eaves ? (
+            <Suspense fallback={null}>
+              <EavesPanel />
+            </Suspense>
+          ) : null}
           <WirePanel />
-          {delivered ? <Suspense fallback={null}><DeliveryPanel /></Suspense> : null}
+          {delivered ? (
+            <Suspense fallback={null}>
+              <DeliveryPanel />
+            </Suspense>
+          ) : null}
           <StatePanel />
           <Legend />
         </aside>

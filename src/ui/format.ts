@@ -46,10 +46,14 @@ export function actorTitle(a: Actor, lang: Lang, clientCount = 1): string {
     return clientCount > 1 ? t(lang, 'clientN', { id: a.id.toUpperCase() }) : t(lang, 'client')
   }
   switch (a.protocol) {
-    case 'smtp': return t(lang, 'smtpServer')
-    case 'pop3': return t(lang, 'pop3Server')
-    case 'imap': return t(lang, 'imapServer')
-    default: return t(lang, 'server')
+    case 'smtp':
+      return t(lang, 'smtpServer')
+    case 'pop3':
+      return t(lang, 'pop3Server')
+    case 'imap':
+      return t(lang, 'imapServer')
+    default:
+      return t(lang, 'server')
   }
 }
 
@@ -68,7 +72,10 @@ export function hexDump(bytes: string): string[] {
   const rows: string[] = []
   for (let i = 0; i < data.length; i += 16) {
     const chunk = [...data.slice(i, i + 16)]
-    const hex = chunk.map((b) => b.toString(16).padStart(2, '0')).join(' ').padEnd(47, ' ')
+    const hex = chunk
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join(' ')
+      .padEnd(47, ' ')
     const ascii = chunk.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('')
     rows.push(`${i.toString(16).padStart(4, '0')}  ${hex}  ${ascii}`)
   }

@@ -6,7 +6,12 @@ import { findScenario } from '../scenarios'
 import { createPlayerStore, type SandboxState } from '../store/player'
 import { hrefFor, pageFor, PAGES, searchFor } from './pages'
 
-const lesson = compileScenario(findScenario('smtp-ehlo') ?? (() => { throw new Error('smtp-ehlo missing') })())
+const lesson = compileScenario(
+  findScenario('smtp-ehlo') ??
+    (() => {
+      throw new Error('smtp-ehlo missing')
+    })(),
+)
 
 describe('pages as data', () => {
   it('every mode value opens its own row; anything else plays a lesson', () => {
@@ -22,7 +27,7 @@ describe('pages as data', () => {
     expect(hrefFor('play', { scenario: 'a&b' })).toBe('?scenario=a%26b')
   })
 
-  it('the address follows the state, and keeps parameters no page owns (a course page\'s own)', () => {
+  it("the address follows the state, and keeps parameters no page owns (a course page's own)", () => {
     const s = createPlayerStore({ page: 'play', scenarioId: 'smtp-ehlo', lesson, step: 4, lang: 'en' })
     const q = new URLSearchParams(searchFor('?course=net1&mode=predict&step=2', s.getState()))
     expect(Object.fromEntries(q)).toEqual({ course: 'net1', scenario: 'smtp-ehlo', step: '4', lang: 'en' })
@@ -35,7 +40,7 @@ describe('pages as data', () => {
     expect(new URLSearchParams(searchFor('?scenario=nope', s.getState())).get('scenario')).toBe('nope')
   })
 
-  it('the sandbox writes its setup and its session link, and drops the lesson\'s parameters', () => {
+  it("the sandbox writes its setup and its session link, and drops the lesson's parameters", () => {
     const s = createPlayerStore({ page: 'sandbox', scenarioId: 'sandbox', lang: 'ja' })
     const session = openSandbox(parseSetup(new URLSearchParams('protocol=pop3&port=995&preset=company')))
     const sandbox: SandboxState = { session, notes: [], badLink: null, setupParams: setupParams(session.setup), link: { state: 'ok', value: 'z1.abc' } }

@@ -1,5 +1,16 @@
 // TLS and authentication (RFC 9051 §6.2): STARTTLS, LOGIN, AUTHENTICATE and its SASL exchange.
-import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, lineTooLong, plainAuthorizes, saslSecret } from '../sasl'
+import {
+  LOGIN_PROMPTS,
+  SASL_CANCEL,
+  checkPassword,
+  decodeLogin,
+  decodePlain,
+  initialResponse,
+  initialRole,
+  lineTooLong,
+  plainAuthorizes,
+  saslSecret,
+} from '../sasl'
 import { MAX_LINE, imapCapabilities, plaintextRefused } from './context'
 import type { Ctx, ImapPending, Tagged } from './context'
 import type { Reader } from './parser'

@@ -7,15 +7,38 @@ export const IMAP_STATES: readonly ImapState[] = ['not-authenticated', 'authenti
 
 export const IMAP_COMMANDS = [
   // Any state (RFC 9051 §6.1).
-  'CAPABILITY', 'NOOP', 'LOGOUT',
+  'CAPABILITY',
+  'NOOP',
+  'LOGOUT',
   // Not authenticated (RFC 9051 §6.2).
-  'STARTTLS', 'AUTHENTICATE', 'LOGIN',
+  'STARTTLS',
+  'AUTHENTICATE',
+  'LOGIN',
   // Authenticated (RFC 9051 §6.3); also valid when selected.
-  'SELECT', 'EXAMINE', 'CREATE', 'DELETE', 'LIST', 'STATUS', 'APPEND',
+  'SELECT',
+  'EXAMINE',
+  'CREATE',
+  'DELETE',
+  'LIST',
+  'STATUS',
+  'APPEND',
   // Selected (RFC 9051 §6.4; CHECK from RFC 3501 §6.4.1, UNSELECT from RFC 3691, MOVE from RFC 6851).
-  'CHECK', 'CLOSE', 'UNSELECT', 'EXPUNGE', 'SEARCH', 'FETCH', 'STORE', 'COPY', 'MOVE',
+  'CHECK',
+  'CLOSE',
+  'UNSELECT',
+  'EXPUNGE',
+  'SEARCH',
+  'FETCH',
+  'STORE',
+  'COPY',
+  'MOVE',
   // UID forms (RFC 9051 §6.4.9; UID EXPUNGE from RFC 4315 §2.1).
-  'UID FETCH', 'UID SEARCH', 'UID STORE', 'UID COPY', 'UID MOVE', 'UID EXPUNGE',
+  'UID FETCH',
+  'UID SEARCH',
+  'UID STORE',
+  'UID COPY',
+  'UID MOVE',
+  'UID EXPUNGE',
 ] as const
 
 export type ImapCommand = (typeof IMAP_COMMANDS)[number]
@@ -120,14 +143,36 @@ export type ImapLineKind = ImapCommand | ImapContinuationKind | 'unknown'
 
 /** Where each kind of client line is defined, for the step's `rfc` on the timeline. */
 export const IMAP_LINE_RFC = {
-  CAPABILITY: 'RFC 9051 §6.1.1', NOOP: 'RFC 9051 §6.1.2', LOGOUT: 'RFC 9051 §6.1.3', STARTTLS: 'RFC 9051 §6.2.1',
-  AUTHENTICATE: 'RFC 9051 §6.2.2', LOGIN: 'RFC 9051 §6.2.3', SELECT: 'RFC 9051 §6.3.2', EXAMINE: 'RFC 9051 §6.3.3',
-  CREATE: 'RFC 9051 §6.3.4', DELETE: 'RFC 9051 §6.3.5', LIST: 'RFC 9051 §6.3.9', STATUS: 'RFC 9051 §6.3.11',
-  APPEND: 'RFC 9051 §6.3.12', CHECK: 'RFC 3501 §6.4.1', CLOSE: 'RFC 9051 §6.4.1', UNSELECT: 'RFC 9051 §6.4.2',
-  EXPUNGE: 'RFC 9051 §6.4.3', SEARCH: 'RFC 9051 §6.4.4', FETCH: 'RFC 9051 §6.4.5', STORE: 'RFC 9051 §6.4.6',
-  COPY: 'RFC 9051 §6.4.7', MOVE: 'RFC 9051 §6.4.8', 'UID FETCH': 'RFC 9051 §6.4.9', 'UID SEARCH': 'RFC 9051 §6.4.9',
-  'UID STORE': 'RFC 9051 §6.4.9', 'UID COPY': 'RFC 9051 §6.4.9', 'UID MOVE': 'RFC 9051 §6.4.9', 'UID EXPUNGE': 'RFC 9051 §6.4.9',
-  'literal-data': 'RFC 9051 §4.3', 'sasl-response': 'RFC 9051 §6.2.2',
+  CAPABILITY: 'RFC 9051 §6.1.1',
+  NOOP: 'RFC 9051 §6.1.2',
+  LOGOUT: 'RFC 9051 §6.1.3',
+  STARTTLS: 'RFC 9051 §6.2.1',
+  AUTHENTICATE: 'RFC 9051 §6.2.2',
+  LOGIN: 'RFC 9051 §6.2.3',
+  SELECT: 'RFC 9051 §6.3.2',
+  EXAMINE: 'RFC 9051 §6.3.3',
+  CREATE: 'RFC 9051 §6.3.4',
+  DELETE: 'RFC 9051 §6.3.5',
+  LIST: 'RFC 9051 §6.3.9',
+  STATUS: 'RFC 9051 §6.3.11',
+  APPEND: 'RFC 9051 §6.3.12',
+  CHECK: 'RFC 3501 §6.4.1',
+  CLOSE: 'RFC 9051 §6.4.1',
+  UNSELECT: 'RFC 9051 §6.4.2',
+  EXPUNGE: 'RFC 9051 §6.4.3',
+  SEARCH: 'RFC 9051 §6.4.4',
+  FETCH: 'RFC 9051 §6.4.5',
+  STORE: 'RFC 9051 §6.4.6',
+  COPY: 'RFC 9051 §6.4.7',
+  MOVE: 'RFC 9051 §6.4.8',
+  'UID FETCH': 'RFC 9051 §6.4.9',
+  'UID SEARCH': 'RFC 9051 §6.4.9',
+  'UID STORE': 'RFC 9051 §6.4.9',
+  'UID COPY': 'RFC 9051 §6.4.9',
+  'UID MOVE': 'RFC 9051 §6.4.9',
+  'UID EXPUNGE': 'RFC 9051 §6.4.9',
+  'literal-data': 'RFC 9051 §4.3',
+  'sasl-response': 'RFC 9051 §6.2.2',
   // A line the server cannot take as a command is answered BAD (RFC 9051 §7.1.3).
   unknown: 'RFC 9051 §7.1.3',
 } as const satisfies Record<ImapLineKind, string>

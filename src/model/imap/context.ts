@@ -24,7 +24,15 @@ export interface SelectedView {
 
 /** A command that is still arriving (literal data, RFC 9051 §4.3) or an AUTHENTICATE exchange (§6.2.2). */
 export type ImapPending =
-  | { readonly kind: 'literal'; readonly tag: string; readonly command: ImapCommand; readonly parts: readonly string[]; readonly size: number; readonly data: string; readonly got: number }
+  | {
+      readonly kind: 'literal'
+      readonly tag: string
+      readonly command: ImapCommand
+      readonly parts: readonly string[]
+      readonly size: number
+      readonly data: string
+      readonly got: number
+    }
   | { readonly kind: 'rest'; readonly tag: string; readonly command: ImapCommand; readonly parts: readonly string[] }
   | { readonly kind: 'sasl'; readonly tag: string; readonly mechanism: 'PLAIN' | 'LOGIN'; readonly username: string | null }
 
@@ -66,12 +74,25 @@ export class Out {
     const text = fillTemplate(def.text, vars)
     let wire: string
     switch (def.framing) {
-      case 'tagged': wire = `${tag ?? '*'} ${def.status} ${text}`; break
-      case 'untagged': wire = def.status === '*' ? `* ${text}` : `* ${def.status} ${text}`; break
-      case 'continuation': wire = `+ ${text}`; break
+      case 'tagged':
+        wire = `${tag ?? '*'} ${def.status} ${text}`
+        break
+      case 'untagged':
+        wire = def.status === '*' ? `* ${text}` : `* ${def.status} ${text}`
+        break
+      case 'continuation':
+        wire = `+ ${text}`
+        break
     }
     // Literals inside a response carry their own CRLFs: one wire line per CRLF.
-    this.replies.push({ id, status: def.status, cls: imapReplyClass(id), lines: wire.split('\r\n'), rfc: def.rfc, ...(message ? { message: true as const } : {}) })
+    this.replies.push({
+      id,
+      status: def.status,
+      cls: imapReplyClass(id),
+      lines: wire.split('\r\n'),
+      rfc: def.rfc,
+      ...(message ? { message: true as const } : {}),
+    })
   }
 }
 
@@ -106,7 +127,10 @@ export function imapCapabilities(s: ImapSession): string {
 
 /** Text of the client's that the server echoes in an error: printable, short. */
 export function echo(s: string): string {
-  return s.slice(0, 40).replace(/[^\x21-\x7e]/g, '?').toUpperCase()
+  return s
+    .slice(0, 40)
+    .replace(/[^\x21-\x7e]/g, '?')
+    .toUpperCase()
 }
 
 /** Words before the arguments: tag, command name, and the UID sub-command. */

@@ -103,7 +103,9 @@ describe('IMAP fixture replay: Dovecot 2.3 imap_session.txt', () => {
       byTag.set(tag, [...(byTag.get(tag) ?? []), ...server.receive(ex.client ?? '')])
     }
     // a003 SELECT: 8 EXISTS, 0 RECENT (POP3 saw them first), first unseen 1, next UID 10.
-    expect(byTag.get('a003')).toEqual(expect.arrayContaining(['* 8 EXISTS', '* 0 RECENT', '* OK [UNSEEN 1] First unseen.', '* OK [UIDNEXT 10] Predicted next UID']))
+    expect(byTag.get('a003')).toEqual(
+      expect.arrayContaining(['* 8 EXISTS', '* 0 RECENT', '* OK [UNSEEN 1] First unseen.', '* OK [UIDNEXT 10] Predicted next UID']),
+    )
     // a005 BODY[HEADER.FIELDS ...] is a 73-octet literal and sets \Seen, reported in the same FETCH.
     expect(byTag.get('a005')?.[0]).toBe('* 1 FETCH (FLAGS (\\Seen) BODY[HEADER.FIELDS (FROM SUBJECT)] {73}')
     expect(byTag.get('a006')?.[0]).toBe('* SEARCH 8')

@@ -23,9 +23,12 @@ export function imapLineKind(session: ImapSession | null, line: string): ImapLin
   const p = session?.pending ?? null
   if (p === null) return imapCommandOf(line)
   switch (p.kind) {
-    case 'literal': return 'literal-data'
-    case 'rest': return p.command
-    case 'sasl': return 'sasl-response'
+    case 'literal':
+      return 'literal-data'
+    case 'rest':
+      return p.command
+    case 'sasl':
+      return 'sasl-response'
   }
 }
 

@@ -3,8 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { toBase64 } from '../encoding'
 import type { ServerOptions } from '../types'
 import {
-  IMAP_RESPONSES, IMAP_RESPONSE_IDS, createImapServer, createImapStore, deliverToImapStore, imapCommandOf, imapLineKind,
-  imapOpen, imapStep, readImapMailbox,
+  IMAP_RESPONSES,
+  IMAP_RESPONSE_IDS,
+  createImapServer,
+  createImapStore,
+  deliverToImapStore,
+  imapCommandOf,
+  imapLineKind,
+  imapOpen,
+  imapStep,
+  readImapMailbox,
 } from './index'
 import type { ImapServer, ImapSession, ImapStore } from './index'
 import { wildcardMatch } from './machine'
@@ -33,10 +41,27 @@ function tagged(lines: readonly string[], tag: string): string {
 }
 
 const msg = (n: number, subject: string, from = 'Alice <alice@client.example.test>', body = `Body ${n}`): string =>
-  [`From: ${from}`, 'To: user1@example.test', `Subject: ${subject}`, `Date: Mon, 0${n} Jan 2024 10:00:00 +0000`, `Message-ID: <m${n}@example.test>`, '', body, ''].join('\r\n')
+  [
+    `From: ${from}`,
+    'To: user1@example.test',
+    `Subject: ${subject}`,
+    `Date: Mon, 0${n} Jan 2024 10:00:00 +0000`,
+    `Message-ID: <m${n}@example.test>`,
+    '',
+    body,
+    '',
+  ].join('\r\n')
 
 const FIVE: ServerOptions = {
-  mailbox: { user1: [msg(1, 'Lunch'), msg(2, 'Report', 'Bob <bob@example.test>'), msg(3, 'lunch again'), msg(4, 'Invoice', 'Carol <carol@example.org>'), msg(5, 'Misc', 'Bob <bob@example.test>', 'x'.repeat(2000))] },
+  mailbox: {
+    user1: [
+      msg(1, 'Lunch'),
+      msg(2, 'Report', 'Bob <bob@example.test>'),
+      msg(3, 'lunch again'),
+      msg(4, 'Invoice', 'Carol <carol@example.org>'),
+      msg(5, 'Misc', 'Bob <bob@example.test>', 'x'.repeat(2000)),
+    ],
+  },
 }
 
 describe('greeting and capabilities (RFC 9051 §7.1.1, §7.2.2)', () => {
@@ -175,7 +200,15 @@ describe('NO vs BAD (RFC 9051 §7.1.2–3) and the wrong state (RFC 9051 §3: BA
   })
   it('syntax errors are BAD: missing arguments, unbalanced quotes and parentheses', () => {
     const s = selected()
-    for (const line of ['b1 LOGOUT now', 'b2 FETCH 1 (FLAGS', 'b3 SEARCH SUBJECT "open', 'b4 FETCH 0 FLAGS', 'b5 FETCH 1 BODY[9.FOO]', 'b6 STORE 1 +FLAGS (\\Recent)', 'b7 SELECT']) {
+    for (const line of [
+      'b1 LOGOUT now',
+      'b2 FETCH 1 (FLAGS',
+      'b3 SEARCH SUBJECT "open',
+      'b4 FETCH 0 FLAGS',
+      'b5 FETCH 1 BODY[9.FOO]',
+      'b6 STORE 1 +FLAGS (\\Recent)',
+      'b7 SELECT',
+    ]) {
       const tag = line.split(' ')[0] ?? ''
       expect(tagged(s.receive(line), tag), line).toMatch(new RegExp(`^${tag} BAD `))
     }
@@ -215,7 +248,11 @@ describe('SELECT, FETCH and \\Seen (RFC 9051 §6.3.2, §6.4.5)', () => {
   })
   it('sequence sets 1, 1:2, 2:*, 1,2 and the literal sizes count octets with CRLF', () => {
     const s = selected(FIVE)
-    const nums = (line: string): number[] => s.receive(line).filter((l) => /^\* \d+ FETCH/.test(l)).map((l) => Number(l.split(' ')[1]))
+    const nums = (line: string): number[] =>
+      s
+        .receive(line)
+        .filter((l) => /^\* \d+ FETCH/.test(l))
+        .map((l) => Number(l.split(' ')[1]))
     expect(nums('f1 FETCH 1 UID')).toEqual([1])
     expect(nums('f2 FETCH 1:3 UID')).toEqual([1, 2, 3])
     expect(nums('f3 FETCH 2:* UID')).toEqual([2, 3, 4, 5])
@@ -303,7 +340,10 @@ describe('STORE, EXPUNGE, CLOSE, COPY, MOVE (RFC 9051 §6.4)', () => {
     const s = loggedIn()
     expect(tagged(s.receive('a1 CREATE Work/2024'), 'a1')).toMatch(/^a1 OK/)
     expect(s.receive('a2 LIST "" %').filter((l) => l.startsWith('* LIST'))).toEqual([
-      '* LIST (\\HasNoChildren) "/" INBOX', '* LIST (\\HasNoChildren \\Sent) "/" Sent', '* LIST (\\HasNoChildren \\Trash) "/" Trash', '* LIST (\\HasChildren) "/" Work',
+      '* LIST (\\HasNoChildren) "/" INBOX',
+      '* LIST (\\HasNoChildren \\Sent) "/" Sent',
+      '* LIST (\\HasNoChildren \\Trash) "/" Trash',
+      '* LIST (\\HasChildren) "/" Work',
     ])
     expect(s.receive('a3 LIST Work/ *')[0]).toBe('* LIST (\\HasNoChildren) "/" Work/2024')
     expect(s.receive('a4 LIST "" ""')[0]).toBe('* LIST (\\Noselect) "/" ""')
@@ -403,7 +443,10 @@ describe('LOGOUT and the closed connection (RFC 9051 §6.1.3)', () => {
   it('BYE, then tagged OK, then close; afterwards receive returns []', () => {
     const s = selected()
     const turn = s.exchange('a1 LOGOUT')
-    expect(turn.replies.map((r) => [r.id, r.lines[0]])).toEqual([['bye', '* BYE Logging out'], ['logoutOk', 'a1 OK Logout completed.']])
+    expect(turn.replies.map((r) => [r.id, r.lines[0]])).toEqual([
+      ['bye', '* BYE Logging out'],
+      ['logoutOk', 'a1 OK Logout completed.'],
+    ])
     expect(turn.events).toEqual([{ type: 'close' }])
     expect([turn.stateBefore, turn.stateAfter]).toEqual(['selected', 'logout'])
     expect(s.closed).toBe(true)
@@ -421,7 +464,17 @@ describe('the pure machine', () => {
   }
   it('imapStep never mutates the session it is given (frozen input, same output twice)', () => {
     let session: ImapSession = imapOpen().session
-    const lines = ['a1 LOGIN user1 password1', 'a2 SELECT INBOX', 'a3 FETCH 1 BODY[]', 'a4 STORE 2 +FLAGS (\\Deleted)', 'a5 EXPUNGE', 'a6 APPEND INBOX {2}', 'hi', '', 'a7 LOGOUT']
+    const lines = [
+      'a1 LOGIN user1 password1',
+      'a2 SELECT INBOX',
+      'a3 FETCH 1 BODY[]',
+      'a4 STORE 2 +FLAGS (\\Deleted)',
+      'a5 EXPUNGE',
+      'a6 APPEND INBOX {2}',
+      'hi',
+      '',
+      'a7 LOGOUT',
+    ]
     for (const line of lines) {
       const frozen = deepFreeze(session)
       const once = imapStep(frozen, line)

@@ -59,9 +59,16 @@ export function imapStep(session: ImapSession, line: string): ImapStepResult {
   if (p === null) commandLine(ctx, line)
   else {
     switch (p.kind) {
-      case 'literal': literalData(ctx, p, line); break
-      case 'rest': ctx.s.pending = null; continueCommand(ctx, p.tag, p.command, [...p.parts, line]); break
-      case 'sasl': saslResponse(ctx, p, line); break
+      case 'literal':
+        literalData(ctx, p, line)
+        break
+      case 'rest':
+        ctx.s.pending = null
+        continueCommand(ctx, p.tag, p.command, [...p.parts, line])
+        break
+      case 'sasl':
+        saslResponse(ctx, p, line)
+        break
     }
   }
   return {
@@ -157,9 +164,8 @@ function continueCommand(ctx: Ctx, tag: string, command: ImapCommand, parts: rea
     }
   }
   if (lit.sync) ctx.out.add('literalContinue')
-  ctx.s.pending = lit.size === 0
-    ? { kind: 'rest', tag, command, parts: [...parts, ''] }
-    : { kind: 'literal', tag, command, parts, size: lit.size, data: '', got: 0 }
+  ctx.s.pending =
+    lit.size === 0 ? { kind: 'rest', tag, command, parts: [...parts, ''] } : { kind: 'literal', tag, command, parts, size: lit.size, data: '', got: 0 }
 }
 
 function utf8Length(cp: number): number {
@@ -185,9 +191,7 @@ function literalData(ctx: Ctx, p: Extract<ImapPending, { kind: 'literal' }>, lin
   if (lineBytes + 2 <= need) {
     const data = p.data + line + '\r\n'
     const got = p.got + lineBytes + 2
-    ctx.s.pending = got === p.size
-      ? { kind: 'rest', tag: p.tag, command: p.command, parts: [...p.parts, data] }
-      : { ...p, data, got }
+    ctx.s.pending = got === p.size ? { kind: 'rest', tag: p.tag, command: p.command, parts: [...p.parts, data] } : { ...p, data, got }
     return
   }
   // The literal ends inside this line: what follows it is the rest of the command line.

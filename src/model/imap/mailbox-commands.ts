@@ -36,9 +36,7 @@ export function appendPreflight(ctx: Ctx, parts: readonly string[]): Tagged | nu
 }
 
 function mailboxOut(name: string): string {
-  return /^[\x21\x23-\x24\x26-\x27\x2b-\x5b\x5e-\x7a\x7c-\x7e]+$/.test(name)
-    ? name
-    : `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`
+  return /^[\x21\x23-\x24\x26-\x27\x2b-\x5b\x5e-\x7a\x7c-\x7e]+$/.test(name) ? name : `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`
 }
 
 export function select(ctx: Ctx, r: Reader, readOnly: boolean): Tagged {
@@ -126,8 +124,10 @@ export function wildcardMatch(pattern: string, name: string): boolean {
     for (let j = 1; j <= name.length; j++) {
       const c = name[j - 1]
       next.push(
-        p === '*' ? (row[j] === true || next[j - 1] === true)
-          : p === '%' ? (row[j] === true || (next[j - 1] === true && c !== '/'))
+        p === '*'
+          ? row[j] === true || next[j - 1] === true
+          : p === '%'
+            ? row[j] === true || (next[j - 1] === true && c !== '/')
             : row[j - 1] === true && c === p,
       )
     }
@@ -200,13 +200,20 @@ export function status(ctx: Ctx, r: Reader): Tagged {
   const recentHere = new Set(v?.recent ?? [])
   const value = (item: StatusItem): number => {
     switch (item) {
-      case 'MESSAGES': return mb.messages.length
-      case 'RECENT': return mb.messages.filter((m) => m.recent || recentHere.has(m.uid)).length
-      case 'UIDNEXT': return mb.uidNext
-      case 'UIDVALIDITY': return mb.uidValidity
-      case 'UNSEEN': return mb.messages.filter((m) => !m.flags.includes('\\Seen')).length
-      case 'SIZE': return mb.messages.reduce((n, m) => n + byteLength(m.raw), 0)
-      case 'DELETED': return mb.messages.filter((m) => m.flags.includes('\\Deleted')).length
+      case 'MESSAGES':
+        return mb.messages.length
+      case 'RECENT':
+        return mb.messages.filter((m) => m.recent || recentHere.has(m.uid)).length
+      case 'UIDNEXT':
+        return mb.uidNext
+      case 'UIDVALIDITY':
+        return mb.uidValidity
+      case 'UNSEEN':
+        return mb.messages.filter((m) => !m.flags.includes('\\Seen')).length
+      case 'SIZE':
+        return mb.messages.reduce((n, m) => n + byteLength(m.raw), 0)
+      case 'DELETED':
+        return mb.messages.filter((m) => m.flags.includes('\\Deleted')).length
     }
   }
   ctx.out.add('status', null, { name: mailboxOut(mb.name), items: items.map((i) => `${i} ${value(i)}`).join(' ') })

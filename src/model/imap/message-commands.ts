@@ -3,7 +3,18 @@ import { byteLength } from '../encoding'
 import { MessageSetError, echoName, requireUser, selectedView, setMailbox } from './context'
 import type { Ctx, SelectedView, Tagged } from './context'
 import { addFlags, flagKey, flagsOut, normalizeFlags, removeFlags } from './flags'
-import { bodyStructure, dayNumber, envelope, fieldValue, imapLiteral, parseEntity, parseFields, parseRfc5322Date, sectionContent, splitMessage } from './message'
+import {
+  bodyStructure,
+  dayNumber,
+  envelope,
+  fieldValue,
+  imapLiteral,
+  parseEntity,
+  parseFields,
+  parseRfc5322Date,
+  sectionContent,
+  splitMessage,
+} from './message'
 import type { MimeEntity } from './message'
 import { ParseError, readFetchItems, readFlags, readSearch, readSequenceSet } from './parser'
 import type { FetchItem, Reader, SearchKey, SequenceSet, SimpleFetch } from './parser'
@@ -131,19 +142,27 @@ function rangesFor(scope: SearchScope, set: SequenceSet, star: number): Ranges {
 
 function matches(key: SearchKey, m: ImapMessage, seq: number, scope: SearchScope): boolean {
   switch (key.k) {
-    case 'all': return true
-    case 'flag': return m.flags.some((f) => f.toLowerCase() === key.flag.toLowerCase()) === key.set
-    case 'recent': return scope.recent.has(m.uid)
-    case 'new': return scope.recent.has(m.uid) && !m.flags.includes('\\Seen')
-    case 'old': return !scope.recent.has(m.uid)
+    case 'all':
+      return true
+    case 'flag':
+      return m.flags.some((f) => f.toLowerCase() === key.flag.toLowerCase()) === key.set
+    case 'recent':
+      return scope.recent.has(m.uid)
+    case 'new':
+      return scope.recent.has(m.uid) && !m.flags.includes('\\Seen')
+    case 'old':
+      return !scope.recent.has(m.uid)
     case 'header': {
       // Case-insensitive substring of the field's unfolded value (RFC 9051 §6.4.4).
       const fields = parseFields(splitMessage(m.raw).header).filter((f) => f.name.toLowerCase() === key.field.toLowerCase())
       return fields.some((f) => key.value === '' || includesCI(f.value, key.value))
     }
-    case 'body': return includesCI(splitMessage(m.raw).body, key.value)
-    case 'text': return includesCI(m.raw, key.value)
-    case 'size': return key.larger ? byteLength(m.raw) > key.n : byteLength(m.raw) < key.n
+    case 'body':
+      return includesCI(splitMessage(m.raw).body, key.value)
+    case 'text':
+      return includesCI(m.raw, key.value)
+    case 'size':
+      return key.larger ? byteLength(m.raw) > key.n : byteLength(m.raw) < key.n
     case 'date': {
       // Dates compare without time and zone (RFC 9051 §6.4.4).
       const d = key.sent
@@ -153,22 +172,37 @@ function matches(key: SearchKey, m: ImapMessage, seq: number, scope: SearchScope
       const day = dayNumber(d)
       return key.op === 'before' ? day < key.day : key.op === 'on' ? day === key.day : day >= key.day
     }
-    case 'uid': return inRanges(rangesFor(scope, key.set, scope.maxUid), m.uid)
-    case 'seq': return inRanges(rangesFor(scope, key.set, scope.count), seq)
-    case 'not': return !matches(key.key, m, seq, scope)
-    case 'or': return matches(key.a, m, seq, scope) || matches(key.b, m, seq, scope)
-    case 'and': return key.keys.every((k) => matches(k, m, seq, scope))
+    case 'uid':
+      return inRanges(rangesFor(scope, key.set, scope.maxUid), m.uid)
+    case 'seq':
+      return inRanges(rangesFor(scope, key.set, scope.count), seq)
+    case 'not':
+      return !matches(key.key, m, seq, scope)
+    case 'or':
+      return matches(key.a, m, seq, scope) || matches(key.b, m, seq, scope)
+    case 'and':
+      return key.keys.every((k) => matches(k, m, seq, scope))
   }
 }
 
 /** Sequence numbers in SEARCH keys obey the same bound as in FETCH (RFC 9051 §9 seq-number). */
 function checkSequenceKeys(key: SearchKey, v: SelectedView): void {
   switch (key.k) {
-    case 'seq': resolveSet(v, key.set, false); return
-    case 'not': checkSequenceKeys(key.key, v); return
-    case 'or': checkSequenceKeys(key.a, v); checkSequenceKeys(key.b, v); return
-    case 'and': for (const k of key.keys) checkSequenceKeys(k, v); return
-    default: return
+    case 'seq':
+      resolveSet(v, key.set, false)
+      return
+    case 'not':
+      checkSequenceKeys(key.key, v)
+      return
+    case 'or':
+      checkSequenceKeys(key.a, v)
+      checkSequenceKeys(key.b, v)
+      return
+    case 'and':
+      for (const k of key.keys) checkSequenceKeys(k, v)
+      return
+    default:
+      return
   }
 }
 
@@ -263,13 +297,20 @@ function fetchItem(item: FetchItem, m: ImapMessage, uid: number, recent: boolean
 
 function fetchAttribute(name: SimpleFetch, m: ImapMessage, uid: number, recent: boolean, e: MimeEntity): string {
   switch (name) {
-    case 'FLAGS': return `FLAGS (${flagsOut(m, recent)})`
-    case 'UID': return `UID ${uid}`
-    case 'RFC822.SIZE': return `RFC822.SIZE ${byteLength(m.raw)}`
-    case 'INTERNALDATE': return `INTERNALDATE "${m.internalDate}"`
-    case 'ENVELOPE': return `ENVELOPE ${envelope(e)}`
-    case 'BODYSTRUCTURE': return `BODYSTRUCTURE ${bodyStructure(e, true)}`
-    case 'BODY': return `BODY ${bodyStructure(e, false)}`
+    case 'FLAGS':
+      return `FLAGS (${flagsOut(m, recent)})`
+    case 'UID':
+      return `UID ${uid}`
+    case 'RFC822.SIZE':
+      return `RFC822.SIZE ${byteLength(m.raw)}`
+    case 'INTERNALDATE':
+      return `INTERNALDATE "${m.internalDate}"`
+    case 'ENVELOPE':
+      return `ENVELOPE ${envelope(e)}`
+    case 'BODYSTRUCTURE':
+      return `BODYSTRUCTURE ${bodyStructure(e, true)}`
+    case 'BODY':
+      return `BODY ${bodyStructure(e, false)}`
   }
 }
 

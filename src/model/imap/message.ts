@@ -33,10 +33,12 @@ export interface MimeEntity {
 /** A quoted string when possible, else a literal; `{n}` counts octets. */
 export function imapString(s: string): string {
   // quoted-specials are escaped; CR, LF, NUL and 8-bit need a literal (RFC 9051 §4.3, §9 QUOTED-CHAR).
-  const quotable = s.length < 1000 && [...s].every((c) => {
-    const code = c.charCodeAt(0)
-    return code > 0 && code < 0x80 && c !== '\r' && c !== '\n'
-  })
+  const quotable =
+    s.length < 1000 &&
+    [...s].every((c) => {
+      const code = c.charCodeAt(0)
+      return code > 0 && code < 0x80 && c !== '\r' && c !== '\n'
+    })
   if (quotable) {
     return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`
   }
@@ -81,7 +83,10 @@ export function parseFields(header: string): HeaderField[] {
   }
   return fields.map((f) => {
     const afterColon = f.raw.slice(f.raw.indexOf(':') + 1)
-    const value = afterColon.replace(/\r\n(?=[ \t])/g, '').replace(/\r\n$/, '').trim()
+    const value = afterColon
+      .replace(/\r\n(?=[ \t])/g, '')
+      .replace(/\r\n$/, '')
+      .trim()
     return { name: f.name, raw: f.raw, value }
   })
 }
@@ -164,9 +169,7 @@ export function parseEntity(raw: string, defaultType: 'text/plain' | 'message/rf
   const [dt, ds] = defaultType.split('/') as [string, string]
   const type = defaulted ? dt : (t ?? dt).trim()
   const subtype = defaulted ? ds : (s ?? ds).trim()
-  const params: [string, string][] = defaulted
-    ? defaultType === 'text/plain' ? [['charset', 'us-ascii']] : []
-    : parsed?.params ?? []
+  const params: [string, string][] = defaulted ? (defaultType === 'text/plain' ? [['charset', 'us-ascii']] : []) : (parsed?.params ?? [])
   let parts: MimeEntity[] = []
   let message: MimeEntity | null = null
   const lowerType = type.toLowerCase()
@@ -362,7 +365,10 @@ function disposition(entity: MimeEntity): string {
 function language(entity: MimeEntity): string {
   const l = fieldValue(entity.fields, 'Content-Language')
   if (l === null) return 'NIL'
-  const tags = l.split(',').map((x) => x.trim()).filter(Boolean)
+  const tags = l
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
   if (tags.length === 0) return 'NIL'
   return tags.length === 1 ? imapString(tags[0] ?? '') : `(${tags.map(imapString).join(' ')})`
 }
@@ -372,9 +378,7 @@ export function bodyStructure(entity: MimeEntity, extensible: boolean): string {
   const f = entity.fields
   if (entity.type.toLowerCase() === 'multipart') {
     const children = entity.parts.map((p) => bodyStructure(p, extensible)).join('')
-    const ext = extensible
-      ? ` ${paramList(entity.params)} ${disposition(entity)} ${language(entity)} ${nstring(fieldValue(f, 'Content-Location'))}`
-      : ''
+    const ext = extensible ? ` ${paramList(entity.params)} ${disposition(entity)} ${language(entity)} ${nstring(fieldValue(f, 'Content-Location'))}` : ''
     return `(${children} ${imapString(entity.subtype)}${ext})`
   }
   const fields = [
@@ -437,20 +441,30 @@ export function sectionContent(root: MimeEntity, raw: string, section: Section):
   const t = section.text
   if (isTop) {
     switch (t.kind) {
-      case 'all': return raw
-      case 'header': return root.header
-      case 'text': return root.body
-      case 'fields': return headerFields(root, t.names, t.not)
-      case 'mime': return ''
+      case 'all':
+        return raw
+      case 'header':
+        return root.header
+      case 'text':
+        return root.body
+      case 'fields':
+        return headerFields(root, t.names, t.not)
+      case 'mime':
+        return ''
     }
   }
   switch (t.kind) {
-    case 'all': return target.body
-    case 'mime': return target.header
+    case 'all':
+      return target.body
+    case 'mime':
+      return target.header
     // HEADER/TEXT after a part number address the message inside a message/rfc822 part.
-    case 'header': return target.message ? target.message.header : ''
-    case 'text': return target.message ? target.message.body : ''
-    case 'fields': return target.message ? headerFields(target.message, t.names, t.not) : ''
+    case 'header':
+      return target.message ? target.message.header : ''
+    case 'text':
+      return target.message ? target.message.body : ''
+    case 'fields':
+      return target.message ? headerFields(target.message, t.names, t.not) : ''
   }
 }
 

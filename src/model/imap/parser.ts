@@ -129,7 +129,7 @@ export class Reader {
     let out = ''
     for (;;) {
       const c = this.text[this.pos]
-      if (c === undefined) fail('Missing \'"\'')
+      if (c === undefined) fail("Missing '\"'")
       this.pos++
       if (c === '"') return out
       if (c === '\\') {
@@ -269,8 +269,12 @@ function readSection(r: Reader): { section: Section; spec: string } {
   if (r.peek() !== ']') {
     const keyword = r.run(/[A-Za-z.]/).toUpperCase()
     switch (keyword) {
-      case 'HEADER': text = { kind: 'header' }; break
-      case 'TEXT': text = { kind: 'text' }; break
+      case 'HEADER':
+        text = { kind: 'header' }
+        break
+      case 'TEXT':
+        text = { kind: 'text' }
+        break
       case 'MIME':
         // MIME names a part's own header, so it needs a part number (RFC 9051 §6.4.5).
         if (part.length === 0) fail('MIME needs a part number')
@@ -357,10 +361,14 @@ export function readFetchItems(r: Reader): FetchItem[] {
 export function expandFetchMacro(word: string): FetchItem[] | null {
   const s = (name: SimpleFetch): FetchItem => ({ kind: 'simple', name })
   switch (word.toUpperCase()) {
-    case 'ALL': return [s('FLAGS'), s('INTERNALDATE'), s('RFC822.SIZE'), s('ENVELOPE')]
-    case 'FAST': return [s('FLAGS'), s('INTERNALDATE'), s('RFC822.SIZE')]
-    case 'FULL': return [s('FLAGS'), s('INTERNALDATE'), s('RFC822.SIZE'), s('ENVELOPE'), s('BODY')]
-    default: return null
+    case 'ALL':
+      return [s('FLAGS'), s('INTERNALDATE'), s('RFC822.SIZE'), s('ENVELOPE')]
+    case 'FAST':
+      return [s('FLAGS'), s('INTERNALDATE'), s('RFC822.SIZE')]
+    case 'FULL':
+      return [s('FLAGS'), s('INTERNALDATE'), s('RFC822.SIZE'), s('ENVELOPE'), s('BODY')]
+    default:
+      return null
   }
 }
 
@@ -410,22 +418,40 @@ function readSearchKey(r: Reader, depth: number): SearchKey {
   }
   const flag = (f: string, set: boolean): SearchKey => ({ k: 'flag', flag: f, set })
   switch (word) {
-    case 'ALL': return { k: 'all' }
-    case 'ANSWERED': return flag('\\Answered', true)
-    case 'UNANSWERED': return flag('\\Answered', false)
-    case 'DELETED': return flag('\\Deleted', true)
-    case 'UNDELETED': return flag('\\Deleted', false)
-    case 'DRAFT': return flag('\\Draft', true)
-    case 'UNDRAFT': return flag('\\Draft', false)
-    case 'FLAGGED': return flag('\\Flagged', true)
-    case 'UNFLAGGED': return flag('\\Flagged', false)
-    case 'SEEN': return flag('\\Seen', true)
-    case 'UNSEEN': return flag('\\Seen', false)
-    case 'KEYWORD': r.sp(); return flag(r.atom(), true)
-    case 'UNKEYWORD': r.sp(); return flag(r.atom(), false)
-    case 'NEW': return { k: 'new' }
-    case 'OLD': return { k: 'old' }
-    case 'RECENT': return { k: 'recent' }
+    case 'ALL':
+      return { k: 'all' }
+    case 'ANSWERED':
+      return flag('\\Answered', true)
+    case 'UNANSWERED':
+      return flag('\\Answered', false)
+    case 'DELETED':
+      return flag('\\Deleted', true)
+    case 'UNDELETED':
+      return flag('\\Deleted', false)
+    case 'DRAFT':
+      return flag('\\Draft', true)
+    case 'UNDRAFT':
+      return flag('\\Draft', false)
+    case 'FLAGGED':
+      return flag('\\Flagged', true)
+    case 'UNFLAGGED':
+      return flag('\\Flagged', false)
+    case 'SEEN':
+      return flag('\\Seen', true)
+    case 'UNSEEN':
+      return flag('\\Seen', false)
+    case 'KEYWORD':
+      r.sp()
+      return flag(r.atom(), true)
+    case 'UNKEYWORD':
+      r.sp()
+      return flag(r.atom(), false)
+    case 'NEW':
+      return { k: 'new' }
+    case 'OLD':
+      return { k: 'old' }
+    case 'RECENT':
+      return { k: 'recent' }
     case 'FROM':
     case 'TO':
     case 'CC':
@@ -436,18 +462,34 @@ function readSearchKey(r: Reader, depth: number): SearchKey {
       const field = arg()
       return { k: 'header', field, value: arg() }
     }
-    case 'BODY': return { k: 'body', value: arg() }
-    case 'TEXT': return { k: 'text', value: arg() }
-    case 'LARGER': r.sp(); return { k: 'size', larger: true, n: r.number() }
-    case 'SMALLER': r.sp(); return { k: 'size', larger: false, n: r.number() }
-    case 'BEFORE': return date(false, 'before')
-    case 'ON': return date(false, 'on')
-    case 'SINCE': return date(false, 'since')
-    case 'SENTBEFORE': return date(true, 'before')
-    case 'SENTON': return date(true, 'on')
-    case 'SENTSINCE': return date(true, 'since')
-    case 'UID': r.sp(); return { k: 'uid', set: readSequenceSet(r) }
-    case 'NOT': r.sp(); return { k: 'not', key: readSearchKey(r, depth + 1) }
+    case 'BODY':
+      return { k: 'body', value: arg() }
+    case 'TEXT':
+      return { k: 'text', value: arg() }
+    case 'LARGER':
+      r.sp()
+      return { k: 'size', larger: true, n: r.number() }
+    case 'SMALLER':
+      r.sp()
+      return { k: 'size', larger: false, n: r.number() }
+    case 'BEFORE':
+      return date(false, 'before')
+    case 'ON':
+      return date(false, 'on')
+    case 'SINCE':
+      return date(false, 'since')
+    case 'SENTBEFORE':
+      return date(true, 'before')
+    case 'SENTON':
+      return date(true, 'on')
+    case 'SENTSINCE':
+      return date(true, 'since')
+    case 'UID':
+      r.sp()
+      return { k: 'uid', set: readSequenceSet(r) }
+    case 'NOT':
+      r.sp()
+      return { k: 'not', key: readSearchKey(r, depth + 1) }
     case 'OR': {
       r.sp()
       const a = readSearchKey(r, depth + 1)

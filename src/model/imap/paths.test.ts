@@ -19,7 +19,10 @@ const SAMPLES: Record<ImapCommand, readonly (readonly string[])[]> = {
   DELETE: [['t DELETE Trash'], ['t DELETE INBOX']],
   LIST: [['t LIST "" *']],
   STATUS: [['t STATUS INBOX (MESSAGES UNSEEN)'], ['t STATUS Nowhere (MESSAGES)']],
-  APPEND: [['t APPEND INBOX {2}', 'hi'], ['t APPEND Nowhere {2}', 'hi']],
+  APPEND: [
+    ['t APPEND INBOX {2}', 'hi'],
+    ['t APPEND Nowhere {2}', 'hi'],
+  ],
   CHECK: [['t CHECK']],
   CLOSE: [['t CLOSE']],
   UNSELECT: [['t UNSELECT']],
@@ -87,9 +90,13 @@ describe('paths through the IMAP state machine (RFC 9051 §3)', () => {
       expect(IMAP_RFC_RESULTS[a.command], `${a.state}: ${a.sample} → ${a.lines.join(' | ')}`).toContain(a.status)
     }
     const open = IMAP_STATES.filter((s) => s !== 'logout')
-    for (const state of open) for (const command of IMAP_COMMANDS) {
-      expect(answers.some((a) => a.state === state && a.command === command), `${state} ${command}`).toBe(true)
-    }
+    for (const state of open)
+      for (const command of IMAP_COMMANDS) {
+        expect(
+          answers.some((a) => a.state === state && a.command === command),
+          `${state} ${command}`,
+        ).toBe(true)
+      }
   })
 
   it('answers a command given in the wrong state with BAD (RFC 9051 §3 allows BAD or NO; Dovecot says BAD)', () => {

@@ -48,12 +48,27 @@ export const IMAP_RESPONSES = {
   // Wrong user name or password: NO with the RFC 5530 code kept in RFC 9051 §7.1.
   authFailed: { status: 'NO', framing: 'tagged', text: '[AUTHENTICATIONFAILED] Authentication failed.', rfc: 'RFC 9051 §6.2.3, §7.1 (AUTHENTICATIONFAILED)' },
   // PLAIN with an authorization identity other than the authentication identity (RFC 4616 §2).
-  authzFailed: { status: 'NO', framing: 'tagged', text: '[AUTHORIZATIONFAILED] Authorization failed.', rfc: 'RFC 4616 §2, RFC 9051 §7.1 (AUTHORIZATIONFAILED)' },
+  authzFailed: {
+    status: 'NO',
+    framing: 'tagged',
+    text: '[AUTHORIZATIONFAILED] Authorization failed.',
+    rfc: 'RFC 4616 §2, RFC 9051 §7.1 (AUTHORIZATIONFAILED)',
+  },
   // LOGINDISABLED is advertised before TLS when requireTls: LOGIN and the plaintext SASL mechanisms get NO
   // (RFC 9051 §6.2.3, §7.2.2 via RFC 3501 §7.2.1; code from RFC 9051 §7.1).
   // Sent before privacyRequired when a password already crossed the wire in plaintext (Dovecot does this too).
-  plaintextAlert: { status: 'BAD', framing: 'untagged', text: '[ALERT] Plaintext authentication not allowed without SSL/TLS, but your client did it anyway. If anyone was listening, the password was exposed.', rfc: 'RFC 9051 §7.1 (ALERT), §7.1.3' },
-  privacyRequired: { status: 'NO', framing: 'tagged', text: '[PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.', rfc: 'RFC 9051 §6.2.3, §7.1 (PRIVACYREQUIRED)' },
+  plaintextAlert: {
+    status: 'BAD',
+    framing: 'untagged',
+    text: '[ALERT] Plaintext authentication not allowed without SSL/TLS, but your client did it anyway. If anyone was listening, the password was exposed.',
+    rfc: 'RFC 9051 §7.1 (ALERT), §7.1.3',
+  },
+  privacyRequired: {
+    status: 'NO',
+    framing: 'tagged',
+    text: '[PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.',
+    rfc: 'RFC 9051 §6.2.3, §7.1 (PRIVACYREQUIRED)',
+  },
   // SASL challenge: `+ ` (empty, PLAIN) or base64 prompts (LOGIN) (RFC 9051 §6.2.2, §7.6; RFC 4616).
   authContinue: { status: '+', framing: 'continuation', text: '{challenge}', rfc: 'RFC 9051 §6.2.2, §7.6' },
   // A "*" line cancels; bad base64 is rejected: both tagged BAD (RFC 9051 §6.2.2).

@@ -46,7 +46,14 @@ describe('IMAP commands stay linear', () => {
     const shown = /FLAGS \(([^)]*)\)/.exec(fetched[0] ?? '')?.[1]?.split(' ') ?? []
     expect(shown.filter((f) => !f.startsWith('\\')).length).toBe(16_000)
     // The same keywords in another case are the same flags (RFC 9051 §2.3.2): nothing is added twice.
-    const again = timed(() => s.receive(`e STORE 1 +FLAGS.SILENT (${flags.map((f) => f.toUpperCase()).slice(0, 8000).join(' ')})`))
+    const again = timed(() =>
+      s.receive(
+        `e STORE 1 +FLAGS.SILENT (${flags
+          .map((f) => f.toUpperCase())
+          .slice(0, 8000)
+          .join(' ')})`,
+      ),
+    )
     expect(again.value).toEqual(['e OK Store completed.'])
     const removed = timed(() => s.receive(`f STORE 1 -FLAGS (${flags.join(' ')})`))
     expect(removed.value.at(-1)).toBe('f OK Store completed.')

@@ -56,18 +56,23 @@ export function toCrlf(raw: string): string {
 export function buildWorld(options: ResolvedOptions): ImapWorld {
   const fallback = imapDateFromMs(LAB_EPOCH_MS)
   // fromEntries defines own properties, so a user named "__proto__" stays an ordinary key.
-  const users = Object.fromEntries(Object.keys(options.users).map((user): [string, readonly ImapMailbox[]] => {
-    const raws = Object.hasOwn(options.mailbox, user) ? options.mailbox[user] ?? [] : []
-    const messages = raws.map((r, i): ImapMessage => {
-      const raw = toCrlf(r)
-      return { uid: i + 1, raw, flags: [], internalDate: formatImapDate(deliveryDate(raw, fallback)), recent: true }
-    })
-    return [user, [
-      { name: 'INBOX', specialUse: null, uidValidity: UIDVALIDITY_BASE, uidNext: messages.length + 1, messages },
-      { name: 'Sent', specialUse: '\\Sent', uidValidity: UIDVALIDITY_BASE + 1, uidNext: 1, messages: [] },
-      { name: 'Trash', specialUse: '\\Trash', uidValidity: UIDVALIDITY_BASE + 2, uidNext: 1, messages: [] },
-    ]]
-  }))
+  const users = Object.fromEntries(
+    Object.keys(options.users).map((user): [string, readonly ImapMailbox[]] => {
+      const raws = Object.hasOwn(options.mailbox, user) ? (options.mailbox[user] ?? []) : []
+      const messages = raws.map((r, i): ImapMessage => {
+        const raw = toCrlf(r)
+        return { uid: i + 1, raw, flags: [], internalDate: formatImapDate(deliveryDate(raw, fallback)), recent: true }
+      })
+      return [
+        user,
+        [
+          { name: 'INBOX', specialUse: null, uidValidity: UIDVALIDITY_BASE, uidNext: messages.length + 1, messages },
+          { name: 'Sent', specialUse: '\\Sent', uidValidity: UIDVALIDITY_BASE + 1, uidNext: 1, messages: [] },
+          { name: 'Trash', specialUse: '\\Trash', uidValidity: UIDVALIDITY_BASE + 2, uidNext: 1, messages: [] },
+        ],
+      ]
+    }),
+  )
   return { users, nextUidValidity: UIDVALIDITY_BASE + 3 }
 }
 
@@ -81,7 +86,7 @@ export function canonicalName(name: string): string {
 }
 
 export function userMailboxes(world: ImapWorld, user: string): readonly ImapMailbox[] {
-  return Object.hasOwn(world.users, user) ? world.users[user] ?? [] : []
+  return Object.hasOwn(world.users, user) ? (world.users[user] ?? []) : []
 }
 
 export function findMailbox(world: ImapWorld, user: string, name: string): ImapMailbox | undefined {

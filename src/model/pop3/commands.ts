@@ -2,10 +2,7 @@
 
 /** RFC 1939 §4–§7 (USER, PASS, APOP, QUIT, STAT, LIST, RETR, DELE, NOOP, RSET, TOP, UIDL),
  *  RFC 2449 §5 (CAPA), RFC 2595 §4 (STLS), RFC 5034 §4 (AUTH). */
-export const POP3_COMMANDS = [
-  'USER', 'PASS', 'APOP', 'AUTH', 'STLS', 'CAPA', 'QUIT',
-  'STAT', 'LIST', 'RETR', 'DELE', 'NOOP', 'RSET', 'TOP', 'UIDL',
-] as const
+export const POP3_COMMANDS = ['USER', 'PASS', 'APOP', 'AUTH', 'STLS', 'CAPA', 'QUIT', 'STAT', 'LIST', 'RETR', 'DELE', 'NOOP', 'RSET', 'TOP', 'UIDL'] as const
 
 export type Pop3Command = (typeof POP3_COMMANDS)[number]
 
@@ -50,8 +47,21 @@ export function pop3CommandOf(line: string): Pop3Command | 'unknown' {
 
 /** Where each kind of client line is defined, for the step's `rfc` on the timeline. */
 export const POP3_COMMAND_RFC = {
-  USER: 'RFC 1939 §7', PASS: 'RFC 1939 §7', APOP: 'RFC 1939 §7', AUTH: 'RFC 5034 §4', STLS: 'RFC 2595 §4',
-  CAPA: 'RFC 2449 §5', QUIT: 'RFC 1939 §4, §6', STAT: 'RFC 1939 §5', LIST: 'RFC 1939 §5', RETR: 'RFC 1939 §5',
-  DELE: 'RFC 1939 §5', NOOP: 'RFC 1939 §5', RSET: 'RFC 1939 §5', TOP: 'RFC 1939 §7', UIDL: 'RFC 1939 §7',
-  unknown: 'RFC 1939 §3', 'sasl-response': 'RFC 5034 §4',
+  USER: 'RFC 1939 §7',
+  PASS: 'RFC 1939 §7',
+  APOP: 'RFC 1939 §7',
+  AUTH: 'RFC 5034 §4',
+  STLS: 'RFC 2595 §4',
+  CAPA: 'RFC 2449 §5',
+  QUIT: 'RFC 1939 §4, §6',
+  STAT: 'RFC 1939 §5',
+  LIST: 'RFC 1939 §5',
+  RETR: 'RFC 1939 §5',
+  DELE: 'RFC 1939 §5',
+  NOOP: 'RFC 1939 §5',
+  RSET: 'RFC 1939 §5',
+  TOP: 'RFC 1939 §7',
+  UIDL: 'RFC 1939 §7',
+  unknown: 'RFC 1939 §3',
+  'sasl-response': 'RFC 5034 §4',
 } as const satisfies Record<Pop3LineKind, string>

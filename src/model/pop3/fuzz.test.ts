@@ -33,9 +33,9 @@ const junk: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: CONTROL, maxLength: 40 }),
   fc.string({ minLength: 240, maxLength: 270 }),
   fc.nat({ max: 20_000 }).map((n) => 'x'.repeat(n)),
-  fc.tuple(KEYWORD, fc.constantFrom(' ', '  ', ' \t', ''), fc.string({ unit: 'binary', maxLength: 60 }))
-    .map(([k, sp, a]) => `${k}${sp}${a}`),
-  fc.tuple(KEYWORD, fc.array(fc.oneof(fc.nat().map(String), fc.constantFrom('-1', '0', '99999999999999999999', '1e3', '0x1')), { maxLength: 3 }))
+  fc.tuple(KEYWORD, fc.constantFrom(' ', '  ', ' \t', ''), fc.string({ unit: 'binary', maxLength: 60 })).map(([k, sp, a]) => `${k}${sp}${a}`),
+  fc
+    .tuple(KEYWORD, fc.array(fc.oneof(fc.nat().map(String), fc.constantFrom('-1', '0', '99999999999999999999', '1e3', '0x1')), { maxLength: 3 }))
     .map(([k, args]) => [k, ...args].join(' ')),
 )
 
@@ -51,8 +51,11 @@ type Make = (options: ServerOptions) => Server
 /** Every line is answered while open, nothing after close, and no line ends in the facade's fault turn. */
 function sessions(make: Make) {
   return fc.property(
-    fc.constantFrom(...PREFIXES), fc.array(junk, { minLength: 1, maxLength: 4 }),
-    fc.constantFrom(110, 995), fc.boolean(), fc.boolean(),
+    fc.constantFrom(...PREFIXES),
+    fc.array(junk, { minLength: 1, maxLength: 4 }),
+    fc.constantFrom(110, 995),
+    fc.boolean(),
+    fc.boolean(),
     (prefix, lines, port, requireTls, openFirst) => {
       const server = make({ port, requireTls, mailbox: { user1: [DOTS, DOTS, 'no line end'] } })
       if (openFirst) expect(server.open().length).toBe(1)

@@ -179,9 +179,7 @@ describe('TRANSACTION (RFC 1939 §5, §7)', () => {
 
   it('byte-stuffs lines that start with "." and counts the size without the stuffing (RFC 1939 §3, §11)', () => {
     const server = loggedIn()
-    expect(server.receive('RETR 3')).toEqual([
-      `+OK ${octets(DOTS)} octets`, 'Subject: dots', '', '..hidden', '...two', '..', 'end', '.',
-    ])
+    expect(server.receive('RETR 3')).toEqual([`+OK ${octets(DOTS)} octets`, 'Subject: dots', '', '..hidden', '...two', '..', 'end', '.'])
     expect(server.receive('LIST 3')).toEqual([`+OK 3 ${octets(DOTS)}`])
   })
 

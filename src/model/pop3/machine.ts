@@ -2,16 +2,29 @@
 // States and their commands follow RFC 1939 §3–§7, with CAPA (RFC 2449), STLS (RFC 2595) and AUTH (RFC 5034).
 import { apopDigest } from './apop'
 import { IMPLICIT_TLS_PORTS, resolveOptions, type ResolvedOptions } from '../defaults'
-import { SASL_CANCEL, checkPassword, decodePlain, initialResponse, initialRole, lineTooLong, plainAuthorizes, saslLineTooLong, saslSecret, storedPassword } from '../sasl'
+import {
+  SASL_CANCEL,
+  checkPassword,
+  decodePlain,
+  initialResponse,
+  initialRole,
+  lineTooLong,
+  plainAuthorizes,
+  saslLineTooLong,
+  saslSecret,
+  storedPassword,
+} from '../sasl'
 import type { ClientLine, EngineEvent, EngineReply, Secret, ServerOptions, ServerTurn } from '../types'
 import {
-  MAX_COMMAND_OCTETS, OBSOLETE_POP3_COMMANDS, POP3_COMMAND_RFC, parsePop3Line,
-  type Pop3Command, type Pop3CommandLine, type Pop3LineKind,
+  MAX_COMMAND_OCTETS,
+  OBSOLETE_POP3_COMMANDS,
+  POP3_COMMAND_RFC,
+  parsePop3Line,
+  type Pop3Command,
+  type Pop3CommandLine,
+  type Pop3LineKind,
 } from './commands'
-import {
-  loadMessages, messageLines, normalizeDrop, topLines,
-  type Pop3Drop, type Pop3Message,
-} from './maildrop'
+import { loadMessages, messageLines, normalizeDrop, topLines, type Pop3Drop, type Pop3Message } from './maildrop'
 import { pop3MultiReply, pop3Reply } from './replies'
 
 /** RFC 1939 §3: AUTHORIZATION → TRANSACTION → UPDATE; 'closed' once the TCP connection is gone. */
@@ -61,8 +74,12 @@ function assertNever(x: never): never {
 }
 
 function result(
-  before: Pop3Session, session: Pop3Session, command: Pop3LineKind | null,
-  replies: readonly EngineReply[], events: readonly EngineEvent[] = [], via: readonly Pop3State[] = [],
+  before: Pop3Session,
+  session: Pop3Session,
+  command: Pop3LineKind | null,
+  replies: readonly EngineReply[],
+  events: readonly EngineEvent[] = [],
+  via: readonly Pop3State[] = [],
 ): Pop3Result {
   const path = [before.state, ...via]
   if (path[path.length - 1] !== session.state) path.push(session.state)
@@ -83,7 +100,10 @@ export function pop3Open(options: ServerOptions = {}): Pop3Result {
     drop: normalizeDrop(resolved.mailbox),
   }
   const greeting = pop3Reply('greeting', { host: resolved.hostname, timestamp: resolved.apopTimestamp })
-  return { session, turn: { replies: [greeting], events: [], stateBefore: 'authorization', stateAfter: 'authorization', path: ['authorization'], command: null } }
+  return {
+    session,
+    turn: { replies: [greeting], events: [], stateBefore: 'authorization', stateAfter: 'authorization', path: ['authorization'], command: null },
+  }
 }
 
 /** The turn when the engine itself failed on a line (the facade's last resort): -ERR [SYS/TEMP], nothing changed. */
@@ -118,17 +138,30 @@ export function pop3Capabilities(s: Pop3Session): string[] {
 function live(messages: readonly Pop3Message[]): { count: number; octets: number } {
   let count = 0
   let octets = 0
-  for (const m of messages) if (!m.deleted) { count++; octets += m.size }
+  for (const m of messages)
+    if (!m.deleted) {
+      count++
+      octets += m.size
+    }
   return { count, octets }
 }
 
 function login(s: Pop3Session, user: string, mechanism: Pop3Mechanism): Pop3Result {
   const next: Pop3Session = {
-    ...s, state: 'transaction', user: null, saslPending: null, authenticatedUser: user,
+    ...s,
+    state: 'transaction',
+    user: null,
+    saslPending: null,
+    authenticatedUser: user,
     messages: loadMessages(s.drop[user] ?? []),
   }
-  return result(s, next, mechanism === 'PLAIN' ? 'AUTH' : mechanism === 'APOP' ? 'APOP' : 'PASS',
-    [pop3Reply('loggedIn')], [{ type: 'authenticated', user, mechanism }])
+  return result(
+    s,
+    next,
+    mechanism === 'PLAIN' ? 'AUTH' : mechanism === 'APOP' ? 'APOP' : 'PASS',
+    [pop3Reply('loggedIn')],
+    [{ type: 'authenticated', user, mechanism }],
+  )
 }
 
 /** One client line. Pure; never throws; after the connection closed, no answer ([]). */
@@ -196,8 +229,7 @@ function stepLine(session: Pop3Session, line: string): Pop3Result {
   const s: Pop3Session = cmd.command === 'PASS' ? session : { ...session, user: null }
   if (cmd.command === 'unknown') {
     const obsolete = OBSOLETE_POP3_COMMANDS.includes(cmd.keyword)
-    return result(session, s, 'unknown',
-      [obsolete ? pop3Reply('obsoleteCommand', { command: cmd.keyword }) : pop3Reply('unknownCommand')])
+    return result(session, s, 'unknown', [obsolete ? pop3Reply('obsoleteCommand', { command: cmd.keyword }) : pop3Reply('unknownCommand')])
   }
   return session.state === 'authorization' ? authorization(session, s, cmd, cmd.command) : transaction(session, s, cmd, cmd.command)
 }
@@ -207,8 +239,7 @@ function noArguments(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
 }
 
 function capa(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine): Pop3Result {
-  return noArguments(before, s, cmd, 'CAPA')
-    ?? result(before, s, 'CAPA', [pop3MultiReply('capabilities', pop3Capabilities(s))])
+  return noArguments(before, s, cmd, 'CAPA') ?? result(before, s, 'CAPA', [pop3MultiReply('capabilities', pop3Capabilities(s))])
 }
 
 /** RFC 1939 §4, §7; RFC 2449 §5; RFC 2595 §4; RFC 5034 §4. */
@@ -219,8 +250,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
       return capa(before, s, cmd)
     case 'QUIT':
       // From AUTHORIZATION the session ends without UPDATE: nothing is removed (RFC 1939 §6).
-      return noArguments(before, s, cmd, command)
-        ?? result(before, { ...s, state: 'closed' }, command, [pop3Reply('quitAuthorization')], [{ type: 'close' }])
+      return noArguments(before, s, cmd, command) ?? result(before, { ...s, state: 'closed' }, command, [pop3Reply('quitAuthorization')], [{ type: 'close' }])
     case 'USER': {
       if (!plaintextAllowed(s)) return r(pop3Reply('plaintextDisallowed'))
       if (cmd.args.length === 0) return r(pop3Reply('missingArgument', { command }))
@@ -337,9 +367,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
       s.messages.forEach((m, i) => {
         if (!m.deleted) body.push(command === 'LIST' ? `${i + 1} ${m.size}` : `${i + 1} ${m.uid}`)
       })
-      return r(command === 'LIST'
-        ? pop3MultiReply('scanListings', body, { count: live(s.messages).count })
-        : pop3MultiReply('uidListings', body))
+      return r(command === 'LIST' ? pop3MultiReply('scanListings', body, { count: live(s.messages).count }) : pop3MultiReply('uidListings', body))
     }
     case 'RETR': {
       const p = oneNumber()
@@ -377,9 +405,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
       // UPDATE: remove the marked messages, answer, close (RFC 1939 §6).
       const user = s.authenticatedUser ?? ''
       const removed = s.messages.filter((m) => m.deleted).length
-      const drop: Pop3Drop = removed > 0
-        ? { ...s.drop, [user]: s.messages.filter((m) => !m.deleted).map((m) => m.raw) }
-        : s.drop
+      const drop: Pop3Drop = removed > 0 ? { ...s.drop, [user]: s.messages.filter((m) => !m.deleted).map((m) => m.raw) } : s.drop
       const closed: Pop3Session = { ...s, state: 'closed', drop, messages: [] }
       return result(before, closed, command, [pop3Reply(removed > 0 ? 'quitUpdateRemoved' : 'quitUpdate')], [{ type: 'close' }], ['update'])
     }

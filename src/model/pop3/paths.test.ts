@@ -11,35 +11,82 @@ const OPTIONS = { apopTimestamp: TIMESTAMP }
 
 /** The alphabet: each command with good and bad arguments, plus lines that are no command. */
 const LINES = [
-  'CAPA', 'CAPA x',
-  'USER user1', 'USER nobody', 'USER',
-  'PASS password1', 'PASS wrong', 'PASS',
-  `APOP user1 ${md5(`${TIMESTAMP}password1`)}`, 'APOP user1 00000000000000000000000000000000', 'APOP user1',
-  'AUTH PLAIN', `AUTH PLAIN ${toBase64('\0user1\0password1')}`, 'AUTH LOGIN', 'AUTH',
+  'CAPA',
+  'CAPA x',
+  'USER user1',
+  'USER nobody',
+  'USER',
+  'PASS password1',
+  'PASS wrong',
+  'PASS',
+  `APOP user1 ${md5(`${TIMESTAMP}password1`)}`,
+  'APOP user1 00000000000000000000000000000000',
+  'APOP user1',
+  'AUTH PLAIN',
+  `AUTH PLAIN ${toBase64('\0user1\0password1')}`,
+  'AUTH LOGIN',
+  'AUTH',
   'STLS',
-  'STAT', 'LIST', 'LIST 1', 'LIST 9', 'UIDL', 'UIDL 1', 'RETR 1', 'RETR x', 'TOP 1 0', 'TOP 1', 'DELE 1', 'DELE 2',
-  'RSET', 'NOOP', 'QUIT',
-  'LAST', 'FOO', '', '*', toBase64('\0user1\0password1'),
+  'STAT',
+  'LIST',
+  'LIST 1',
+  'LIST 9',
+  'UIDL',
+  'UIDL 1',
+  'RETR 1',
+  'RETR x',
+  'TOP 1 0',
+  'TOP 1',
+  'DELE 1',
+  'DELE 2',
+  'RSET',
+  'NOOP',
+  'QUIT',
+  'LAST',
+  'FOO',
+  '',
+  '*',
+  toBase64('\0user1\0password1'),
 ]
 
 /** What each command may answer per the RFCs (RFC 1939 §4–§7 "Possible Responses", RFC 5034 §4 for "+"). */
 const ALLOWED: Record<Pop3Command | 'unknown', readonly string[]> = {
-  USER: ['+OK', '-ERR'], PASS: ['+OK', '-ERR'], APOP: ['+OK', '-ERR'], AUTH: ['+OK', '-ERR', '+'],
-  STLS: ['+OK', '-ERR'], CAPA: ['+OK', '-ERR'], QUIT: ['+OK', '-ERR'],
-  STAT: ['+OK', '-ERR'], LIST: ['+OK', '-ERR'], RETR: ['+OK', '-ERR'], DELE: ['+OK', '-ERR'],
-  NOOP: ['+OK', '-ERR'], RSET: ['+OK', '-ERR'], TOP: ['+OK', '-ERR'], UIDL: ['+OK', '-ERR'],
+  USER: ['+OK', '-ERR'],
+  PASS: ['+OK', '-ERR'],
+  APOP: ['+OK', '-ERR'],
+  AUTH: ['+OK', '-ERR', '+'],
+  STLS: ['+OK', '-ERR'],
+  CAPA: ['+OK', '-ERR'],
+  QUIT: ['+OK', '-ERR'],
+  STAT: ['+OK', '-ERR'],
+  LIST: ['+OK', '-ERR'],
+  RETR: ['+OK', '-ERR'],
+  DELE: ['+OK', '-ERR'],
+  NOOP: ['+OK', '-ERR'],
+  RSET: ['+OK', '-ERR'],
+  TOP: ['+OK', '-ERR'],
+  UIDL: ['+OK', '-ERR'],
   unknown: ['-ERR'],
 }
 
 /** Commands the RFCs allow only in one state; in the other the answer must be -ERR (RFC 1939 §3). */
 const ONLY_IN: Partial<Record<Pop3Command, Pop3State>> = {
-  USER: 'authorization', PASS: 'authorization', APOP: 'authorization', AUTH: 'authorization', STLS: 'authorization',
-  STAT: 'transaction', LIST: 'transaction', RETR: 'transaction', DELE: 'transaction',
-  NOOP: 'transaction', RSET: 'transaction', TOP: 'transaction', UIDL: 'transaction',
+  USER: 'authorization',
+  PASS: 'authorization',
+  APOP: 'authorization',
+  AUTH: 'authorization',
+  STLS: 'authorization',
+  STAT: 'transaction',
+  LIST: 'transaction',
+  RETR: 'transaction',
+  DELE: 'transaction',
+  NOOP: 'transaction',
+  RSET: 'transaction',
+  TOP: 'transaction',
+  UIDL: 'transaction',
 }
 
-const keyOf = (s: Pop3Session): string =>
-  [s.state, s.secure, s.user, s.saslPending, s.messages.map((m) => (m.deleted ? 'D' : '-')).join('')].join('|')
+const keyOf = (s: Pop3Session): string => [s.state, s.secure, s.user, s.saslPending, s.messages.map((m) => (m.deleted ? 'D' : '-')).join('')].join('|')
 
 function walk(options: Parameters<typeof pop3Open>[0]) {
   const start = pop3Open(options).session
@@ -59,7 +106,10 @@ function walk(options: Parameters<typeof pop3Open>[0]) {
         if (turn.replies.length !== 0 || next.state !== 'closed') problems.push(`${where}: answered after close`)
         continue
       }
-      if (turn.replies.length !== 1) { problems.push(`${where}: ${turn.replies.length} replies`); continue }
+      if (turn.replies.length !== 1) {
+        problems.push(`${where}: ${turn.replies.length} replies`)
+        continue
+      }
       const reply = turn.replies[0]
       if (!reply) continue
       const def = (POP3_REPLIES as Record<string, { status: string; rfc: string }>)[reply.id]
@@ -83,7 +133,10 @@ function walk(options: Parameters<typeof pop3Open>[0]) {
       }
       if (turn.stateBefore !== session.state || turn.stateAfter !== next.state) problems.push(`${where}: states in the turn`)
       const key = keyOf(next)
-      if (!seen.has(key)) { seen.set(key, next); queue.push(next) }
+      if (!seen.has(key)) {
+        seen.set(key, next)
+        queue.push(next)
+      }
     }
   }
   return { visitedStates, problems, sessions: seen.size, transitions }

@@ -55,7 +55,8 @@ export const POP3_REPLIES = {
   authFailed: { status: '-ERR', rfc: 'RFC 1939 §7, RFC 3206 §5', text: '[AUTH] Authentication failed.' },
   // Cleartext passwords refused until TLS when the server is configured so (RFC 2595 §2.3, requireTls).
   plaintextDisallowed: {
-    status: '-ERR', rfc: 'RFC 2595 §2.3, RFC 3206 §5',
+    status: '-ERR',
+    rfc: 'RFC 2595 §2.3, RFC 3206 §5',
     text: '[AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.',
   },
 
@@ -115,9 +116,12 @@ export type Pop3ReplyArgs<K extends Pop3ReplyId> = TemplateArgs<(typeof POP3_REP
 
 function classOf(status: Pop3Status): ReplyClass {
   switch (status) {
-    case '+OK': return 'positive'
-    case '-ERR': return 'permanent'
-    case '+': return 'intermediate'
+    case '+OK':
+      return 'positive'
+    case '-ERR':
+      return 'permanent'
+    case '+':
+      return 'intermediate'
   }
 }
 
@@ -144,7 +148,10 @@ export function dotStuff(line: string): string {
 export function pop3MultiReply<K extends Pop3ReplyId>(id: K, body: readonly string[], ...args: Pop3ReplyArgs<K>): EngineReply {
   const def: Pop3ReplyDef = POP3_REPLIES[id]
   return {
-    id, status: def.status, cls: classOf(def.status), rfc: def.rfc,
+    id,
+    status: def.status,
+    cls: classOf(def.status),
+    rfc: def.rfc,
     lines: [firstLine(id, (args[0] ?? {}) as TemplateVars), ...body.map(dotStuff), '.'],
     ...(def.carriesMessage ? { message: true as const } : {}),
   }

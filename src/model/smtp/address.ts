@@ -58,7 +58,10 @@ function findClosingBracket(s: string): number {
   let quoted = false
   for (let i = 1; i < s.length; i++) {
     const c = s[i]
-    if (quoted && c === '\\') { i++; continue }
+    if (quoted && c === '\\') {
+      i++
+      continue
+    }
     if (c === '"') quoted = !quoted
     else if (!quoted && c === '>') return i
   }

@@ -11,10 +11,22 @@ export type SmtpLineKind = SmtpCommand | 'body' | '.' | 'sasl-response' | 'unkno
 
 /** Where each kind of client line is defined, for the step's `rfc` on the timeline. */
 export const SMTP_LINE_RFC = {
-  HELO: 'RFC 5321 §4.1.1.1', EHLO: 'RFC 5321 §4.1.1.1', MAIL: 'RFC 5321 §4.1.1.2', RCPT: 'RFC 5321 §4.1.1.3',
-  DATA: 'RFC 5321 §4.1.1.4', '.': 'RFC 5321 §4.1.1.4', body: 'RFC 5321 §4.1.1.4, §4.5.2', RSET: 'RFC 5321 §4.1.1.5',
-  VRFY: 'RFC 5321 §4.1.1.6', EXPN: 'RFC 5321 §4.1.1.7', HELP: 'RFC 5321 §4.1.1.8', NOOP: 'RFC 5321 §4.1.1.9',
-  QUIT: 'RFC 5321 §4.1.1.10', STARTTLS: 'RFC 3207 §4', AUTH: 'RFC 4954 §4', 'sasl-response': 'RFC 4954 §4',
+  HELO: 'RFC 5321 §4.1.1.1',
+  EHLO: 'RFC 5321 §4.1.1.1',
+  MAIL: 'RFC 5321 §4.1.1.2',
+  RCPT: 'RFC 5321 §4.1.1.3',
+  DATA: 'RFC 5321 §4.1.1.4',
+  '.': 'RFC 5321 §4.1.1.4',
+  body: 'RFC 5321 §4.1.1.4, §4.5.2',
+  RSET: 'RFC 5321 §4.1.1.5',
+  VRFY: 'RFC 5321 §4.1.1.6',
+  EXPN: 'RFC 5321 §4.1.1.7',
+  HELP: 'RFC 5321 §4.1.1.8',
+  NOOP: 'RFC 5321 §4.1.1.9',
+  QUIT: 'RFC 5321 §4.1.1.10',
+  STARTTLS: 'RFC 3207 §4',
+  AUTH: 'RFC 4954 §4',
+  'sasl-response': 'RFC 4954 §4',
   unknown: 'RFC 5321 §4.2.4',
 } as const satisfies Record<SmtpLineKind, string>
 

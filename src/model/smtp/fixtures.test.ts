@@ -31,8 +31,10 @@ function labOptions(t: Transcript): ServerOptions {
 const DEPARTURES: Record<string, Record<string, { code: string; enhanced: string; why: string }>> = {
   'smtp_relay_denied.txt': {
     'RCPT TO:<bob@outside.example>': {
-      code: '550', enhanced: '5.7.1',
-      why: 'RFC 5321 §3.6.2 and §4.1.1.3: refusing to relay is a permanent 550; Debian\'s default ' +
+      code: '550',
+      enhanced: '5.7.1',
+      why:
+        "RFC 5321 §3.6.2 and §4.1.1.3: refusing to relay is a permanent 550; Debian's default " +
         'defer_unauth_destination answers 454 4.7.1 on purpose, as a safety net for misconfigured servers',
     },
   },

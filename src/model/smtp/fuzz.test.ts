@@ -7,9 +7,29 @@ import type { SmtpSession } from './machine'
 import { createSmtpServer, smtpEngine } from './server'
 
 const interesting = fc.constantFrom(
-  'EHLO x', 'HELO x', 'MAIL FROM:<a@b.test>', 'MAIL FROM:<>', 'RCPT TO:<user1@example.test>', 'RCPT TO:<x@y.test>', 'DATA', '.',
-  '..', 'RSET', 'QUIT', 'STARTTLS', 'AUTH PLAIN', 'AUTH LOGIN', 'AUTH PLAIN AHVzZXIxAHBhc3N3b3JkMQ==', '*', '=', 'MAIL FROM:<"a\\"b"@c>',
-  'MAIL FROM:<a@b> SIZE=99999999999', 'MAIL FROM:<a@b> BODY=8BITMIME', 'RCPT TO:<Postmaster>', 'VRFY', 'VRFY <user1@example.test>',
+  'EHLO x',
+  'HELO x',
+  'MAIL FROM:<a@b.test>',
+  'MAIL FROM:<>',
+  'RCPT TO:<user1@example.test>',
+  'RCPT TO:<x@y.test>',
+  'DATA',
+  '.',
+  '..',
+  'RSET',
+  'QUIT',
+  'STARTTLS',
+  'AUTH PLAIN',
+  'AUTH LOGIN',
+  'AUTH PLAIN AHVzZXIxAHBhc3N3b3JkMQ==',
+  '*',
+  '=',
+  'MAIL FROM:<"a\\"b"@c>',
+  'MAIL FROM:<a@b> SIZE=99999999999',
+  'MAIL FROM:<a@b> BODY=8BITMIME',
+  'RCPT TO:<Postmaster>',
+  'VRFY',
+  'VRFY <user1@example.test>',
 )
 const line = fc.oneof(
   interesting,

@@ -1,6 +1,17 @@
 export { createSmtpServer, smtpEngine } from './server'
 export type { SmtpServer } from './server'
-export { smtpOpen, smtpStep, createSmtpSession, ehloKeywords, rfc5322Date, SMTP_COMMANDS, HARD_ERROR_LIMIT, MAX_RECIPIENTS, MAX_COMMAND_LINE, MAX_TEXT_LINE } from './machine'
+export {
+  smtpOpen,
+  smtpStep,
+  createSmtpSession,
+  ehloKeywords,
+  rfc5322Date,
+  SMTP_COMMANDS,
+  HARD_ERROR_LIMIT,
+  MAX_RECIPIENTS,
+  MAX_COMMAND_LINE,
+  MAX_TEXT_LINE,
+} from './machine'
 export type { SmtpSession, SmtpState, SmtpCommand, SmtpResult } from './machine'
 export { SMTP_REPLIES, SMTP_REPLY_IDS, RFC_REPLY_CODES } from './replies'
 export type { SmtpReplyId, SmtpReplyDef } from './replies'

@@ -68,7 +68,9 @@ describe('SMTP engine rules', () => {
     expect(session(['EHLO a', 'MAIL FROM:<a@a.test> SIZE=99999999']).last[0]).toMatch(/^552 5\.3\.4/)
     expect(session(['EHLO a', 'MAIL FROM:<a@a.test> SIZE=100']).last[0]).toMatch(/^250 /)
     expect(session(['HELO a', 'MAIL FROM:<a@a.test> SIZE=100']).last[0]).toMatch(/^555 /)
-    const big = session(['EHLO a', 'MAIL FROM:<a@a.test>', 'RCPT TO:<user1@example.test>', 'DATA', 'x'.repeat(900), 'x'.repeat(900), '.'], { maxMessageSize: 1000 })
+    const big = session(['EHLO a', 'MAIL FROM:<a@a.test>', 'RCPT TO:<user1@example.test>', 'DATA', 'x'.repeat(900), 'x'.repeat(900), '.'], {
+      maxMessageSize: 1000,
+    })
     expect(big.last[0]).toMatch(/^552 5\.3\.4/)
   })
 
@@ -146,7 +148,13 @@ describe('SMTP engine rules', () => {
   it('greylisting: 450 4.7.1 for a new triplet, 250 once the delay has passed (RFC 6647)', () => {
     let now = 0
     const seen = new Map<string, number>()
-    const greylist = { delaySeconds: 300, firstSeen: (k: string, t: number) => { if (!seen.has(k)) seen.set(k, t); return seen.get(k) ?? t } }
+    const greylist = {
+      delaySeconds: 300,
+      firstSeen: (k: string, t: number) => {
+        if (!seen.has(k)) seen.set(k, t)
+        return seen.get(k) ?? t
+      },
+    }
     const lines = ['EHLO mx.sender.test', 'MAIL FROM:<a@sender.test>', 'RCPT TO:<user1@example.test>']
     expect(session(lines, { greylist, now: () => now }).last[0]).toMatch(/^450 4\.7\.1 /)
     now = 120

@@ -2,7 +2,18 @@
 // RFC 5321 (SMTP), RFC 1870 (SIZE), RFC 2034 (ENHANCEDSTATUSCODES), RFC 3207 (STARTTLS), RFC 4954 (AUTH).
 import { resolveOptions, IMPLICIT_TLS_PORTS, type ResolvedOptions } from '../defaults'
 import { byteLength } from '../encoding'
-import { LOGIN_PROMPTS, SASL_CANCEL, checkPassword, decodeLogin, decodePlain, initialResponse, initialRole, plainAuthorizes, saslLineTooLong, saslSecret } from '../sasl'
+import {
+  LOGIN_PROMPTS,
+  SASL_CANCEL,
+  checkPassword,
+  decodeLogin,
+  decodePlain,
+  initialResponse,
+  initialRole,
+  plainAuthorizes,
+  saslLineTooLong,
+  saslSecret,
+} from '../sasl'
 import type { ClientLine, DeliveredMessage, EngineEvent, EngineReply, ReplyClass, Secret, ServerOptions, ServerTurn } from '../types'
 import { parseParams, parsePath, isDomain } from './address'
 import { SMTP_COMMANDS, SMTP_LINE_RFC, smtpLineKind, type SmtpCommand, type SmtpLineKind, type SmtpState } from './command'
@@ -24,7 +35,11 @@ export const MAX_COMMAND_LINE = 510
 /** RFC 5321 §4.5.3.1.6: a text line is at most 1000 octets including CRLF. */
 export const MAX_TEXT_LINE = 998
 
-interface Recipient { readonly address: string; readonly mailboxes: readonly string[]; readonly relay: boolean }
+interface Recipient {
+  readonly address: string
+  readonly mailboxes: readonly string[]
+  readonly relay: boolean
+}
 
 interface Transaction {
   readonly from: string
@@ -33,7 +48,11 @@ interface Transaction {
   readonly rcptTried: boolean
 }
 
-interface DataBuffer { readonly content: string; readonly size: number; readonly longLine: boolean }
+interface DataBuffer {
+  readonly content: string
+  readonly size: number
+  readonly longLine: boolean
+}
 
 type AuthExchange = { readonly mech: 'PLAIN' } | { readonly mech: 'LOGIN'; readonly user: string | null }
 
@@ -50,7 +69,10 @@ export interface SmtpSession {
   readonly deliveries: number
 }
 
-export interface SmtpResult { readonly session: SmtpSession; readonly turn: ServerTurn }
+export interface SmtpResult {
+  readonly session: SmtpSession
+  readonly turn: ServerTurn
+}
 
 function classOf(code: number): ReplyClass {
   if (code >= 500) return 'permanent'
@@ -99,8 +121,16 @@ export function ehloKeywords(s: SmtpSession): string[] {
 export function createSmtpSession(options: ServerOptions = {}): SmtpSession {
   const opts = resolveOptions('smtp', options)
   return {
-    opts, state: 'connected', helo: null, secure: IMPLICIT_TLS_PORTS.includes(opts.port),
-    authUser: null, auth: null, tx: null, data: null, errors: 0, deliveries: 0,
+    opts,
+    state: 'connected',
+    helo: null,
+    secure: IMPLICIT_TLS_PORTS.includes(opts.port),
+    authUser: null,
+    auth: null,
+    tx: null,
+    data: null,
+    errors: 0,
+    deliveries: 0,
   }
 }
 
@@ -153,7 +183,11 @@ function smtpSecret(s: SmtpSession, kind: SmtpLineKind, line: string): Secret | 
   return saslSecret(line.trim(), role)
 }
 
-interface Out { session: SmtpSession; replies: EngineReply[]; events: EngineEvent[] }
+interface Out {
+  session: SmtpSession
+  replies: EngineReply[]
+  events: EngineEvent[]
+}
 const say = (session: SmtpSession, ...replies: EngineReply[]): Out => ({ session, replies, events: [] })
 
 function dispatch(s: SmtpSession, line: string): Out {
@@ -179,26 +213,35 @@ function dispatch(s: SmtpSession, line: string): Out {
   if (refusal !== null) return say(s, replyLines(s, refusal, {}, []))
   switch (cmd) {
     case 'HELO':
-    case 'EHLO': return hello(s, cmd, arg)
-    case 'MAIL': return mail(s, arg)
-    case 'RCPT': return rcpt(s, arg)
-    case 'DATA': return data(s, arg)
+    case 'EHLO':
+      return hello(s, cmd, arg)
+    case 'MAIL':
+      return mail(s, arg)
+    case 'RCPT':
+      return rcpt(s, arg)
+    case 'DATA':
+      return data(s, arg)
     case 'RSET':
       if (arg.trim() !== '') return say(s, reply(s, 'noArguments', { text: 'RSET' }))
       return say({ ...s, tx: null, state: s.helo ? 'greeted' : 'connected' }, reply(s, 'rsetOk'))
-    case 'NOOP': return say(s, reply(s, 'noopOk')) // arguments are ignored (RFC 5321 §4.1.1.9)
+    case 'NOOP':
+      return say(s, reply(s, 'noopOk')) // arguments are ignored (RFC 5321 §4.1.1.9)
     case 'QUIT':
       if (arg.trim() !== '') return say(s, reply(s, 'noArguments', { text: 'QUIT' }))
       return close(s, reply(s, 'bye'))
-    case 'VRFY': return vrfy(s, arg)
-    case 'EXPN': return say(s, reply(s, 'notImplemented')) // the table refuses EXPN before this
+    case 'VRFY':
+      return vrfy(s, arg)
+    case 'EXPN':
+      return say(s, reply(s, 'notImplemented')) // the table refuses EXPN before this
     case 'HELP': {
       // Lists what this server offers now, as EHLO does (STARTTLS before TLS, AUTH where enabled).
       const offered = SMTP_COMMANDS.filter((c) => c !== 'EXPN' && (c !== 'STARTTLS' || starttlsOffered(s)) && (c !== 'AUTH' || authOffered(s.opts)))
       return say(s, reply(s, 'help', { text: offered.join(' ') }))
     }
-    case 'STARTTLS': return starttls(s, arg)
-    case 'AUTH': return auth(s, arg)
+    case 'STARTTLS':
+      return starttls(s, arg)
+    case 'AUTH':
+      return auth(s, arg)
   }
 }
 
@@ -343,7 +386,7 @@ function makeQueueId(s: SmtpSession, content: string): string {
   let h = 0x811c9dc5
   const key = `${s.opts.hostname}|${s.opts.clientAddress}|${s.opts.now()}|${s.deliveries}|${content}`
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0
-  return (h.toString(16).toUpperCase().padStart(8, '0') + (s.deliveries % 256).toString(16).toUpperCase().padStart(2, '0'))
+  return h.toString(16).toUpperCase().padStart(8, '0') + (s.deliveries % 256).toString(16).toUpperCase().padStart(2, '0')
 }
 
 /** A lab clock: seconds from Mon, 01 Jan 2024 10:00:00 +0000 (the fixtures' Date:). */
@@ -362,10 +405,12 @@ function traceHeaders(s: SmtpSession, queueId: string, tx: Transaction): string 
   const esmtp = s.helo?.verb === 'EHLO'
   const withKw = `${esmtp ? 'E' : ''}SMTP${esmtp && s.secure ? 'S' : ''}${esmtp && s.authUser ? 'A' : ''}`
   const forClause = tx.rcpts.length === 1 ? `\r\n\tfor <${tx.rcpts[0]?.address ?? ''}>` : ''
-  return [
-    `Return-Path: <${tx.from}>`,
-    `Received: from ${helo} (${s.opts.clientHost ?? (isDomain(helo) ? helo : 'unknown')} [${s.opts.clientAddress}])\r\n\tby ${s.opts.hostname} with ${withKw} id ${queueId}${forClause};\r\n\t${rfc5322Date(s.opts.now())}`,
-  ].join('\r\n') + '\r\n'
+  return (
+    [
+      `Return-Path: <${tx.from}>`,
+      `Received: from ${helo} (${s.opts.clientHost ?? (isDomain(helo) ? helo : 'unknown')} [${s.opts.clientAddress}])\r\n\tby ${s.opts.hostname} with ${withKw} id ${queueId}${forClause};\r\n\t${rfc5322Date(s.opts.now())}`,
+    ].join('\r\n') + '\r\n'
+  )
 }
 
 function vrfy(s: SmtpSession, arg: string): Out {
@@ -399,7 +444,8 @@ function auth(s: SmtpSession, arg: string): Out {
     return plainResponse(s, initialResponse(initial))
   }
   if (mech === 'LOGIN') {
-    if (initial === undefined) return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user: null } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.username }))
+    if (initial === undefined)
+      return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user: null } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.username }))
     const user = decodeLogin(initialResponse(initial))
     if (user === null) return say(s, reply(s, 'authBadBase64'))
     return say({ ...s, state: 'auth', auth: { mech: 'LOGIN', user } }, reply(s, 'authChallenge', { text: LOGIN_PROMPTS.password }))

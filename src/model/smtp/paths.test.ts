@@ -8,23 +8,68 @@ import { SMTP_COMMAND_STATES, SMTP_GUARDS, SMTP_SEQUENCE, smtpCommandsIn, smtpCo
 
 const PLAIN = 'AHVzZXIxAHBhc3N3b3JkMQ==' // base64("\0user1\0password1"), RFC 4616
 const PROBES = [
-  'HELO client.example.test', 'EHLO client.example.test', 'MAIL FROM:<alice@client.example.test>', 'MAIL FROM:<>',
-  'RCPT TO:<user1@example.test>', 'RCPT TO:<nobody@example.test>', 'RCPT TO:<bob@outside.example>', 'DATA', 'RSET',
-  'NOOP', 'QUIT', 'VRFY user1', 'EXPN sales', 'HELP', 'STARTTLS', `AUTH PLAIN ${PLAIN}`, 'AUTH LOGIN', 'AUTH PLAIN',
-  'dXNlcjE=', 'cGFzc3dvcmQx', '*', '.', 'Subject: hi', 'FROB', '', 'MAIL FROM: <a@b.test>', 'RCPT TO:bob@example.test',
+  'HELO client.example.test',
+  'EHLO client.example.test',
+  'MAIL FROM:<alice@client.example.test>',
+  'MAIL FROM:<>',
+  'RCPT TO:<user1@example.test>',
+  'RCPT TO:<nobody@example.test>',
+  'RCPT TO:<bob@outside.example>',
+  'DATA',
+  'RSET',
+  'NOOP',
+  'QUIT',
+  'VRFY user1',
+  'EXPN sales',
+  'HELP',
+  'STARTTLS',
+  `AUTH PLAIN ${PLAIN}`,
+  'AUTH LOGIN',
+  'AUTH PLAIN',
+  'dXNlcjE=',
+  'cGFzc3dvcmQx',
+  '*',
+  '.',
+  'Subject: hi',
+  'FROB',
+  '',
+  'MAIL FROM: <a@b.test>',
+  'RCPT TO:bob@example.test',
 ]
 /** One sample line per command, used to check "every command in every state". */
 const SAMPLE: Record<SmtpCommand, string> = {
-  HELO: 'HELO c.test', EHLO: 'EHLO c.test', MAIL: 'MAIL FROM:<a@c.test>', RCPT: 'RCPT TO:<user2@example.test>',
-  DATA: 'DATA', RSET: 'RSET', NOOP: 'NOOP', QUIT: 'QUIT', VRFY: 'VRFY user2', EXPN: 'EXPN sales', HELP: 'HELP',
-  STARTTLS: 'STARTTLS', AUTH: `AUTH PLAIN ${PLAIN}`,
+  HELO: 'HELO c.test',
+  EHLO: 'EHLO c.test',
+  MAIL: 'MAIL FROM:<a@c.test>',
+  RCPT: 'RCPT TO:<user2@example.test>',
+  DATA: 'DATA',
+  RSET: 'RSET',
+  NOOP: 'NOOP',
+  QUIT: 'QUIT',
+  VRFY: 'VRFY user2',
+  EXPN: 'EXPN sales',
+  HELP: 'HELP',
+  STARTTLS: 'STARTTLS',
+  AUTH: `AUTH PLAIN ${PLAIN}`,
 }
 const CONFIGS: ServerOptions[] = [{}, { trustedClient: true }, { port: 587, requireTls: true }, { port: 465 }, { port: 587, starttls: false }]
 
-const key = (s: SmtpSession) => JSON.stringify([s.opts.port, s.opts.requireTls, s.state, s.helo?.verb, s.secure, !!s.authUser, s.auth?.mech, Math.min(s.tx?.rcpts.length ?? -1, 2), s.tx?.rcptTried, s.errors > 0])
+const key = (s: SmtpSession) =>
+  JSON.stringify([
+    s.opts.port,
+    s.opts.requireTls,
+    s.state,
+    s.helo?.verb,
+    s.secure,
+    !!s.authUser,
+    s.auth?.mech,
+    Math.min(s.tx?.rcpts.length ?? -1, 2),
+    s.tx?.rcptTried,
+    s.errors > 0,
+  ])
 
 function allowed(state: SmtpState, line: string): readonly number[] {
-  if (state === 'data') return line === '.' ? RFC_REPLY_CODES.DOT ?? [] : []
+  if (state === 'data') return line === '.' ? (RFC_REPLY_CODES.DOT ?? []) : []
   if (state === 'auth') return RFC_REPLY_CODES.AUTH ?? []
   const verb = (/^([A-Za-z]+)/.exec(line)?.[1] ?? '').toUpperCase()
   return [...(RFC_REPLY_CODES[verb] ?? []), ...(RFC_REPLY_CODES.ANY ?? [])]
@@ -127,13 +172,16 @@ describe('the SMTP rules table (rules.ts)', () => {
       }
     }
     for (const g of SMTP_GUARDS) {
-      for (const cmd of g.commands) expect([...(RFC_REPLY_CODES[cmd] ?? []), ...(RFC_REPLY_CODES.ANY ?? [])], `${cmd} ${g.when}`).toContain(SMTP_REPLIES[g.reply].code)
+      for (const cmd of g.commands)
+        expect([...(RFC_REPLY_CODES[cmd] ?? []), ...(RFC_REPLY_CODES.ANY ?? [])], `${cmd} ${g.when}`).toContain(SMTP_REPLIES[g.reply].code)
     }
   })
 
   it('RFC 5321 §4.1.4: RSET, NOOP, QUIT, HELO and EHLO are accepted in every command state', () => {
     for (const state of SMTP_COMMAND_STATES) {
-      const accepted = smtpCommandsIn(state).filter((r) => r.accepted).map((r) => r.command)
+      const accepted = smtpCommandsIn(state)
+        .filter((r) => r.accepted)
+        .map((r) => r.command)
       expect(accepted, state).toEqual(expect.arrayContaining(['RSET', 'NOOP', 'QUIT', 'HELO', 'EHLO']))
     }
   })
@@ -144,12 +192,22 @@ describe('the SMTP rules table (rules.ts)', () => {
     expect(greeted.find((r) => r.command === 'RCPT')).toMatchObject({ accepted: false, reply: 'needMail', code: 503 })
     expect(greeted.find((r) => r.command === 'DATA')).toMatchObject({ accepted: false, reply: 'needRcpt', code: 503 })
     expect(greeted.find((r) => r.command === 'EXPN')).toMatchObject({ accepted: false, code: 502 })
-    expect(smtpCommandsIn('rcpt').filter((r) => !r.accepted).map((r) => r.command).sort()).toEqual(['AUTH', 'EXPN', 'MAIL', 'STARTTLS'])
+    expect(
+      smtpCommandsIn('rcpt')
+        .filter((r) => !r.accepted)
+        .map((r) => r.command)
+        .sort(),
+    ).toEqual(['AUTH', 'EXPN', 'MAIL', 'STARTTLS'])
   })
 
   it('RFC 3207 §4: while TLS is required, only NOOP, EHLO, STARTTLS and QUIT pass; the rest get 530', () => {
     const rules = smtpCommandsIn('connected', ['tls-required'])
-    expect(rules.filter((r) => r.accepted).map((r) => r.command).sort()).toEqual(['EHLO', 'NOOP', 'QUIT', 'STARTTLS'])
+    expect(
+      rules
+        .filter((r) => r.accepted)
+        .map((r) => r.command)
+        .sort(),
+    ).toEqual(['EHLO', 'NOOP', 'QUIT', 'STARTTLS'])
     for (const r of rules.filter((x) => !x.accepted)) expect(r.code, r.command).toBe(530)
   })
 

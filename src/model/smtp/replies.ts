@@ -31,7 +31,12 @@ export const SMTP_REPLIES = {
   bye: { code: 221, enhanced: '2.0.0', text: 'Bye', rfc: 'RFC 5321 §4.1.1.10' },
   // VRFY: 252 = cannot verify, but will accept and try (RFC 5321 §3.5.3).
   vrfyCannot: { code: 252, enhanced: '2.0.0', text: '{addr}', rfc: 'RFC 5321 §3.5.3, §4.1.1.6' },
-  vrfyUnknown: { code: 550, enhanced: '5.1.1', text: '{addr}: Recipient address rejected: User unknown in local recipient table', rfc: 'RFC 5321 §3.5.3, §4.1.1.6' },
+  vrfyUnknown: {
+    code: 550,
+    enhanced: '5.1.1',
+    text: '{addr}: Recipient address rejected: User unknown in local recipient table',
+    rfc: 'RFC 5321 §3.5.3, §4.1.1.6',
+  },
   help: { code: 214, enhanced: '2.0.0', text: 'Commands: {text}', rfc: 'RFC 5321 §4.1.1.8' },
   // STARTTLS (RFC 3207 §4): 220, then the TLS handshake; the session starts over (§4.2).
   tlsReady: { code: 220, enhanced: '2.0.0', text: 'Ready to start TLS', rfc: 'RFC 3207 §4' },
@@ -73,10 +78,20 @@ export const SMTP_REPLIES = {
   unknownParameter: { code: 555, enhanced: '5.5.4', text: 'Unsupported option: {text}', rfc: 'RFC 5321 §4.1.1.11' },
   tooBigDeclared: { code: 552, enhanced: '5.3.4', text: 'Message size exceeds fixed limit', rfc: 'RFC 1870 §6' },
   // Recipients (RFC 5321 §4.1.1.3, §3.6.2, §4.5.3.1.10).
-  userUnknown: { code: 550, enhanced: '5.1.1', text: '{addr}: Recipient address rejected: User unknown in local recipient table', rfc: 'RFC 5321 §4.1.1.3, RFC 3463 §3.2' },
+  userUnknown: {
+    code: 550,
+    enhanced: '5.1.1',
+    text: '{addr}: Recipient address rejected: User unknown in local recipient table',
+    rfc: 'RFC 5321 §4.1.1.3, RFC 3463 §3.2',
+  },
   relayDenied: { code: 550, enhanced: '5.7.1', text: '{addr}: Relay access denied', rfc: 'RFC 5321 §3.6.2, §4.1.1.3' },
   // Greylisting: a temporary refusal that a real MTA retries and a spam cannon usually does not.
-  greylisted: { code: 450, enhanced: '4.7.1', text: '{addr}: Recipient address rejected: Greylisted, try again later', rfc: 'RFC 5321 §4.2.1, §4.5.4.1; RFC 6647' },
+  greylisted: {
+    code: 450,
+    enhanced: '4.7.1',
+    text: '{addr}: Recipient address rejected: Greylisted, try again later',
+    rfc: 'RFC 5321 §4.2.1, §4.5.4.1; RFC 6647',
+  },
   mailboxFull: { code: 452, enhanced: '4.2.2', text: '{addr}: Recipient address rejected: Mailbox full', rfc: 'RFC 5321 §4.2.2, RFC 3463 §3.3' },
   tooManyRcpts: { code: 452, enhanced: '4.5.3', text: 'Error: too many recipients', rfc: 'RFC 5321 §4.5.3.1.10' },
   // After the final dot (RFC 5321 §4.1.1.4; RFC 1870 §6 for size).

@@ -20,26 +20,26 @@ const row = (connected: SmtpSequenceCell, greeted: SmtpSequenceCell, mail: SmtpS
 export const SMTP_SEQUENCE: Readonly<Record<SmtpCommand, Readonly<Record<SmtpCommandState, SmtpSequenceCell>>>> = {
   //            connected     greeted       mail                  rcpt
   // RFC 5321 §4.1.4: HELO/EHLO at any time; inside a transaction they reset it, like RSET.
-  HELO:     row(ok,           ok,           ok,                   ok),
-  EHLO:     row(ok,           ok,           ok,                   ok),
+  HELO: row(ok, ok, ok, ok),
+  EHLO: row(ok, ok, ok, ok),
   // RFC 5321 §4.1.4: MAIL needs HELO/EHLO first (503); §4.1.1.2: one transaction at a time (503 nested).
-  MAIL:     row('needHelo',   ok,           'nestedMail',         'nestedMail'),
+  MAIL: row('needHelo', ok, 'nestedMail', 'nestedMail'),
   // RFC 5321 §4.1.1.3, §4.1.4: RCPT only after MAIL (503).
-  RCPT:     row('needHelo',   'needMail',   ok,                   ok),
+  RCPT: row('needHelo', 'needMail', ok, ok),
   // RFC 5321 §4.1.1.4, §3.3: DATA only after an accepted RCPT (503; 554 when every RCPT was refused, see guards).
-  DATA:     row('needHelo',   'needRcpt',   'needRcpt',           ok),
+  DATA: row('needHelo', 'needRcpt', 'needRcpt', ok),
   // RFC 5321 §4.1.4: RSET, NOOP, QUIT (and VRFY, HELP) may be sent at any time.
-  RSET:     row(ok,           ok,           ok,                   ok),
-  NOOP:     row(ok,           ok,           ok,                   ok),
-  QUIT:     row(ok,           ok,           ok,                   ok),
-  VRFY:     row(ok,           ok,           ok,                   ok),
-  HELP:     row(ok,           ok,           ok,                   ok),
+  RSET: row(ok, ok, ok, ok),
+  NOOP: row(ok, ok, ok, ok),
+  QUIT: row(ok, ok, ok, ok),
+  VRFY: row(ok, ok, ok, ok),
+  HELP: row(ok, ok, ok, ok),
   // RFC 5321 §3.5.2, §4.2.4: EXPN may be disabled; this server never expands lists (502).
-  EXPN:     row('notImplemented', 'notImplemented', 'notImplemented', 'notImplemented'),
+  EXPN: row('notImplemented', 'notImplemented', 'notImplemented', 'notImplemented'),
   // RFC 3207 §4: STARTTLS not in a mail transaction (503).
-  STARTTLS: row(ok,           ok,           'tlsInTransaction',   'tlsInTransaction'),
+  STARTTLS: row(ok, ok, 'tlsInTransaction', 'tlsInTransaction'),
   // RFC 4954 §4: AUTH after EHLO, not during a mail transaction (503).
-  AUTH:     row('needEhlo',   ok,           'authInTransaction',  'authInTransaction'),
+  AUTH: row('needEhlo', ok, 'authInTransaction', 'authInTransaction'),
 }
 
 /** Facts about the session, besides its state, that some sequence rules depend on. */

@@ -19,9 +19,7 @@ export interface Segment {
 }
 
 /** RFC 9293 §3.3.2 states, as each side sees its end. */
-export type TcpState =
-  | 'CLOSED' | 'SYN-SENT' | 'SYN-RECEIVED' | 'ESTABLISHED'
-  | 'FIN-WAIT-1' | 'FIN-WAIT-2' | 'CLOSE-WAIT' | 'LAST-ACK' | 'TIME-WAIT'
+export type TcpState = 'CLOSED' | 'SYN-SENT' | 'SYN-RECEIVED' | 'ESTABLISHED' | 'FIN-WAIT-1' | 'FIN-WAIT-2' | 'CLOSE-WAIT' | 'LAST-ACK' | 'TIME-WAIT'
 
 export interface TcpConnection {
   readonly clientPort: number
@@ -56,7 +54,8 @@ export function newConnection(clientPort: number, serverPort: number): TcpConnec
 function segment(c: TcpConnection, from: Side, flags: TcpFlag[], len: number): Segment {
   const to = other(from)
   return {
-    from, flags,
+    from,
+    flags,
     srcPort: from === 'client' ? c.clientPort : c.serverPort,
     dstPort: from === 'client' ? c.serverPort : c.clientPort,
     seq: c.next[from],

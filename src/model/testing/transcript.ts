@@ -28,7 +28,10 @@ export function parseTranscript(name: string, text: string): Transcript {
     if (raw.startsWith('# ')) {
       notes.push(raw.slice(2))
       const m = /^# connection: TCP client ([\d.]+):\d+ -> server [\d.]+:(\d+)/.exec(raw)
-      if (m) { clientIp = m[1] ?? ''; serverPort = Number(m[2]) }
+      if (m) {
+        clientIp = m[1] ?? ''
+        serverPort = Number(m[2])
+      }
       continue
     }
     const line = raw.replace(/\r$/, '')
@@ -43,7 +46,9 @@ export function loadTranscript(file: string): Transcript {
 }
 
 export function listTranscripts(prefix: string): string[] {
-  return readdirSync(FIXTURES).filter((f) => f.startsWith(prefix) && f.endsWith('.txt')).sort()
+  return readdirSync(FIXTURES)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.txt'))
+    .sort()
 }
 
 /** SMTP reply line → code, continuation flag, enhanced code (RFC 5321 §4.2, RFC 3463). */

@@ -15,9 +15,11 @@ export interface TlsFlight {
 export const TLS13_HANDSHAKE: readonly TlsFlight[] = [
   { from: 'client', key: 'client-hello', messages: ['ClientHello (key_share, supported_versions, server_name)'], octets: 517, rfc: 'RFC 8446 §4.1.2' },
   {
-    from: 'server', key: 'server-flight',
+    from: 'server',
+    key: 'server-flight',
     messages: ['ServerHello (key_share)', '{EncryptedExtensions}', '{Certificate}', '{CertificateVerify}', '{Finished}'],
-    octets: 1212, rfc: 'RFC 8446 §4.1.3, §4.3, §4.4',
+    octets: 1212,
+    rfc: 'RFC 8446 §4.1.3, §4.3, §4.4',
   },
   { from: 'client', key: 'client-finished', messages: ['{Finished}'], octets: 80, rfc: 'RFC 8446 §4.4.4' },
 ]

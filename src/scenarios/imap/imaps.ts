@@ -21,15 +21,17 @@ export default {
       },
     },
     {
-      type: 'send', line: 'a1 LOGIN user1 password1',
+      type: 'send',
+      line: 'a1 LOGIN user1 password1',
       note: {
         ja: 'LOGINの行は143番と同じで、パスワードもそのまま書かれています。違いは、この行がTLSのレコードに包まれて流れることです。盗聴者に見えるのは、宛先のIPアドレスとポート番号(993)、ClientHelloのサーバ名、暗号化されたデータの長さだけです。',
-        en: 'The LOGIN line is the same as on port 143, password included. The difference is that it travels wrapped in a TLS record. An eavesdropper sees only the server\'s address and port (993), the server name in the ClientHello, and the length of encrypted data.',
+        en: "The LOGIN line is the same as on port 143, password included. The difference is that it travels wrapped in a TLS record. An eavesdropper sees only the server's address and port (993), the server name in the ClientHello, and the length of encrypted data.",
       },
     },
     { type: 'send', line: 'a2 SELECT INBOX' },
     {
-      type: 'send', line: 'a3 FETCH 2 (FLAGS BODY[])',
+      type: 'send',
+      line: 'a3 FETCH 2 (FLAGS BODY[])',
       replyNote: {
         ja: 'メール全体が暗号化されたまま届き、PCの中で復号されます。メールはサーバにも残っていて、既読フラグ(\\Seen)が付きました。',
         en: 'The whole message arrives encrypted and is decrypted on the PC. It also stays on the server, now with the seen flag (\\Seen).',

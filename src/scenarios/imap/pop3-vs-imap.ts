@@ -25,7 +25,10 @@ export default {
   actions: [
     // ── Part 1: POP3 ──
     {
-      type: 'send', from: 'pc1', to: 'pop3', line: 'USER user1',
+      type: 'send',
+      from: 'pc1',
+      to: 'pop3',
+      line: 'USER user1',
       note: {
         ja: '前半はPOP3です。PC1とPC2には同じアカウント(user1)が設定されていて、サーバのメールボックスには2通が届いています。まずPC1が受信します。',
         en: 'The first half is POP3. PC1 and PC2 are set up with the same account, user1, and two messages wait in its mailbox on the server. PC1 checks first.',
@@ -36,7 +39,10 @@ export default {
     { type: 'send', from: 'pc1', to: 'pop3', line: 'RETR 1' },
     { type: 'send', from: 'pc1', to: 'pop3', line: 'DELE 1' },
     {
-      type: 'send', from: 'pc1', to: 'pop3', line: 'QUIT',
+      type: 'send',
+      from: 'pc1',
+      to: 'pop3',
+      line: 'QUIT',
       replyNote: {
         ja: '1番のメールはサーバから消え、PC1の中にだけ残りました。次に、PC2が同じアカウントで受信します。',
         en: 'Message 1 is gone from the server; it now exists only on PC1. Next, PC2 checks the same account.',
@@ -45,14 +51,20 @@ export default {
     { type: 'send', from: 'pc2', to: 'pop3', line: 'USER user1' },
     { type: 'send', from: 'pc2', to: 'pop3', line: 'PASS password1' },
     {
-      type: 'send', from: 'pc2', to: 'pop3', line: 'STAT',
+      type: 'send',
+      from: 'pc2',
+      to: 'pop3',
+      line: 'STAT',
       replyNote: {
         ja: 'PC2には1通しか見えません。PC1が受信して削除したメールは、もうどのPCからも受信できないからです。H23NW午後Ⅱ問2では、複数のPCで同じアカウントを使うときにPOP3で起きるこの問題が問われました。',
         en: 'PC2 sees only one message: the one PC1 downloaded and deleted can no longer be fetched by any PC. H23NW午後Ⅱ問2 asks about exactly this problem of POP3 when several PCs use one account.',
       },
     },
     {
-      type: 'send', from: 'pc2', to: 'pop3', line: 'QUIT',
+      type: 'send',
+      from: 'pc2',
+      to: 'pop3',
+      line: 'QUIT',
       replyNote: {
         ja: 'メールソフトを「サーバにメールを残す」設定にすれば両方のPCで受信できますが、既読や削除の状態はそれぞれのPCの中にしかなく、そろいません。',
         en: 'With "leave mail on the server" set, both PCs could download it, but read state and deletions would live on each PC separately and never match.',
@@ -60,7 +72,10 @@ export default {
     },
     // ── Part 2: IMAP ──
     {
-      type: 'send', from: 'pc1', to: 'imap', line: 'a1 LOGIN user1 password1',
+      type: 'send',
+      from: 'pc1',
+      to: 'imap',
+      line: 'a1 LOGIN user1 password1',
       note: {
         ja: '後半はIMAPです。同じサーバの143番ポートに、今度はPC1がIMAPで接続します。メールボックスには、前半で残った1通があります。',
         en: 'The second half is IMAP: PC1 now connects to port 143 of the same server. The mailbox holds the one message left from the first half.',
@@ -68,7 +83,10 @@ export default {
     },
     { type: 'send', from: 'pc1', to: 'imap', line: 'a2 SELECT INBOX' },
     {
-      type: 'send', from: 'pc1', to: 'imap', line: 'a3 FETCH 1 BODY[]',
+      type: 'send',
+      from: 'pc1',
+      to: 'imap',
+      line: 'a3 FETCH 1 BODY[]',
       replyNote: {
         ja: 'PC1が本文を読んだので、サーバ上のメールに既読フラグ(\\Seen)が付きました。POP3と違って、メールそのものもサーバに残っています。',
         en: 'PC1 has read the message, so the server marks it with the seen flag (\\Seen). Unlike with POP3, the message itself stays on the server.',
@@ -77,14 +95,20 @@ export default {
     { type: 'send', from: 'pc1', to: 'imap', line: 'a4 LOGOUT' },
     { type: 'send', from: 'pc2', to: 'imap', line: 'b1 LOGIN user1 password1' },
     {
-      type: 'send', from: 'pc2', to: 'imap', line: 'b2 SELECT INBOX',
+      type: 'send',
+      from: 'pc2',
+      to: 'imap',
+      line: 'b2 SELECT INBOX',
       replyNote: {
         ja: 'PC2にも同じ1通が見えます。[UNSEEN n]の行がないのは、未読のメールが1通もないからです。',
         en: 'PC2 sees the same message. There is no [UNSEEN n] line because no message is unread.',
       },
     },
     {
-      type: 'send', from: 'pc2', to: 'imap', line: 'b3 FETCH 1 FLAGS',
+      type: 'send',
+      from: 'pc2',
+      to: 'imap',
+      line: 'b3 FETCH 1 FLAGS',
       replyNote: {
         ja: 'PC2はこのメールをまだ一度も開いていませんが、既読フラグ(\\Seen)が付いています。フラグがサーバ上で管理されているので、PC1で読んだ結果がPC2にもそのまま見えるのです。',
         en: 'PC2 has never opened this message, yet it carries the seen flag (\\Seen). Flags are kept on the server, so what PC1 read shows as read on PC2 as well.',

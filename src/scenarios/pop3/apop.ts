@@ -12,11 +12,14 @@ export default {
     en: 'The client computes an MD5 digest from the timestamp in the POP3 greeting and its password, and sends only the digest. The password never crosses the wire, but the mail itself still travels in cleartext.',
   },
   client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },
-  servers: [{
-    id: 'server', protocol: 'pop3',
-    // RFC 1939 §7's example timestamp (process-id.clock@hostname); a real server makes a new one per connection.
-    options: { hostname: 'mail.example.test', port: 110, apopTimestamp: '<1896.697170952@mail.example.test>' },
-  }],
+  servers: [
+    {
+      id: 'server',
+      protocol: 'pop3',
+      // RFC 1939 §7's example timestamp (process-id.clock@hostname); a real server makes a new one per connection.
+      options: { hostname: 'mail.example.test', port: 110, apopTimestamp: '<1896.697170952@mail.example.test>' },
+    },
+  ],
   actions: [
     {
       type: 'connect',
@@ -26,7 +29,9 @@ export default {
       },
     },
     {
-      type: 'apop', user: 'user1', password: 'password1',
+      type: 'apop',
+      user: 'user1',
+      password: 'password1',
       note: {
         ja: 'ダイジェストは MD5("<1896.697170952@mail.example.test>" + "password1") を16進数32桁で書いたもので、クライアントがいま計算しました。盗聴者に見えるのはユーザ名とこの32桁だけで、パスワードそのものは流れていません。',
         en: 'The digest is MD5("<1896.697170952@mail.example.test>" + "password1") written as 32 hex digits, computed by the client just now. An eavesdropper sees the user name and these 32 digits, never the password itself.',
@@ -38,7 +43,8 @@ export default {
     },
     { type: 'send', line: 'STAT' },
     {
-      type: 'send', line: 'RETR 1',
+      type: 'send',
+      line: 'RETR 1',
       replyNote: {
         ja: 'メールの中身はこのとおり平文で流れ、盗聴者には件名も本文も読めます。APOPが守るのは認証の間のパスワードだけで、メールを暗号化するものではありません。',
         en: 'The message crosses the wire as plain text: an eavesdropper reads its subject and its text. APOP protects only the password during login; it does not encrypt the mail.',

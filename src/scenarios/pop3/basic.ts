@@ -16,7 +16,8 @@ export default {
   actions: [
     { type: 'send', line: 'USER user1' },
     {
-      type: 'send', line: 'PASS password1',
+      type: 'send',
+      line: 'PASS password1',
       note: {
         ja: '図の行に「password1」がそのまま見えています。メールソフトは新着を確かめるたびに(たとえば数分ごとに)この行を送るので、盗聴の機会もそのたびにあります。これを防ぐ方法が、この後のレッスンのAPOPとPOP3S(995番ポート)です。',
         en: 'The line on the diagram shows "password1" as it is. A mail program sends it every time it checks for new mail (every few minutes, say), so every check is another chance to capture it. APOP and POP3S (port 995), in the next lessons, are the ways around this.',
@@ -26,21 +27,24 @@ export default {
     { type: 'send', line: 'LIST' },
     { type: 'send', line: 'UIDL' },
     {
-      type: 'send', line: 'RETR 1',
+      type: 'send',
+      line: 'RETR 1',
       replyNote: {
         ja: 'これでメールはPCにダウンロードされ、メールソフトはPCの中のフォルダに保存します。H20秋FE午前問50も、POP3をメールサーバのメールボックスからメールを取り出すためのプロトコルとして説明しています。',
         en: 'The message is now downloaded to the PC, and the mail program keeps it in a folder there. H20秋FE午前問50 describes POP3 the same way: the protocol for taking mail out of the mailbox on the mail server.',
       },
     },
     {
-      type: 'send', line: 'DELE 1',
+      type: 'send',
+      line: 'DELE 1',
       replyNote: {
         ja: 'ダウンロードしたメールをサーバから消すのが、POP3の典型的な使い方です。消したメールは、同じアカウントを使う別のPCからはもう受信できません。',
         en: 'Removing what has been downloaded is the typical way POP3 is used. Once removed, the message can no longer be fetched by another PC that uses the same account.',
       },
     },
     {
-      type: 'send', line: 'QUIT',
+      type: 'send',
+      line: 'QUIT',
       replyNote: {
         ja: '1番のメールは、ここで初めてメールボックスから消えました。もしQUITを送らずに接続が切れていたら、UPDATE状態には入らず、DELEの印は捨てられてメールはサーバに残ります(RFC 1939 §6)。',
         en: 'Only now has message 1 left the mailbox. Had the connection dropped without QUIT, the server would never enter UPDATE: the DELE mark would be dropped and the message would stay on the server (RFC 1939 §6).',

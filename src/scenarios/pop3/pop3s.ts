@@ -23,7 +23,8 @@ export default {
     },
     { type: 'send', line: 'USER user1' },
     {
-      type: 'send', line: 'PASS password1',
+      type: 'send',
+      line: 'PASS password1',
       note: {
         ja: '図では「PASS password1」と読めますが、回線上ではTLSで暗号化されています。盗聴者に見えるのは、宛先のIPアドレスとポート番号(995)、ClientHelloのサーバ名、暗号化されたレコードの長さだけです。110番の基本レッスンと同じ行でも、盗聴者に見えるものがここで違います。',
         en: 'The diagram shows "PASS password1", but on the wire it is encrypted with TLS. An eavesdropper sees only the server\'s address and port (995), the server name in the ClientHello, and the length of an encrypted record. It is the same line as in the port 110 lesson; what the eavesdropper gets is not.',
@@ -31,7 +32,8 @@ export default {
     },
     { type: 'send', line: 'STAT' },
     {
-      type: 'send', line: 'RETR 1',
+      type: 'send',
+      line: 'RETR 1',
       replyNote: {
         ja: 'メール本文も暗号化されたまま届き、PCの中で復号されます。H21NW午後Ⅰ問2では、ポート番号995を使うこのプロトコル(POP3S)の名前が問われました。',
         en: 'The message, too, arrives encrypted and is decrypted on the PC. H21NW午後Ⅰ問2 asks for the name of this protocol, the one on port 995 (POP3S).',

@@ -18,7 +18,10 @@ export default {
     { type: 'send', line: 'MAIL FROM:<alice@client.example.test>' },
     { type: 'send', line: 'RCPT TO:<user1@example.test>' },
     { type: 'send', line: 'DATA' },
-    { type: 'body', lines: ['From: Alice <alice@client.example.test>', 'To: user1@example.test', 'Subject: Hello', '', 'Hi user1,', 'this is the classic SMTP example.'] },
+    {
+      type: 'body',
+      lines: ['From: Alice <alice@client.example.test>', 'To: user1@example.test', 'Subject: Hello', '', 'Hi user1,', 'this is the classic SMTP example.'],
+    },
     { type: 'send', line: 'QUIT' },
   ],
 } satisfies Scenario

@@ -9,7 +9,7 @@ export default {
   title: { ja: 'エンベロープとヘッダ: 表示される差出人は別物', en: 'Envelope and header: the sender you see is not the one that counts' },
   summary: {
     ja: '元記事の telnet の実験を再現します。エンベロープ（MAIL FROM・RCPT TO）とヘッダ（From:・To:）にまったく違うアドレスを書いても、メールはエンベロープに従って届きます。',
-    en: 'The article\'s telnet experiment, replayed: the envelope (MAIL FROM, RCPT TO) and the header (From:, To:) name entirely different addresses, and the mail is delivered by the envelope.',
+    en: "The article's telnet experiment, replayed: the envelope (MAIL FROM, RCPT TO) and the header (From:, To:) name entirely different addresses, and the mail is delivered by the envelope.",
   },
   client: { host: 'pc1.a.example', ip: '192.0.2.10' },
   servers: [{ id: 'server', protocol: 'smtp', options: { hostname: 'mail.example.test', domains: ['example.test'], port: 25 } }],

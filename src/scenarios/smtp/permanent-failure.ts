@@ -16,7 +16,11 @@ export default {
   client: { kind: 'mta', host: 'mx.sender.example', ip: '203.0.113.5' },
   servers: [
     { id: 'server', protocol: 'smtp', options: { hostname: 'mail.example.test', domains: ['example.test'], port: 25 } },
-    { id: 'sender-mx', protocol: 'smtp', options: { hostname: 'mail.sender.example', domains: ['sender.example'], users: { alice: 'alice-secret' }, port: 25 } },
+    {
+      id: 'sender-mx',
+      protocol: 'smtp',
+      options: { hostname: 'mail.sender.example', domains: ['sender.example'], users: { alice: 'alice-secret' }, port: 25 },
+    },
   ],
   lanes: ['sender-mx', 'client', 'server'],
   actions: [
@@ -35,7 +39,18 @@ export default {
     },
     { type: 'send', to: 'server', line: 'RCPT TO:<user1@example.test>' },
     { type: 'send', to: 'server', line: 'DATA' },
-    { type: 'body', to: 'server', lines: ['From: Alice <alice@sender.example>', 'To: user1@example.test, user3@example.test', 'Subject: Project plan', '', 'Hello,', 'the project plan is attached.'] },
+    {
+      type: 'body',
+      to: 'server',
+      lines: [
+        'From: Alice <alice@sender.example>',
+        'To: user1@example.test, user3@example.test',
+        'Subject: Project plan',
+        '',
+        'Hello,',
+        'the project plan is attached.',
+      ],
+    },
     {
       type: 'send',
       to: 'server',
@@ -64,7 +79,7 @@ export default {
       line: 'DATA',
       note: {
         ja: '中身は multipart/report（RFC 6522）で、人が読む説明、機械が読む配送状態（message/delivery-status、RFC 3464）、元のメールのヘッダの 3 つの部分です。Status: 5.1.1 と Diagnostic-Code: には、受信側の 550 の応答がそのまま写されます。',
-        en: 'The content is a multipart/report (RFC 6522) in three parts: an explanation for people, the delivery status for programs (message/delivery-status, RFC 3464), and the original message\'s headers. Status: 5.1.1 and Diagnostic-Code: copy the receiving server\'s 550 reply.',
+        en: "The content is a multipart/report (RFC 6522) in three parts: an explanation for people, the delivery status for programs (message/delivery-status, RFC 3464), and the original message's headers. Status: 5.1.1 and Diagnostic-Code: copy the receiving server's 550 reply.",
       },
     },
     {
@@ -108,7 +123,7 @@ export default {
       ],
       replyNote: {
         ja: 'alice のメールボックスには Return-Path: <> の付いたメールとして届きます。不在通知のような自動応答は、返す先が <> のメールには送らない決まりなので（RFC 3834 §2）、ここでもループは起きません。',
-        en: 'It reaches alice\'s mailbox with Return-Path: <>. Automatic responders such as vacation notices must not answer a message whose return address is <> (RFC 3834 §2), so no loop starts here either.',
+        en: "It reaches alice's mailbox with Return-Path: <>. Automatic responders such as vacation notices must not answer a message whose return address is <> (RFC 3834 §2), so no loop starts here either.",
       },
     },
     { type: 'send', to: 'sender-mx', line: 'QUIT' },

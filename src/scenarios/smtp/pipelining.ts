@@ -26,7 +26,17 @@ export default {
         en: 'The four replies came back together: one round trip instead of four, which matters most with a distant server. If one RCPT got 550 but another was accepted, DATA would still get 354; if every RCPT were refused, DATA would get 554 and the client would not send the content.',
       },
     },
-    { type: 'body', lines: ['From: Alice <alice@client.example.test>', 'To: user1@example.test, user2@example.test', 'Subject: Pipelined', '', 'Hello both,', 'the commands before this text went out in one segment.'] },
+    {
+      type: 'body',
+      lines: [
+        'From: Alice <alice@client.example.test>',
+        'To: user1@example.test, user2@example.test',
+        'Subject: Pipelined',
+        '',
+        'Hello both,',
+        'the commands before this text went out in one segment.',
+      ],
+    },
     { type: 'send', line: 'QUIT' },
   ],
 } satisfies Scenario

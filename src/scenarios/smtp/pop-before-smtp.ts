@@ -1,7 +1,14 @@
 import type { Scenario } from '../types'
 
 // POP before SMTP: a POP3 login opens relaying on port 25 for the client's IP address, for a while (here 300 s).
-const message = ['From: User One <user1@example.test>', 'To: friend@outside.example', 'Subject: After checking my mail', '', 'Hello,', 'sent right after a POP3 login.']
+const message = [
+  'From: User One <user1@example.test>',
+  'To: friend@outside.example',
+  'Subject: After checking my mail',
+  '',
+  'Hello,',
+  'sent right after a POP3 login.',
+]
 
 export default {
   id: 'pop-before-smtp',
@@ -50,7 +57,7 @@ export default {
       line: 'PASS password1',
       replyNote: {
         ja: 'POP3 の認証に成功しました。POP before SMTP では、サーバがこの成功を送信元の IP アドレス（192.0.2.10）と時刻とともに記録し、一定時間（ここでは 5 分）そのアドレスからの SMTP の中継を許します。',
-        en: 'The POP3 login succeeded. With POP before SMTP the server records this success with the client\'s IP address (192.0.2.10) and the time, and relays SMTP mail from that address for a while (here five minutes).',
+        en: "The POP3 login succeeded. With POP before SMTP the server records this success with the client's IP address (192.0.2.10) and the time, and relays SMTP mail from that address for a while (here five minutes).",
       },
     },
     { type: 'send', to: 'pop3', line: 'QUIT' },

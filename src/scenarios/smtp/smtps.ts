@@ -51,7 +51,14 @@ export default {
     { type: 'send', line: 'DATA' },
     {
       type: 'body',
-      lines: ['From: User One <user1@example.test>', 'To: friend@outside.example', 'Subject: Sent on port 465', '', 'Hello,', 'this message was submitted over implicit TLS.'],
+      lines: [
+        'From: User One <user1@example.test>',
+        'To: friend@outside.example',
+        'Subject: Sent on port 465',
+        '',
+        'Hello,',
+        'this message was submitted over implicit TLS.',
+      ],
       replyNote: {
         ja: 'サーバの加える Received: ヘッダには「with ESMTPSA」と記録されます。S は TLS、A は認証済みの印です（RFC 3848）。',
         en: 'The Received: header the server adds records "with ESMTPSA": S for TLS, A for authenticated (RFC 3848).',

@@ -61,7 +61,14 @@ export default {
     },
     {
       type: 'body',
-      lines: ['From: Bob <bob@sender.example>', 'To: user1@example.test', 'Subject: Sent over STARTTLS', '', 'Hi user1,', 'this message crossed the wire encrypted.'],
+      lines: [
+        'From: Bob <bob@sender.example>',
+        'To: user1@example.test',
+        'Subject: Sent over STARTTLS',
+        '',
+        'Hi user1,',
+        'this message crossed the wire encrypted.',
+      ],
       replyNote: {
         ja: '受信側のサーバが加える Received: ヘッダには「with ESMTPS」と記録されます。末尾の S は、TLS の中で受け取ったという印です（RFC 3848）。',
         en: 'The Received: header the receiving server adds records "with ESMTPS"; the final S marks that the message arrived over TLS (RFC 3848).',

@@ -87,7 +87,17 @@ export default {
       },
     },
     { type: 'send', line: 'DATA' },
-    { type: 'body', lines: ['From: User One <user1@example.test>', 'To: friend@outside.example', 'Subject: Sent through the submission port', '', 'Hello,', 'I logged in before sending this.'] },
+    {
+      type: 'body',
+      lines: [
+        'From: User One <user1@example.test>',
+        'To: friend@outside.example',
+        'Subject: Sent through the submission port',
+        '',
+        'Hello,',
+        'I logged in before sending this.',
+      ],
+    },
     { type: 'send', line: 'QUIT' },
   ],
 } satisfies Scenario

@@ -2,7 +2,14 @@ import type { Scenario } from '../types'
 
 // The sending server's view of 4xx (RFC 5321 §4.2.1, §4.5.4.1): keep the message queued, retry, deliver later.
 // The receiving server checks the mailbox before greylisting, so user2's triplet is first seen at the second try.
-const message = ['From: Alice <alice@sender.example>', 'To: user1@example.test, user2@example.test', 'Subject: Agenda for Monday', '', 'Hello both,', 'the agenda is below.']
+const message = [
+  'From: Alice <alice@sender.example>',
+  'To: user1@example.test, user2@example.test',
+  'Subject: Agenda for Monday',
+  '',
+  'Hello both,',
+  'the agenda is below.',
+]
 
 export default {
   id: 'smtp-temporary-failure',
@@ -14,12 +21,14 @@ export default {
     en: 'Seen from the sending mail server: what it does with 4xx replies. The first try meets greylisting and a full mailbox; the server keeps the message queued, retries every 30 minutes, and in the end both recipients get it.',
   },
   client: { kind: 'mta', host: 'mx.sender.example', ip: '203.0.113.5' },
-  servers: [{
-    id: 'server',
-    protocol: 'smtp',
-    options: { hostname: 'mail.example.test', domains: ['example.test'], port: 25, mailboxFullUntil: { user2: 1200 } },
-    greylistDelay: 300,
-  }],
+  servers: [
+    {
+      id: 'server',
+      protocol: 'smtp',
+      options: { hostname: 'mail.example.test', domains: ['example.test'], port: 25, mailboxFullUntil: { user2: 1200 } },
+      greylistDelay: 300,
+    },
+  ],
   actions: [
     // First try, at 10:00.
     { type: 'connect' },
@@ -60,7 +69,7 @@ export default {
       line: 'RCPT TO:<user2@example.test>',
       replyNote: {
         ja: 'user2 のメールボックスには空きができましたが、今度はグレーリストの 450 です。このサーバは満杯かどうかをグレーリストより先に調べるので、1 回目の user2 宛ては記録されておらず、今回が「初めて」なのです。どの検査を先にするかは、サーバの設定で決まります。',
-        en: 'user2\'s mailbox has room now, but this time the greylist answers 450. This server checks for a full mailbox before the greylist, so user2\'s first try was never recorded and this one counts as the first. Which check comes first depends on the server\'s configuration.',
+        en: "user2's mailbox has room now, but this time the greylist answers 450. This server checks for a full mailbox before the greylist, so user2's first try was never recorded and this one counts as the first. Which check comes first depends on the server's configuration.",
       },
     },
     { type: 'send', line: 'DATA' },

@@ -56,7 +56,7 @@ export default {
       },
       replyNote: {
         ja: 'エンベロープの宛先は 2 つでも、本文は 1 回送るだけで済みました。サーバが 1 通を user1 と user2 の 2 つのメールボックスに配ります。',
-        en: 'Two envelope recipients, yet the content crossed the wire only once: the server delivers the one message into both mailboxes, user1\'s and user2\'s.',
+        en: "Two envelope recipients, yet the content crossed the wire only once: the server delivers the one message into both mailboxes, user1's and user2's.",
       },
     },
     { type: 'send', line: 'QUIT' },

@@ -40,7 +40,9 @@ function SpeedSelect() {
     <label className="speed">
       <span>{t(lang, 'speed')}</span>
       <select value={speed} onChange={(e) => store.getState().setSpeed(Number(e.target.value) as Speed)}>
-        {SPEEDS.map((v) => <option key={v} value={v}>{`×${v}`}</option>)}
+        {SPEEDS.map((v) => (
+          <option key={v} value={v}>{`×${v}`}</option>
+        ))}
       </select>
     </label>
   )
@@ -74,7 +76,9 @@ export const Controls = memo(function Controls() {
   return (
     <div className="controls" role="group" aria-label={t(lang, 'scrubber')}>
       <div className="buttons">
-        {COMMANDS.filter((c) => c.button).map((c) => <CommandButton key={c.id} cmd={c} />)}
+        {COMMANDS.filter((c) => c.button).map((c) => (
+          <CommandButton key={c.id} cmd={c} />
+        ))}
         <SpeedSelect />
         <ViewToggle />
         <StepCounter />

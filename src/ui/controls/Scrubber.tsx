@@ -11,7 +11,13 @@ const MAX_MARKS = 24
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`
 
 export const PHASE_LABEL: Record<Phase, UiKey> = {
-  connection: 'phaseConnection', greeting: 'phaseGreeting', tls: 'phaseTls', authentication: 'phaseAuth', envelope: 'phaseEnvelope', message: 'phaseMessage', close: 'phaseClose',
+  connection: 'phaseConnection',
+  greeting: 'phaseGreeting',
+  tls: 'phaseTls',
+  authentication: 'phaseAuth',
+  envelope: 'phaseEnvelope',
+  message: 'phaseMessage',
+  close: 'phaseClose',
 }
 
 /** A range input (keyboard and screen readers) over a row of ticks, one per step (mouse). */
@@ -40,25 +46,29 @@ export function Scrubber() {
               data-step={p.index + 1}
               data-phase={p.phase}
             >
-              <button type="button" tabIndex={-1} onClick={() => store.getState().seek(p.index + 1)}>{t(lang, PHASE_LABEL[p.phase])}</button>
+              <button type="button" tabIndex={-1} onClick={() => store.getState().seek(p.index + 1)}>
+                {t(lang, PHASE_LABEL[p.phase])}
+              </button>
             </li>
           ))}
         </ol>
       ) : null}
       {/* One tick per step for the mouse, in lessons; a long session keeps only the range input. */}
-      {steps.length <= MAX_TICKS ? <div className="ticks" aria-hidden="true">
-        {steps.map((s) => (
-          <button
-            key={s.index}
-            type="button"
-            tabIndex={-1}
-            className={`tick layer-${s.layer}${s.index < step ? ' shown' : ''}${s.index === step - 1 ? ' current' : ''}`}
-            data-cls={classOf(s)}
-            onClick={() => store.getState().seek(s.index + 1)}
-            title={String(s.index + 1)}
-          />
-        ))}
-      </div> : null}
+      {steps.length <= MAX_TICKS ? (
+        <div className="ticks" aria-hidden="true">
+          {steps.map((s) => (
+            <button
+              key={s.index}
+              type="button"
+              tabIndex={-1}
+              className={`tick layer-${s.layer}${s.index < step ? ' shown' : ''}${s.index === step - 1 ? ' current' : ''}`}
+              data-cls={classOf(s)}
+              onClick={() => store.getState().seek(s.index + 1)}
+              title={String(s.index + 1)}
+            />
+          ))}
+        </div>
+      ) : null}
       <input
         type="range"
         min={0}

@@ -5,13 +5,26 @@ import { createPlayerStore, totalOf } from '../../store/player'
 import { nextOpenQuestion } from '../../store/questions'
 import { COMMANDS, commandForKey } from './commands'
 
-const lesson = compileScenario(findScenario('smtp-basic') ?? (() => { throw new Error('smtp-basic missing') })())
+const lesson = compileScenario(
+  findScenario('smtp-basic') ??
+    (() => {
+      throw new Error('smtp-basic missing')
+    })(),
+)
 const make = (step = 0, predict = false) => createPlayerStore({ scenarioId: lesson.id, lesson, step, lang: 'en', predict })
 const run = (key: string, s: ReturnType<typeof make>) => commandForKey(key)?.run(s.getState())
 
 describe('controls are data', () => {
   it('the keys of CONTRACT.md §2 map to their commands, each key to one command', () => {
-    const want: Record<string, string> = { ArrowRight: 'playback.next', PageDown: 'playback.next', ArrowLeft: 'playback.prev', PageUp: 'playback.prev', ' ': 'playback.play', Home: 'playback.restart', End: 'playback.last' }
+    const want: Record<string, string> = {
+      ArrowRight: 'playback.next',
+      PageDown: 'playback.next',
+      ArrowLeft: 'playback.prev',
+      PageUp: 'playback.prev',
+      ' ': 'playback.play',
+      Home: 'playback.restart',
+      End: 'playback.last',
+    }
     for (const [key, id] of Object.entries(want)) expect(commandForKey(key)?.id, key).toBe(id)
     const keys = COMMANDS.flatMap((c) => c.keys)
     expect(new Set(keys).size).toBe(keys.length)

@@ -17,13 +17,64 @@ export interface Command {
 
 export const COMMANDS: readonly Command[] = [
   { id: 'playback.restart', label: () => 'restart', keys: ['Home'], icon: () => 'restart', disabled: (s) => s.step === 0, run: (s) => s.first(), button: true },
-  { id: 'playback.prev', label: () => 'prev', keys: ['ArrowLeft', 'PageUp'], icon: () => 'prev', disabled: (s) => s.step === 0, run: (s) => s.prev(), button: true },
-  { id: 'playback.play', label: (s) => (s.playing ? 'pause' : 'play'), keys: [' '], icon: (s) => (s.playing ? 'pause' : 'play'), disabled: (s) => totalOf(s) === 0, run: (s) => s.togglePlay(), button: true },
-  { id: 'playback.next', label: () => 'next', keys: ['ArrowRight', 'PageDown'], icon: () => 'next', disabled: (s) => s.step >= totalOf(s) || waitingForAnswer(s), run: (s) => { s.pause(); s.next() }, button: true },
-  { id: 'playback.last', label: () => 'last', keys: ['End'], icon: () => 'last', disabled: (s) => s.step >= totalOf(s) || waitingForAnswer(s), run: (s) => s.last(), button: false },
+  {
+    id: 'playback.prev',
+    label: () => 'prev',
+    keys: ['ArrowLeft', 'PageUp'],
+    icon: () => 'prev',
+    disabled: (s) => s.step === 0,
+    run: (s) => s.prev(),
+    button: true,
+  },
+  {
+    id: 'playback.play',
+    label: (s) => (s.playing ? 'pause' : 'play'),
+    keys: [' '],
+    icon: (s) => (s.playing ? 'pause' : 'play'),
+    disabled: (s) => totalOf(s) === 0,
+    run: (s) => s.togglePlay(),
+    button: true,
+  },
+  {
+    id: 'playback.next',
+    label: () => 'next',
+    keys: ['ArrowRight', 'PageDown'],
+    icon: () => 'next',
+    disabled: (s) => s.step >= totalOf(s) || waitingForAnswer(s),
+    run: (s) => {
+      s.pause()
+      s.next()
+    },
+    button: true,
+  },
+  {
+    id: 'playback.last',
+    label: () => 'last',
+    keys: ['End'],
+    icon: () => 'last',
+    disabled: (s) => s.step >= totalOf(s) || waitingForAnswer(s),
+    run: (s) => s.last(),
+    button: false,
+  },
   // Phase jumps for a clicker or keyboard in class (connection, greeting, TLS, authentication, envelope, message, close).
-  { id: 'playback.nextPhase', label: () => 'nextPhase', keys: [']', 'Shift+PageDown'], icon: () => 'last', disabled: (s) => waitingForAnswer(s), run: (s) => s.nextPhase(), button: false },
-  { id: 'playback.prevPhase', label: () => 'prevPhase', keys: ['[', 'Shift+PageUp'], icon: () => 'restart', disabled: (s) => s.step === 0, run: (s) => s.prevPhase(), button: false },
+  {
+    id: 'playback.nextPhase',
+    label: () => 'nextPhase',
+    keys: [']', 'Shift+PageDown'],
+    icon: () => 'last',
+    disabled: (s) => waitingForAnswer(s),
+    run: (s) => s.nextPhase(),
+    button: false,
+  },
+  {
+    id: 'playback.prevPhase',
+    label: () => 'prevPhase',
+    keys: ['[', 'Shift+PageUp'],
+    icon: () => 'restart',
+    disabled: (s) => s.step === 0,
+    run: (s) => s.prevPhase(),
+    button: false,
+  },
 ]
 
 /** The command for a key; `shift` names Shift held with a named key (PageDown, ArrowRight …). */

@@ -14,7 +14,14 @@ export type IconName = keyof typeof PATHS
 
 export function Icon({ name, size = 18, label }: { name: IconName; size?: number; label?: string }) {
   return (
-    <svg className={`icon icon-${name}`} viewBox="0 0 24 24" width={size} height={size} focusable="false" {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}>
+    <svg
+      className={`icon icon-${name}`}
+      viewBox="0 0 24 24"
+      width={size}
+      height={size}
+      focusable="false"
+      {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+    >
       <path d={PATHS[name]} fill="currentColor" />
     </svg>
   )

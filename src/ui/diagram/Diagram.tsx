@@ -11,7 +11,11 @@ import { actorTitle, arrowDetail, arrowLabel, classOf, gapText } from '../format
 
 type Track = typeof AnimatedTrackModule.default
 let LoadedTrack: Track | null = null
-const loadAnimatedTrack = () => import('./AnimatedTrack').then((mod) => { LoadedTrack = mod.default; return mod })
+const loadAnimatedTrack = () =>
+  import('./AnimatedTrack').then((mod) => {
+    LoadedTrack = mod.default
+    return mod
+  })
 const AnimatedTrack = lazy(loadAnimatedTrack)
 
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`
@@ -21,10 +25,18 @@ function Lifelines({ actors, lanes, lang }: { actors: readonly Actor[]; lanes: r
   return (
     <div className="actors">
       {actors.map((a, i) => (
-        <div key={a.id} className={`actor actor-${a.role}${i === 0 ? ' first' : i === actors.length - 1 ? ' last' : ''}`} style={{ left: pct(lanes[i]?.x ?? 0), maxWidth: `calc(${(100 / actors.length).toFixed(2)}% - 12px)` }} data-actor={a.id}>
+        <div
+          key={a.id}
+          className={`actor actor-${a.role}${i === 0 ? ' first' : i === actors.length - 1 ? ' last' : ''}`}
+          style={{ left: pct(lanes[i]?.x ?? 0), maxWidth: `calc(${(100 / actors.length).toFixed(2)}% - 12px)` }}
+          data-actor={a.id}
+        >
           <strong>{actorTitle(a, lang, clients)}</strong>
           <span className="host">{a.host}</span>
-          <span className="addr">{a.ip}{a.port !== undefined ? `:${a.port}` : ''}</span>
+          <span className="addr">
+            {a.ip}
+            {a.port !== undefined ? `:${a.port}` : ''}
+          </span>
         </div>
       ))}
     </div>
@@ -58,7 +70,9 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
   const exposed = exposure !== null && ['password', 'base64', 'digest', 'message'].includes(exposure.kind)
   const line = (
     <span className="line" aria-hidden="true">
-      <svg className="head" viewBox="0 0 10 10" preserveAspectRatio="none"><path d="M0,0 L10,5 L0,10 z" /></svg>
+      <svg className="head" viewBox="0 0 10 10" preserveAspectRatio="none">
+        <path d="M0,0 L10,5 L0,10 z" />
+      </svg>
     </span>
   )
   return (
@@ -75,7 +89,9 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
       onClick={() => onPick(step.index + 1)}
     >
       {gap > 0 ? <span className="gap">{gapText(gap, lang)}</span> : null}
-      <span className="no" aria-hidden="true">{step.index + 1}</span>
+      <span className="no" aria-hidden="true">
+        {step.index + 1}
+      </span>
       <div className={`arrow dir-${direction}`} style={{ left: pct(left), width: pct(width) }}>
         <span className="label">
           {step.tls ? <Icon name="lock" size={14} label="TLS" /> : null}
@@ -91,7 +107,9 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
         ) : (
           <span className="track">{line}</span>
         )}
-        <span className="detail" aria-hidden="true">{step.layer === 'tcp' || step.layer === 'tls' ? arrowDetail(step) : ''}</span>
+        <span className="detail" aria-hidden="true">
+          {step.layer === 'tcp' || step.layer === 'tls' ? arrowDetail(step) : ''}
+        </span>
       </div>
     </li>
   )
@@ -162,10 +180,15 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
   // Fetch the animation code at the learner's first touch or key, not with the page (the 90 KB budget).
   useEffect(() => {
     if (prefersReducedMotion()) return
-    const preload = () => { void loadAnimatedTrack() }
+    const preload = () => {
+      void loadAnimatedTrack()
+    }
     window.addEventListener('pointerdown', preload, { once: true })
     window.addEventListener('keydown', preload, { once: true })
-    return () => { window.removeEventListener('pointerdown', preload); window.removeEventListener('keydown', preload) }
+    return () => {
+      window.removeEventListener('pointerdown', preload)
+      window.removeEventListener('keydown', preload)
+    }
   }, [])
 
   useLayoutEffect(() => {
@@ -182,7 +205,8 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
     if (offsets) {
       const y0 = offsets[step - 1] ?? 0
       const y1 = offsets[step] ?? 0
-      if (y0 < wrap.scrollTop || y1 > wrap.scrollTop + wrap.clientHeight - 24) wrap.scrollTo({ top: Math.max(0, y1 - wrap.clientHeight + 40), behavior: 'auto' })
+      if (y0 < wrap.scrollTop || y1 > wrap.scrollTop + wrap.clientHeight - 24)
+        wrap.scrollTo({ top: Math.max(0, y1 - wrap.clientHeight + 40), behavior: 'auto' })
       return
     }
     const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]')
@@ -201,12 +225,18 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
       const h = rowHeights(listRef.current)
       setHeights((old) => (old.row === h.row && old.gap === h.gap ? old : h))
     }
-    const onScroll = () => { if (frame === 0) frame = requestAnimationFrame(measure) }
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(measure)
+    }
     measure()
     wrap.addEventListener('scroll', onScroll, { passive: true })
     const ro = new ResizeObserver(onScroll)
     ro.observe(wrap)
-    return () => { wrap.removeEventListener('scroll', onScroll); ro.disconnect(); cancelAnimationFrame(frame) }
+    return () => {
+      wrap.removeEventListener('scroll', onScroll)
+      ro.disconnect()
+      cancelAnimationFrame(frame)
+    }
   }, [windowed])
 
   if (!timeline || !lanes || !steps) return null
@@ -244,7 +274,9 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
       <div className="rows-wrap" ref={wrapRef} tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
         <div className="rows-inner">
           <div className="lanes" aria-hidden="true">
-            {lanes.map((l) => <span key={l.id} className="lane" style={{ left: pct(l.x) }} />)}
+            {lanes.map((l) => (
+              <span key={l.id} className="lane" style={{ left: pct(l.x) }} />
+            ))}
           </div>
           <ol className={`rows${offsets ? ' windowed' : ''}`} ref={listRef} style={offsets ? { height: offsets[step] ?? 0 } : undefined}>
             {rows}

@@ -17,11 +17,21 @@ function Chain({ entries, lang, title }: { entries: readonly MapEntry[]; lang: L
               <span className="port">{tm(lang, 'mapPort', { port: e.port })}</span>
             </div>
             <p>{e.what[lang]}</p>
-            <a href={hrefFor('play', { scenario: e.scenario, step: '0', lang })}>{tm(lang, 'mapOpen')}: {e.name}</a>
+            <a href={hrefFor('play', { scenario: e.scenario, step: '0', lang })}>
+              {tm(lang, 'mapOpen')}: {e.name}
+            </a>
             {e.problem ? (
-              <p className="map-problem"><strong>{tm(lang, 'mapProblem')}: </strong>{e.problem[lang]}</p>
+              <p className="map-problem">
+                <strong>{tm(lang, 'mapProblem')}: </strong>
+                {e.problem[lang]}
+              </p>
             ) : null}
-            {e.id === 'pop3' ? <p className="map-problem"><strong>{tm(lang, 'mapProblem')}: </strong>{POP3_TO_IMAP[lang]}</p> : null}
+            {e.id === 'pop3' ? (
+              <p className="map-problem">
+                <strong>{tm(lang, 'mapProblem')}: </strong>
+                {POP3_TO_IMAP[lang]}
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -34,7 +44,9 @@ export default function MapPage() {
   return (
     <main className="map" data-testid="protocol-map">
       <h2 className="map-title">{tm(lang, 'mapTitle')}</h2>
-      <p><a href={hrefFor('play', { lang })}>{tm(lang, 'mapBack')}</a></p>
+      <p>
+        <a href={hrefFor('play', { lang })}>{tm(lang, 'mapBack')}</a>
+      </p>
       <div className="map-grid">
         <Chain entries={SEND_CHAIN} lang={lang} title={tm(lang, 'mapSend')} />
         <Chain entries={RECEIVE_CHAIN} lang={lang} title={tm(lang, 'mapReceive')} />

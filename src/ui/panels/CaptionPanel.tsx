@@ -22,11 +22,18 @@ export function CaptionPanel() {
           <>
             <p className="caption-meta">
               <span>{t(lang, 'stepOf', { n: step, total })}</span>
-              <span>{from ? actorTitle(from, lang, clients) : ''} → {to ? actorTitle(to, lang, clients) : ''}</span>
+              <span>
+                {from ? actorTitle(from, lang, clients) : ''} → {to ? actorTitle(to, lang, clients) : ''}
+              </span>
               <span className={`layer-badge layer-${current.layer}`}>{current.layer.toUpperCase()}</span>
             </p>
             <p className="caption-text">{lesson?.captions[current.index]?.[lang] ?? ''}</p>
-            {current.note ? <p className="caption-note"><strong>{t(lang, 'scenarioNote')}: </strong>{current.note[lang]}</p> : null}
+            {current.note ? (
+              <p className="caption-note">
+                <strong>{t(lang, 'scenarioNote')}: </strong>
+                {current.note[lang]}
+              </p>
+            ) : null}
             {current.rfc ? <p className="caption-rfc">{current.rfc}</p> : null}
           </>
         ) : (

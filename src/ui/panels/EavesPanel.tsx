@@ -14,17 +14,31 @@ export default function EavesPanel() {
   const e = outer.kind === 'encrypted' ? exposureOf({ ...current, tls: undefined }) : outer
   let body: ReactNode
   switch (e.kind) {
-    case 'encrypted': body = null; break
-    case 'password': body = <p className="exposed">{tm(lang, 'eavesPassword', { password: e.password })}</p>; break
-    case 'digest': body = <p>{tm(lang, 'eavesDigest', { digest: e.digest })}</p>; break
-    case 'message': body = <p className="exposed">{tm(lang, 'eavesMessage', { lines: e.lines })}</p>; break
-    case 'plain': body = <p>{tm(lang, 'eavesPlain')}</p>; break
-    case 'headers-only': body = <p>{tm(lang, 'eavesHeaders')}</p>; break
+    case 'encrypted':
+      body = null
+      break
+    case 'password':
+      body = <p className="exposed">{tm(lang, 'eavesPassword', { password: e.password })}</p>
+      break
+    case 'digest':
+      body = <p>{tm(lang, 'eavesDigest', { digest: e.digest })}</p>
+      break
+    case 'message':
+      body = <p className="exposed">{tm(lang, 'eavesMessage', { lines: e.lines })}</p>
+      break
+    case 'plain':
+      body = <p>{tm(lang, 'eavesPlain')}</p>
+      break
+    case 'headers-only':
+      body = <p>{tm(lang, 'eavesHeaders')}</p>
+      break
     case 'base64': {
       const shown = decodedAt === current.index
       body = (
         <>
-          <p className="exposed">{tm(lang, 'eavesBase64')} <code>{e.encoded}</code></p>
+          <p className="exposed">
+            {tm(lang, 'eavesBase64')} <code>{e.encoded}</code>
+          </p>
           {shown ? (
             <p className="decoded" data-testid="eaves.decoded">
               {e.user !== undefined && e.password !== undefined
@@ -32,7 +46,9 @@ export default function EavesPanel() {
                 : tm(lang, 'eavesDecodedRaw', { text: JSON.stringify(e.decoded) })}
             </p>
           ) : (
-            <button type="button" className="toggle" data-testid="eaves.decode" onClick={() => setDecodedAt(current.index)}>{tm(lang, 'eavesDecode')}</button>
+            <button type="button" className="toggle" data-testid="eaves.decode" onClick={() => setDecodedAt(current.index)}>
+              {tm(lang, 'eavesDecode')}
+            </button>
           )}
         </>
       )
@@ -46,9 +62,13 @@ export default function EavesPanel() {
         <>
           <p className="safe">{tm(lang, 'eavesEncrypted', { octets: outer.octets })}</p>
           <h3>{tm(lang, 'eavesInside')}</h3>
-          <div className="inside" data-exposure={e.kind}>{body}</div>
+          <div className="inside" data-exposure={e.kind}>
+            {body}
+          </div>
         </>
-      ) : body}
+      ) : (
+        body
+      )}
     </section>
   )
 }

@@ -13,12 +13,24 @@ export function Legend() {
     <section className="panel legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{t(lang, 'legendTitle')}</h2>
       <ul>
-        {protocols.has('smtp') ? CLASSES.map((cls) => (
-          <li key={cls} data-cls={cls}><span className="swatch" aria-hidden="true" /><span>{replyClassCaptions[cls][lang]}</span></li>
-        )) : null}
-        {(['pop3', 'imap'] as const).filter((p) => protocols.has(p)).flatMap((p) => statusLegend[p].map((e) => (
-          <li key={`${p}${e.status}`} data-cls={e.cls}><span className="swatch" aria-hidden="true" /><span>{e.text[lang]}</span></li>
-        )))}
+        {protocols.has('smtp')
+          ? CLASSES.map((cls) => (
+              <li key={cls} data-cls={cls}>
+                <span className="swatch" aria-hidden="true" />
+                <span>{replyClassCaptions[cls][lang]}</span>
+              </li>
+            ))
+          : null}
+        {(['pop3', 'imap'] as const)
+          .filter((p) => protocols.has(p))
+          .flatMap((p) =>
+            statusLegend[p].map((e) => (
+              <li key={`${p}${e.status}`} data-cls={e.cls}>
+                <span className="swatch" aria-hidden="true" />
+                <span>{e.text[lang]}</span>
+              </li>
+            )),
+          )}
       </ul>
     </section>
   )

@@ -14,7 +14,7 @@ export function WirePanel() {
   const sealed = usePlayer((s) => s.view === 'eavesdropper')
   const current = useCurrentStep()
   // A 1 MB pasted line is shown by its start: the rest would take the page seconds to lay out.
-  const bytes = current && current.bytes.length > WIRE_SHOWN ? current.bytes.slice(0, WIRE_SHOWN) : current?.bytes ?? ''
+  const bytes = current && current.bytes.length > WIRE_SHOWN ? current.bytes.slice(0, WIRE_SHOWN) : (current?.bytes ?? '')
   const cut = (current?.bytes.length ?? 0) - bytes.length
   return (
     <section className="panel wire-panel" aria-labelledby="wire-title">
@@ -27,7 +27,9 @@ export function WirePanel() {
       {current ? (
         <>
           <p className="tcp-fields">
-            <span>TCP {current.tcp.srcPort} → {current.tcp.dstPort}</span>
+            <span>
+              TCP {current.tcp.srcPort} → {current.tcp.dstPort}
+            </span>
             <span>[{current.tcp.flags.join(', ')}]</span>
             <span>seq={current.tcp.seq}</span>
             {current.tcp.flags.includes('ACK') ? <span>ack={current.tcp.ack}</span> : null}
@@ -38,24 +40,44 @@ export function WirePanel() {
           {sealed && current.tls ? (
             <p className="muted">{t(lang, 'sealed')}</p>
           ) : current.bytes === '' ? (
-            current.layer === 'tls'
-              ? <ul className="tls-messages">{current.lines.map((l) => <li key={l}>{l}</li>)}</ul>
-              : <p className="muted">{t(lang, 'noPayload')}</p>
+            current.layer === 'tls' ? (
+              <ul className="tls-messages">
+                {current.lines.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t(lang, 'noPayload')}</p>
+            )
           ) : hex ? (
-            <pre className="wire hex" tabIndex={0}>{hexDump(bytes).join('\n')}</pre>
+            <pre className="wire hex" tabIndex={0}>
+              {hexDump(bytes).join('\n')}
+            </pre>
           ) : (
             <pre className="wire" tabIndex={0}>
               {visibleLines(bytes).map((l, i) => (
                 <span key={i} className="wire-line">
                   {l.text}
-                  {l.cr ? <abbr className="ctl-char" title="carriage return, 0x0D">CR</abbr> : null}
-                  {l.lf ? <abbr className="ctl-char" title="line feed, 0x0A">LF</abbr> : null}
+                  {l.cr ? (
+                    <abbr className="ctl-char" title="carriage return, 0x0D">
+                      CR
+                    </abbr>
+                  ) : null}
+                  {l.lf ? (
+                    <abbr className="ctl-char" title="line feed, 0x0A">
+                      LF
+                    </abbr>
+                  ) : null}
                   {'\n'}
                 </span>
               ))}
             </pre>
           )}
-          {cut > 0 && !(sealed && current.tls) ? <p className="muted" data-testid="wire.cut">{t(lang, 'wireCut', { n: cut.toLocaleString(lang) })}</p> : null}
+          {cut > 0 && !(sealed && current.tls) ? (
+            <p className="muted" data-testid="wire.cut">
+              {t(lang, 'wireCut', { n: cut.toLocaleString(lang) })}
+            </p>
+          ) : null}
         </>
       ) : null}
     </section>

@@ -7,7 +7,11 @@ import { totalOf } from '../../store/player'
 import { loadScores, saveBest, type LoadedScores } from '../../store/scores'
 
 function storage() {
-  try { return window.localStorage } catch { return null }
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
 }
 
 export default function PredictPanel() {
@@ -26,11 +30,15 @@ export default function PredictPanel() {
   const id = lesson?.id ?? ''
 
   // Save the score once, when the lesson is finished (the moment the cursor reaches its end).
-  useEffect(() => store.subscribe((now, before) => {
-    const end = (x: typeof now) => x.lesson !== null && x.step >= totalOf(x) && totalOf(x) > 0
-    if (!end(now) || end(before) || !now.lesson) return
-    setSaved(saveBest(storage(), now.lesson.id, scoreOf(now.lesson.timeline.steps, now.answers)))
-  }), [store])
+  useEffect(
+    () =>
+      store.subscribe((now, before) => {
+        const end = (x: typeof now) => x.lesson !== null && x.step >= totalOf(x) && totalOf(x) > 0
+        if (!end(now) || end(before) || !now.lesson) return
+        setSaved(saveBest(storage(), now.lesson.id, scoreOf(now.lesson.timeline.steps, now.answers)))
+      }),
+    [store],
+  )
 
   // Keys 1–4 pick a choice, for a class answering together with a clicker or keyboard.
   useEffect(() => {
@@ -41,7 +49,10 @@ export default function PredictPanel() {
       if (el && (el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA')) return
       const n = Number(e.key)
       const pick = Number.isInteger(n) && n >= 1 ? choices[n - 1] : undefined
-      if (pick !== undefined) { e.preventDefault(); store.getState().answer(pick) }
+      if (pick !== undefined) {
+        e.preventDefault()
+        store.getState().answer(pick)
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -52,13 +63,23 @@ export default function PredictPanel() {
   return (
     <section className="panel predict-panel" aria-labelledby="predict-title" data-testid="predict">
       <h2 id="predict-title">{tm(lang, 'predictTitle')}</h2>
-      {saved.reset ? <p className="note" role="alert">{tm(lang, 'predictReset')}</p> : null}
+      {saved.reset ? (
+        <p className="note" role="alert">
+          {tm(lang, 'predictReset')}
+        </p>
+      ) : null}
       {step === 0 && question < 0 ? <p>{tm(lang, 'predictIntro')}</p> : null}
       <div role="status" aria-live="polite">
         {lastAnswered >= 0 && steps[lastAnswered] ? (
-          answers[lastAnswered] === answerOf(steps[lastAnswered])
-            ? <p className="verdict right" data-testid="predict.verdict" data-correct="true">✓ {tm(lang, 'predictRight', { answer: answerOf(steps[lastAnswered]) })}</p>
-            : <p className="verdict wrong" data-testid="predict.verdict" data-correct="false">✗ {tm(lang, 'predictWrong', { mine: answers[lastAnswered] ?? '', answer: answerOf(steps[lastAnswered]) })}</p>
+          answers[lastAnswered] === answerOf(steps[lastAnswered]) ? (
+            <p className="verdict right" data-testid="predict.verdict" data-correct="true">
+              ✓ {tm(lang, 'predictRight', { answer: answerOf(steps[lastAnswered]) })}
+            </p>
+          ) : (
+            <p className="verdict wrong" data-testid="predict.verdict" data-correct="false">
+              ✗ {tm(lang, 'predictWrong', { mine: answers[lastAnswered] ?? '', answer: answerOf(steps[lastAnswered]) })}
+            </p>
+          )
         ) : null}
         {done ? (
           <p className="score" data-testid="predict.score" data-correct={score.correct} data-total={score.total}>
@@ -69,20 +90,39 @@ export default function PredictPanel() {
       </div>
       {question >= 0 ? (
         <div className="question">
-          <p><strong>{tm(lang, 'predictAsk')}</strong></p>
-          {prev && prev.lines[0] !== undefined && prev.layer !== 'tcp' && prev.layer !== 'tls'
-            ? <p className="asked">{tm(lang, 'predictAfter')}: <code>{prev.lines[0]}</code></p>
-            : null}
+          <p>
+            <strong>{tm(lang, 'predictAsk')}</strong>
+          </p>
+          {prev && prev.lines[0] !== undefined && prev.layer !== 'tcp' && prev.layer !== 'tls' ? (
+            <p className="asked">
+              {tm(lang, 'predictAfter')}: <code>{prev.lines[0]}</code>
+            </p>
+          ) : null}
           <div className="choices" role="group" aria-label={tm(lang, 'predictAsk')}>
             {choicesFor(steps, question).map((c, i) => (
-              <button key={c} type="button" className="choice" data-testid="predict.choice" data-value={c} aria-keyshortcuts={String(i + 1)} onClick={() => store.getState().answer(c)}>
-                <span className="key" aria-hidden="true">{i + 1}</span>{c}
+              <button
+                key={c}
+                type="button"
+                className="choice"
+                data-testid="predict.choice"
+                data-value={c}
+                aria-keyshortcuts={String(i + 1)}
+                onClick={() => store.getState().answer(c)}
+              >
+                <span className="key" aria-hidden="true">
+                  {i + 1}
+                </span>
+                {c}
               </button>
             ))}
           </div>
         </div>
       ) : null}
-      {done ? <button type="button" className="toggle" onClick={() => store.getState().first()}>{tm(lang, 'predictAgain')}</button> : null}
+      {done ? (
+        <button type="button" className="toggle" onClick={() => store.getState().first()}>
+          {tm(lang, 'predictAgain')}
+        </button>
+      ) : null}
     </section>
   )
 }

@@ -73,9 +73,15 @@ export default function PresentPage() {
           {waiting ? (
             <div className="present-question">
               <p className="present-ask">{tm(lang, 'presentAsk')}</p>
-              {asked && asked.layer !== 'tcp' && asked.layer !== 'tls' ? <p className="present-asked">{tm(lang, 'presentAfter')}: <code>{arrowLabel(asked, lang)}</code></p> : null}
+              {asked && asked.layer !== 'tcp' && asked.layer !== 'tls' ? (
+                <p className="present-asked">
+                  {tm(lang, 'presentAfter')}: <code>{arrowLabel(asked, lang)}</code>
+                </p>
+              ) : null}
               <ol className="present-choices">
-                {choicesFor(steps, step).map((c) => <li key={c}>{c}</li>)}
+                {choicesFor(steps, step).map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
               </ol>
             </div>
           ) : current ? (
@@ -90,7 +96,8 @@ export default function PresentPage() {
       </section>
       <footer className="present-bar">
         <output className="counter" data-testid="step-counter" data-step={step} data-total={total}>
-          {t(lang, 'stepOf', { n: step, total })}{phase ? ` · ${t(lang, PHASE_LABEL[phase])}` : ''}
+          {t(lang, 'stepOf', { n: step, total })}
+          {phase ? ` · ${t(lang, PHASE_LABEL[phase])}` : ''}
         </output>
         <Scrubber />
         <p className="present-keys">{tm(lang, 'presentKeys')}</p>

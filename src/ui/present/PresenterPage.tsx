@@ -29,8 +29,20 @@ function Timer({ lang }: { lang: Lang }) {
   return (
     <p className="presenter-timer">
       <span>{tm(lang, 'presenterTimer')}: </span>
-      <time data-testid="presenter.timer" aria-live="off">{elapsed(now - start)}</time>{' '}
-      <button type="button" className="toggle" onClick={() => { const n = Date.now(); setStart(n); setNow(n) }}>{tm(lang, 'presenterTimerReset')}</button>
+      <time data-testid="presenter.timer" aria-live="off">
+        {elapsed(now - start)}
+      </time>{' '}
+      <button
+        type="button"
+        className="toggle"
+        onClick={() => {
+          const n = Date.now()
+          setStart(n)
+          setNow(n)
+        }}
+      >
+        {tm(lang, 'presenterTimerReset')}
+      </button>
     </p>
   )
 }
@@ -40,9 +52,12 @@ function Tip({ tip, lang, now }: { tip: TeacherTip; lang: Lang; now: boolean }) 
     <li className={`tip${now ? ' now' : ''}`}>
       {now ? <strong className="tip-now">{tm(lang, 'tipNow')}</strong> : null}
       <dl>
-        <dt>{tm(lang, 'tipAsk')}</dt><dd>{tip.ask[lang]}</dd>
-        <dt>{tm(lang, 'tipMisconception')}</dt><dd>{tip.misconception[lang]}</dd>
-        <dt>{tm(lang, 'tipExam')}</dt><dd>{tip.exam[lang]}</dd>
+        <dt>{tm(lang, 'tipAsk')}</dt>
+        <dd>{tip.ask[lang]}</dd>
+        <dt>{tm(lang, 'tipMisconception')}</dt>
+        <dd>{tip.misconception[lang]}</dd>
+        <dt>{tm(lang, 'tipExam')}</dt>
+        <dd>{tip.exam[lang]}</dd>
       </dl>
     </li>
   )
@@ -62,16 +77,26 @@ export default function PresenterPage() {
   const openProjector = () => {
     window.open(hrefFor('present', { scenario: id, step: String(step), lang }), 'mailseq-projector', 'popup')
   }
-  useEffect(() => { document.title = `${tm(lang, 'presenterTitle')} · ${lesson?.title[lang] ?? ''}` }, [lang, lesson])
+  useEffect(() => {
+    document.title = `${tm(lang, 'presenterTitle')} · ${lesson?.title[lang] ?? ''}`
+  }, [lang, lesson])
   return (
     <main className="presenter" data-testid="presenter">
       <header className="presenter-head">
-        <h1>{tm(lang, 'presenterTitle')}: {lesson?.title[lang] ?? ''}</h1>
+        <h1>
+          {tm(lang, 'presenterTitle')}: {lesson?.title[lang] ?? ''}
+        </h1>
         <Timer lang={lang} />
         <div className="presenter-actions">
-          <button type="button" className="toggle" data-testid="presenter.open" onClick={openProjector}>{tm(lang, 'presenterOpen')}</button>
-          <button type="button" className="toggle" data-testid="presenter.blank" aria-pressed={blank} onClick={() => store.getState().setBlank(!blank)}>{tm(lang, 'presenterBlank')}</button>
-          <a href={hrefFor('print', { scenario: id, lang })} target="_blank" rel="noopener" data-testid="presenter.handout">{t(lang, 'teachHandout')}</a>
+          <button type="button" className="toggle" data-testid="presenter.open" onClick={openProjector}>
+            {tm(lang, 'presenterOpen')}
+          </button>
+          <button type="button" className="toggle" data-testid="presenter.blank" aria-pressed={blank} onClick={() => store.getState().setBlank(!blank)}>
+            {tm(lang, 'presenterBlank')}
+          </button>
+          <a href={hrefFor('print', { scenario: id, lang })} target="_blank" rel="noopener" data-testid="presenter.handout">
+            {t(lang, 'teachHandout')}
+          </a>
         </div>
       </header>
       <Controls />
@@ -79,8 +104,12 @@ export default function PresenterPage() {
         <section className="panel" aria-labelledby="now-title">
           <h2 id="now-title">{tm(lang, 'presenterNow')}</h2>
           <div data-testid="presenter.current">
-            <p className="presenter-line"><code>{current ? label : tm(lang, 'presenterStart')}</code></p>
-            <p className="caption-text" data-testid="caption" role="status" aria-live="polite">{current ? lesson?.captions[current.index]?.[lang] ?? '' : lesson?.summary[lang] ?? ''}</p>
+            <p className="presenter-line">
+              <code>{current ? label : tm(lang, 'presenterStart')}</code>
+            </p>
+            <p className="caption-text" data-testid="caption" role="status" aria-live="polite">
+              {current ? (lesson?.captions[current.index]?.[lang] ?? '') : (lesson?.summary[lang] ?? '')}
+            </p>
           </div>
         </section>
         <section className="panel" aria-labelledby="next-title">
@@ -88,14 +117,28 @@ export default function PresenterPage() {
           <p className="presenter-line" data-testid="presenter.next" data-index={next ? next.index + 1 : undefined}>
             <code>{next ? arrowLabel(next, lang) : tm(lang, 'presenterEnd')}</code>
           </p>
-          {next ? <p className="muted">{next.from} → {next.to} · {next.layer.toUpperCase()}</p> : null}
+          {next ? (
+            <p className="muted">
+              {next.from} → {next.to} · {next.layer.toUpperCase()}
+            </p>
+          ) : null}
         </section>
         <section className="panel presenter-notes" aria-labelledby="notes-title" data-testid="presenter.notes">
           <h2 id="notes-title">{tm(lang, 'presenterNotes')}</h2>
-          <p><strong>{tm(lang, 'presenterSummary')}: </strong>{lesson?.summary[lang] ?? ''}</p>
-          {current?.note ? <p><strong>{tm(lang, 'presenterStepNote')}: </strong>{current.note[lang]}</p> : null}
+          <p>
+            <strong>{tm(lang, 'presenterSummary')}: </strong>
+            {lesson?.summary[lang] ?? ''}
+          </p>
+          {current?.note ? (
+            <p>
+              <strong>{tm(lang, 'presenterStepNote')}: </strong>
+              {current.note[lang]}
+            </p>
+          ) : null}
           <ol className="tips">
-            {tips.map((tip, i) => <Tip key={i} tip={tip} lang={lang} now={tip.at !== undefined && current !== undefined && new RegExp(tip.at).test(label)} />)}
+            {tips.map((tip, i) => (
+              <Tip key={i} tip={tip} lang={lang} now={tip.at !== undefined && current !== undefined && new RegExp(tip.at).test(label)} />
+            ))}
           </ol>
         </section>
       </div>

@@ -18,11 +18,19 @@ function StepArrow({ step, lanes, actors, lang }: { step: Step; lanes: readonly 
   const dir = x2 >= x1 ? 1 : -1
   const clients = actors.filter((x) => x.role === 'client').length
   return (
-    <svg className={`print-arrow layer-${step.layer}`} data-cls={classOf(step)} viewBox={`0 0 ${W} 48`} role="img" aria-label={`${actors.find((x) => x.id === step.from)?.host ?? step.from} → ${actors.find((x) => x.id === step.to)?.host ?? step.to}`}>
+    <svg
+      className={`print-arrow layer-${step.layer}`}
+      data-cls={classOf(step)}
+      viewBox={`0 0 ${W} 48`}
+      role="img"
+      aria-label={`${actors.find((x) => x.id === step.from)?.host ?? step.from} → ${actors.find((x) => x.id === step.to)?.host ?? step.to}`}
+    >
       {lanes.map((l, i) => (
         <g key={l.id}>
           <line x1={l.x * W} x2={l.x * W} y1={14} y2={48} className="lifeline" />
-          <text x={l.x * W} y={10} textAnchor="middle" className="actor-name">{actors[i] ? actorTitle(actors[i] as Actor, lang, clients) : l.id}</text>
+          <text x={l.x * W} y={10} textAnchor="middle" className="actor-name">
+            {actors[i] ? actorTitle(actors[i] as Actor, lang, clients) : l.id}
+          </text>
         </g>
       ))}
       <line x1={x1} x2={x2 - dir * 8} y1={y} y2={y} className={`arrow-line${step.layer === 'tcp' ? ' dashed' : ''}`} />
@@ -34,7 +42,9 @@ function StepArrow({ step, lanes, actors, lang }: { step: Step; lanes: readonly 
 export default function PrintPage() {
   const lang = usePlayer((s) => s.lang)
   const lesson = useLesson()
-  useEffect(() => { if (lesson) document.title = `${lesson.title[lang]} · ${t(lang, 'teachHandout')}` }, [lang, lesson])
+  useEffect(() => {
+    if (lesson) document.title = `${lesson.title[lang]} · ${t(lang, 'teachHandout')}`
+  }, [lang, lesson])
   if (!lesson) return null
   const { actors, steps } = lesson.timeline
   const lanes = layoutLanes(actors)
@@ -43,14 +53,25 @@ export default function PrintPage() {
       <header className="print-head">
         <h1>{lesson.title[lang]}</h1>
         <p>{lesson.summary[lang]}</p>
-        <p className="no-print">{tm(lang, 'printIntro')} <button type="button" className="toggle" onClick={() => window.print()}>{tm(lang, 'printButton')}</button></p>
+        <p className="no-print">
+          {tm(lang, 'printIntro')}{' '}
+          <button type="button" className="toggle" onClick={() => window.print()}>
+            {tm(lang, 'printButton')}
+          </button>
+        </p>
       </header>
       <ol className="print-steps">
         {steps.map((s) => (
           <li key={s.index} className="print-step" data-testid="print.step" data-index={s.index + 1} data-layer={s.layer}>
-            <h2>{tm(lang, 'printStep', { n: s.index + 1 })} <span className="print-layer">{s.layer.toUpperCase()}</span></h2>
+            <h2>
+              {tm(lang, 'printStep', { n: s.index + 1 })} <span className="print-layer">{s.layer.toUpperCase()}</span>
+            </h2>
             <StepArrow step={s} lanes={lanes} actors={actors} lang={lang} />
-            <pre className="print-wire">{s.layer === 'tcp' || s.layer === 'tls' ? arrowLabel(s, lang) : s.lines.slice(0, 12).join('\n') + (s.lines.length > 12 ? `\n… (${s.lines.length - 12})` : '')}</pre>
+            <pre className="print-wire">
+              {s.layer === 'tcp' || s.layer === 'tls'
+                ? arrowLabel(s, lang)
+                : s.lines.slice(0, 12).join('\n') + (s.lines.length > 12 ? `\n… (${s.lines.length - 12})` : '')}
+            </pre>
             <p className="print-caption">{lesson.captions[s.index]?.[lang] ?? ''}</p>
             {s.note ? <p className="print-note">{s.note[lang]}</p> : null}
             <p className="print-rfc">{s.rfc}</p>

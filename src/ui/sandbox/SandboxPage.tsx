@@ -33,7 +33,13 @@ function transcriptTail(steps: readonly Step[], max: number): { text: string; ea
     const s = steps[i] as Step
     if (s.layer !== 'tcp') earlier += s.layer === 'tls' ? 1 : s.lines.length
   }
-  return { text: out.reverse().map((l) => `${l}\n`).join(''), earlier }
+  return {
+    text: out
+      .reverse()
+      .map((l) => `${l}\n`)
+      .join(''),
+    earlier,
+  }
 }
 
 function Setup({ setup, onChange, lang }: { setup: SandboxSetup; onChange: (s: SandboxSetup) => void; lang: Lang }) {
@@ -41,41 +47,91 @@ function Setup({ setup, onChange, lang }: { setup: SandboxSetup; onChange: (s: S
   return (
     <fieldset className="sandbox-setup">
       <legend>{tm(lang, 'sandboxTitle')}</legend>
-      <label>{tm(lang, 'sandboxProtocol')}{' '}
-        <select data-testid="sandbox.protocol" value={setup.protocol} onChange={(e) => {
-          const protocol = e.target.value as Protocol
-          onChange({ ...setup, protocol, port: PORTS_BY_PROTOCOL[protocol][0] ?? 25 })
-        }}>
-          <option value="smtp">SMTP</option><option value="pop3">POP3</option><option value="imap">IMAP</option>
+      <label>
+        {tm(lang, 'sandboxProtocol')}{' '}
+        <select
+          data-testid="sandbox.protocol"
+          value={setup.protocol}
+          onChange={(e) => {
+            const protocol = e.target.value as Protocol
+            onChange({ ...setup, protocol, port: PORTS_BY_PROTOCOL[protocol][0] ?? 25 })
+          }}
+        >
+          <option value="smtp">SMTP</option>
+          <option value="pop3">POP3</option>
+          <option value="imap">IMAP</option>
         </select>
       </label>
-      <label>{tm(lang, 'sandboxPort')}{' '}
+      <label>
+        {tm(lang, 'sandboxPort')}{' '}
         <select data-testid="sandbox.port" value={setup.port} onChange={(e) => onChange({ ...setup, port: Number(e.target.value) })}>
-          {PORTS_BY_PROTOCOL[setup.protocol].map((p) => <option key={p} value={p}>{p}</option>)}
+          {PORTS_BY_PROTOCOL[setup.protocol].map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
         </select>
       </label>
-      {smtp ? <label><input type="checkbox" checked={setup.trusted} onChange={(e) => onChange({ ...setup, trusted: e.target.checked })} /> {tm(lang, 'sandboxTrusted')}</label> : null}
-      <label><input type="checkbox" checked={setup.starttls} onChange={(e) => onChange({ ...setup, starttls: e.target.checked })} /> {tm(lang, 'sandboxStarttls')}</label>
-      <label><input type="checkbox" checked={setup.requireTls} onChange={(e) => onChange({ ...setup, requireTls: e.target.checked })} /> {tm(lang, 'sandboxRequireTls')}</label>
-      {smtp ? <label><input type="checkbox" checked={setup.greylist} onChange={(e) => onChange({ ...setup, greylist: e.target.checked })} /> {tm(lang, 'sandboxGreylist')}</label> : null}
-      <label>{tm(lang, 'sandboxPreset')}{' '}
+      {smtp ? (
+        <label>
+          <input type="checkbox" checked={setup.trusted} onChange={(e) => onChange({ ...setup, trusted: e.target.checked })} /> {tm(lang, 'sandboxTrusted')}
+        </label>
+      ) : null}
+      <label>
+        <input type="checkbox" checked={setup.starttls} onChange={(e) => onChange({ ...setup, starttls: e.target.checked })} /> {tm(lang, 'sandboxStarttls')}
+      </label>
+      <label>
+        <input type="checkbox" checked={setup.requireTls} onChange={(e) => onChange({ ...setup, requireTls: e.target.checked })} />{' '}
+        {tm(lang, 'sandboxRequireTls')}
+      </label>
+      {smtp ? (
+        <label>
+          <input type="checkbox" checked={setup.greylist} onChange={(e) => onChange({ ...setup, greylist: e.target.checked })} /> {tm(lang, 'sandboxGreylist')}
+        </label>
+      ) : null}
+      <label>
+        {tm(lang, 'sandboxPreset')}{' '}
         <select data-testid="sandbox.preset" value={setup.preset} onChange={(e) => onChange({ ...setup, preset: e.target.value as PresetId })}>
-          {PRESET_IDS.map((id) => <option key={id} value={id}>{PRESETS[id].hostname}</option>)}
+          {PRESET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {PRESETS[id].hostname}
+            </option>
+          ))}
         </select>
       </label>
       <p className="muted" data-testid="sandbox.users">
         {tm(lang, 'sandboxUsers', {
-          users: Object.entries(PRESETS[setup.preset].users).map(([u, p]) => `${u} / ${String(p)}`).join(', '),
+          users: Object.entries(PRESETS[setup.preset].users)
+            .map(([u, p]) => `${u} / ${String(p)}`)
+            .join(', '),
           domains: PRESETS[setup.preset].domains.join(', '),
-          aliases: Object.entries(PRESETS[setup.preset].aliases).map(([a, t]) => `${a} → ${(t as readonly string[]).join(', ')}`).join('; '),
+          aliases: Object.entries(PRESETS[setup.preset].aliases)
+            .map(([a, t]) => `${a} → ${(t as readonly string[]).join(', ')}`)
+            .join('; '),
         })}
       </p>
     </fieldset>
   )
 }
 
-function Helpers({ lang, protocol, greeting, onInsert, tagOn, setTagOn, nextTag, account }: {
-  lang: Lang; protocol: Protocol; account: readonly [string, string]; greeting: string; onInsert: (s: string) => void; tagOn: boolean; setTagOn: (b: boolean) => void; nextTag: string
+function Helpers({
+  lang,
+  protocol,
+  greeting,
+  onInsert,
+  tagOn,
+  setTagOn,
+  nextTag,
+  account,
+}: {
+  lang: Lang
+  protocol: Protocol
+  account: readonly [string, string]
+  greeting: string
+  onInsert: (s: string) => void
+  tagOn: boolean
+  setTagOn: (b: boolean) => void
+  nextTag: string
 }) {
   const [text, setText] = useState('')
   const [user, setUser] = useState(account[0])
@@ -85,23 +141,42 @@ function Helpers({ lang, protocol, greeting, onInsert, tagOn, setTagOn, nextTag,
     <details className="sandbox-helpers">
       <summary>{tm(lang, 'sandboxHelpers')}</summary>
       <div className="helper">
-        <label>{tm(lang, 'sandboxB64')}: <input value={text} onChange={(e) => setText(e.target.value)} aria-label={tm(lang, 'sandboxText')} /></label>
+        <label>
+          {tm(lang, 'sandboxB64')}: <input value={text} onChange={(e) => setText(e.target.value)} aria-label={tm(lang, 'sandboxText')} />
+        </label>
         <output data-testid="helper.base64">{text ? toBase64(text) : ''}</output>
-        {text ? <button type="button" className="toggle" onClick={() => onInsert(toBase64(text))}>{tm(lang, 'sandboxInsert')}</button> : null}
+        {text ? (
+          <button type="button" className="toggle" onClick={() => onInsert(toBase64(text))}>
+            {tm(lang, 'sandboxInsert')}
+          </button>
+        ) : null}
       </div>
       <div className="helper">
-        <label>{tm(lang, 'sandboxUser')} <input value={user} onChange={(e) => setUser(e.target.value)} /></label>
-        <label>{tm(lang, 'sandboxPassword')} <input value={pass} onChange={(e) => setPass(e.target.value)} /></label>
+        <label>
+          {tm(lang, 'sandboxUser')} <input value={user} onChange={(e) => setUser(e.target.value)} />
+        </label>
+        <label>
+          {tm(lang, 'sandboxPassword')} <input value={pass} onChange={(e) => setPass(e.target.value)} />
+        </label>
         {protocol === 'smtp' ? (
-          <button type="button" className="toggle" data-testid="helper.authplain" onClick={() => onInsert(`AUTH PLAIN ${toBase64(`\0${user}\0${pass}`)}`)}>{tm(lang, 'sandboxAuthPlain')}</button>
+          <button type="button" className="toggle" data-testid="helper.authplain" onClick={() => onInsert(`AUTH PLAIN ${toBase64(`\0${user}\0${pass}`)}`)}>
+            {tm(lang, 'sandboxAuthPlain')}
+          </button>
         ) : null}
         {protocol === 'pop3' ? (
-          stamp
-            ? <button type="button" className="toggle" data-testid="helper.apop" onClick={() => onInsert(`APOP ${user} ${apopDigest(stamp, pass)}`)}>{tm(lang, 'sandboxApop')}</button>
-            : <p className="muted">{tm(lang, 'sandboxNoStamp')}</p>
+          stamp ? (
+            <button type="button" className="toggle" data-testid="helper.apop" onClick={() => onInsert(`APOP ${user} ${apopDigest(stamp, pass)}`)}>
+              {tm(lang, 'sandboxApop')}
+            </button>
+          ) : (
+            <p className="muted">{tm(lang, 'sandboxNoStamp')}</p>
+          )
         ) : null}
         {protocol === 'imap' ? (
-          <label><input type="checkbox" data-testid="helper.tags" checked={tagOn} onChange={(e) => setTagOn(e.target.checked)} /> {tm(lang, 'sandboxTag', { tag: nextTag })}</label>
+          <label>
+            <input type="checkbox" data-testid="helper.tags" checked={tagOn} onChange={(e) => setTagOn(e.target.checked)} />{' '}
+            {tm(lang, 'sandboxTag', { tag: nextTag })}
+          </label>
         ) : null}
       </div>
     </details>
@@ -128,7 +203,9 @@ export default function SandboxPage() {
       const typed = c.typed()
       setHistory({ items: typed, at: -1 })
     })
-    return () => { alive = false }
+    return () => {
+      alive = false
+    }
   }, [store])
 
   if (!sandbox || !ctl) return <main className="player sandbox" data-testid="sandbox" aria-busy="true" />
@@ -143,13 +220,20 @@ export default function SandboxPage() {
   }
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') { e.preventDefault(); send(input); setInput('') }
-    else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      send(input)
+      setInput('')
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault()
       const { items, at } = history
       if (items.length === 0) return
-      const pos = e.key === 'ArrowUp' ? (at < 0 ? items.length - 1 : Math.max(0, at - 1)) : (at < 0 ? -1 : at + 1)
-      if (pos < 0 || pos >= items.length) { setHistory({ items, at: -1 }); setInput(''); return }
+      const pos = e.key === 'ArrowUp' ? (at < 0 ? items.length - 1 : Math.max(0, at - 1)) : at < 0 ? -1 : at + 1
+      if (pos < 0 || pos >= items.length) {
+        setHistory({ items, at: -1 })
+        setInput('')
+        return
+      }
       setHistory({ items, at: pos })
       setInput(items[pos] ?? '')
     }
@@ -164,7 +248,12 @@ export default function SandboxPage() {
   }
 
   const share = async () => {
-    try { await navigator.clipboard.writeText(window.location.href); setCopied(true) } catch { setCopied(false) }
+    try {
+      await navigator.clipboard.writeText(window.location.href)
+      setCopied(true)
+    } catch {
+      setCopied(false)
+    }
   }
 
   const download = () => {
@@ -180,14 +269,20 @@ export default function SandboxPage() {
     const file = e.target.files?.[0]
     e.target.value = ''
     if (!file) return
-    void file.text().then((text) => {
-      const bad = ctl.openFile(text)
-      setFileError(bad === null ? null : tm(lang, bad === 'too-long' ? 'sandboxFileLong' : 'sandboxFileBad'))
-      if (bad === null) setHistory({ items: ctl.typed(), at: -1 })
-    }, () => setFileError(tm(lang, 'sandboxFileBad')))
+    void file.text().then(
+      (text) => {
+        const bad = ctl.openFile(text)
+        setFileError(bad === null ? null : tm(lang, bad === 'too-long' ? 'sandboxFileLong' : 'sandboxFileBad'))
+        if (bad === null) setHistory({ items: ctl.typed(), at: -1 })
+      },
+      () => setFileError(tm(lang, 'sandboxFileBad')),
+    )
   }
 
-  const changeSetup = (s: SandboxSetup) => { ctl.setup(s); setFileError(null) }
+  const changeSetup = (s: SandboxSetup) => {
+    ctl.setup(s)
+    setFileError(null)
+  }
   const transcript = transcriptTail(session.timeline.steps, TRANSCRIPT_LINES)
   const message = [
     badLink !== null && session.entries.length === 0 ? tm(lang, badLink === 'too-long' ? 'sandboxBadUrlLong' : 'sandboxBadUrl') : null,
@@ -206,9 +301,17 @@ export default function SandboxPage() {
           <section className="panel console" aria-labelledby="console-title">
             <h2 id="console-title">{tm(lang, 'sandboxTranscript')}</h2>
             {transcript.earlier > 0 ? <p className="muted">{tm(lang, 'sandboxEarlier', { n: transcript.earlier })}</p> : null}
-            <pre className="wire transcript" data-testid="sandbox.transcript" tabIndex={0}>{transcript.text}</pre>
+            <pre className="wire transcript" data-testid="sandbox.transcript" tabIndex={0}>
+              {transcript.text}
+            </pre>
             {status.continuation === 'message' && status.open ? <p className="muted">{tm(lang, 'sandboxData')}</p> : null}
-            {message.length > 0 ? <div className="note" role="status" data-testid="sandbox.message">{message.map((m) => <p key={m}>{m}</p>)}</div> : null}
+            {message.length > 0 ? (
+              <div className="note" role="status" data-testid="sandbox.message">
+                {message.map((m) => (
+                  <p key={m}>{m}</p>
+                ))}
+              </div>
+            ) : null}
             <div className="sandbox-input">
               <input
                 ref={inputRef}
@@ -224,22 +327,77 @@ export default function SandboxPage() {
                 spellCheck={false}
                 disabled={!status.open}
               />
-              <button type="button" className="toggle" onClick={() => { send(input); setInput('') }} disabled={!status.open}>{tm(lang, 'sandboxSend')}</button>
+              <button
+                type="button"
+                className="toggle"
+                onClick={() => {
+                  send(input)
+                  setInput('')
+                }}
+                disabled={!status.open}
+              >
+                {tm(lang, 'sandboxSend')}
+              </button>
             </div>
             <div className="sandbox-buttons">
-              {status.open
-                ? <button type="button" className="toggle" data-testid="sandbox.disconnect" onClick={() => ctl.append([{ close: true }])}>{tm(lang, 'sandboxDisconnect')}</button>
-                : <button type="button" className="toggle" data-testid="sandbox.connect" onClick={() => ctl.append([{ connect: true }])}>{tm(lang, 'sandboxConnect')}</button>}
-              {setup.greylist ? <button type="button" className="toggle" onClick={() => ctl.append([{ wait: 300 }])}>{tm(lang, 'sandboxWait')}</button> : null}
-              <button type="button" className="toggle" data-testid="sandbox.reset" onClick={() => { ctl.reset(); setFileError(null); inputRef.current?.focus() }}>{tm(lang, 'sandboxReset')}</button>
-              {link.state === 'too-long'
-                ? null
-                : <button type="button" className="toggle" data-testid="sandbox.share" disabled={link.state === 'pending'} onClick={() => void share()}>{link.state === 'pending' ? tm(lang, 'sandboxLinkPending') : copied ? tm(lang, 'sandboxCopied') : tm(lang, 'sandboxShare')}</button>}
-              <button type="button" className="toggle" data-testid="sandbox.download" onClick={download}>{tm(lang, 'sandboxDownload')}</button>
-              <label className="toggle file-open">{tm(lang, 'sandboxOpenFile')}<input type="file" accept=".json,application/json" data-testid="sandbox.open" onChange={openFile} /></label>
+              {status.open ? (
+                <button type="button" className="toggle" data-testid="sandbox.disconnect" onClick={() => ctl.append([{ close: true }])}>
+                  {tm(lang, 'sandboxDisconnect')}
+                </button>
+              ) : (
+                <button type="button" className="toggle" data-testid="sandbox.connect" onClick={() => ctl.append([{ connect: true }])}>
+                  {tm(lang, 'sandboxConnect')}
+                </button>
+              )}
+              {setup.greylist ? (
+                <button type="button" className="toggle" onClick={() => ctl.append([{ wait: 300 }])}>
+                  {tm(lang, 'sandboxWait')}
+                </button>
+              ) : null}
+              <button
+                type="button"
+                className="toggle"
+                data-testid="sandbox.reset"
+                onClick={() => {
+                  ctl.reset()
+                  setFileError(null)
+                  inputRef.current?.focus()
+                }}
+              >
+                {tm(lang, 'sandboxReset')}
+              </button>
+              {link.state === 'too-long' ? null : (
+                <button type="button" className="toggle" data-testid="sandbox.share" disabled={link.state === 'pending'} onClick={() => void share()}>
+                  {link.state === 'pending' ? tm(lang, 'sandboxLinkPending') : copied ? tm(lang, 'sandboxCopied') : tm(lang, 'sandboxShare')}
+                </button>
+              )}
+              <button type="button" className="toggle" data-testid="sandbox.download" onClick={download}>
+                {tm(lang, 'sandboxDownload')}
+              </button>
+              <label className="toggle file-open">
+                {tm(lang, 'sandboxOpenFile')}
+                <input type="file" accept=".json,application/json" data-testid="sandbox.open" onChange={openFile} />
+              </label>
             </div>
-            {link.state === 'too-long' ? <p className="note" role="status" data-testid="sandbox.too-long">{tm(lang, 'sandboxTooLong')}</p> : null}
-            <Helpers key={setup.preset} account={Object.entries(PRESETS[setup.preset].users)[0] as [string, string]} lang={lang} protocol={setup.protocol} greeting={status.greeting} onInsert={(s) => { setInput(s); inputRef.current?.focus() }} tagOn={tagOn} setTagOn={setTagOn} nextTag={nextTag(session)} />
+            {link.state === 'too-long' ? (
+              <p className="note" role="status" data-testid="sandbox.too-long">
+                {tm(lang, 'sandboxTooLong')}
+              </p>
+            ) : null}
+            <Helpers
+              key={setup.preset}
+              account={Object.entries(PRESETS[setup.preset].users)[0] as [string, string]}
+              lang={lang}
+              protocol={setup.protocol}
+              greeting={status.greeting}
+              onInsert={(s) => {
+                setInput(s)
+                inputRef.current?.focus()
+              }}
+              tagOn={tagOn}
+              setTagOn={setTagOn}
+              nextTag={nextTag(session)}
+            />
           </section>
           <CaptionPanel />
           <WirePanel />
