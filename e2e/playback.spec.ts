@@ -312,3 +312,16 @@ test.describe('accessibility', () => {
     await context.close()
   })
 })
+
+test('the state panel shows the SMTP rules of the state on screen, from the table the engine checks with', async ({ page }) => {
+  // After MAIL FROM's 250 the session is in a transaction (RFC 5321 §4.1.1.2–§4.1.4).
+  await page.goto('?scenario=smtp-basic&step=8&lang=en')
+  await page.getByTestId('state.rules-open').click()
+  const table = page.getByTestId('state.rules')
+  await expect(table).toHaveAttribute('data-state', 'mail')
+  await expect(table.locator('tr[data-command="RCPT"]')).toHaveAttribute('data-accepted', 'true')
+  // A second MAIL is refused (nested), and DATA needs a recipient first: both 503.
+  await expect(table.locator('tr[data-command="MAIL"] td')).toContainText('503')
+  await expect(table.locator('tr[data-command="DATA"] td')).toContainText('503')
+  await expect(table.locator('tr[data-command="NOOP"]')).toHaveAttribute('data-accepted', 'true')
+})

@@ -34,6 +34,7 @@ const UI = {
   teachPresenter: { ja: '発表者コンソール', en: 'Presenter console' },
   teachProjector: { ja: 'プロジェクター表示', en: 'Projector view' },
   teachHandout: { ja: '配布資料(印刷用)', en: 'Handout (for printing)' },
+  rulesOpen: { ja: 'この状態で受け付けるコマンド (SMTP の規則表)', en: 'Commands the server takes in this state (the SMTP rules table)' },
   nextPhase: { ja: '次の段階へ', en: 'Next phase' },
   prevPhase: { ja: '前の段階へ', en: 'Previous phase' },
   noPayload: { ja: 'データなし(TCP制御セグメント)', en: 'No payload (TCP control segment)' },
