@@ -161,7 +161,10 @@ const TEXT = {
   rulesCommand: { ja: 'コマンド', en: 'Command' },
   rulesAnswer: { ja: 'サーバの扱い', en: 'The server' },
   rulesAccepted: { ja: '受け付ける (引数が正しければ)', en: 'takes it (if its arguments are right)' },
-  rulesNone: { ja: 'この状態ではコマンドを読みません (本文・認証の応答・切断後)。', en: 'No commands are read in this state (message text, an authentication response, or closed).' },
+  rulesNone: {
+    ja: 'この状態ではコマンドを読みません (本文・認証の応答・切断後)。',
+    en: 'No commands are read in this state (message text, an authentication response, or closed).',
+  },
   mapTitle: { ja: 'メールのプロトコル: 問題と解決策', en: 'Mail protocols: each problem and its fix' },
   mapSend: { ja: '送信 (クライアント → サーバ)', en: 'Sending (client → server)' },
   mapReceive: { ja: '受信 (サーバ → クライアント)', en: 'Receiving (server → client)' },
