@@ -84,7 +84,7 @@ function TeachLinks() {
   const lang = usePlayer((s) => s.lang)
   const scenario = usePlayer((s) => s.scenarioId)
   return (
-    <p className="teach" data-testid="teach">
+    <nav className="teach" data-testid="teach" aria-label={t(lang, 'teachTitle')}>
       <strong>{t(lang, 'teachTitle')}:</strong>
       <a href={hrefFor('presenter', { scenario, lang })} data-testid="teach.presenter">
         {t(lang, 'teachPresenter')}
@@ -95,7 +95,7 @@ function TeachLinks() {
       <a href={hrefFor('print', { scenario, lang })} data-testid="teach.handout">
         {t(lang, 'teachHandout')}
       </a>
-    </p>
+    </nav>
   )
 }
 
