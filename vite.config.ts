@@ -60,7 +60,7 @@ function timelines(): Plugin {
         }
         const source =
           `(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode'),` +
-          `s=p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)};if(o&&o!=='predict'&&o!=='present'&&o!=='presenter'&&o!=='print'||!m[s])return;` +
+          `s=p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)};if(o&&o!=='predict'&&o!=='present'&&o!=='presenter'&&o!=='print'||!Object.prototype.hasOwnProperty.call(m,s))return;` +
           `var l=document.createElement('link');l.rel='modulepreload';l.href='assets/'+s+'-'+m[s]+'.js';document.head.appendChild(l)}catch(e){}})()\n`
         this.emitFile({ type: 'asset', fileName: PRELOAD_SCRIPT, source })
       },

@@ -14,6 +14,13 @@ function storage() {
   }
 }
 
+/**
+ * The saved scores, read once per page. Reading resets a broken entry (a side effect), and React may call a state
+ * initializer again when it restarts a render on a busy machine: the second read would no longer see the reset.
+ */
+let firstRead: LoadedScores | null = null
+const savedOnce = (): LoadedScores => (firstRead ??= loadScores(storage()))
+
 export default function PredictPanel() {
   const store = usePlayerStore()
   const lang = usePlayer((s) => s.lang)
@@ -22,7 +29,7 @@ export default function PredictPanel() {
   const answers = usePlayer((s) => s.answers)
   const lesson = useLesson()
   const steps = useMemo(() => lesson?.timeline.steps ?? [], [lesson])
-  const [saved, setSaved] = useState<LoadedScores>(() => loadScores(storage()))
+  const [saved, setSaved] = useState<LoadedScores>(savedOnce)
   const question = step < total && isQuestion(steps[step]) && answers[step] === undefined ? step : -1
   const lastAnswered = step > 0 && answers[step - 1] !== undefined ? step - 1 : -1
   const done = step >= total && total > 0
