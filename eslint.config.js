@@ -12,6 +12,8 @@ const uiPackages = ['react', 'react-dom', 'zustand', 'framer-motion', 'motion']
  */
 const LAYERS = {
   model: [],
+  // The <mail-sequence> web component: its own small script, nothing of the app.
+  embed: [],
   scenarios: ['model'],
   content: ['model'],
   layout: ['model'],

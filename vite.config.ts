@@ -10,34 +10,57 @@ const PRELOAD_SCRIPT = 'lesson-preload.js'
 /** DEFAULT_SCENARIO_ID of src/store/lessons.ts (that module imports a virtual module, so it is not imported here). */
 const DEFAULT_LESSON = 'smtp-basic'
 
+/** The languages captions come in; a page fetches the captions of its language only. */
+const LANGS = ['ja', 'en'] as const
+
 /**
- * virtual:timelines exports one lazy loader per scenario; each loads virtual:timeline/<id>, the
- * scenario compiled by the engine at build time (src/store/compile.ts). The page thus fetches one lesson's
- * steps and captions, not every engine and caption table (the 90 KB budget of the foundation issue).
+ * virtual:timelines exports, per lesson, a loader of its timeline (virtual:timeline/<id>) and one of its
+ * captions in each language (virtual:captions/<id>/<lang>), each compiled by the engine at build time
+ * (src/lessons/compile.ts). A page thus fetches one lesson's steps and the captions of one language, not
+ * every engine and caption table (the 90 KB budget).
  */
 function timelines(): Plugin {
   const compiler = async () => (await runnerImport<Compile>('/src/lessons/compile.ts', { configFile: false, logLevel: 'error' })).module
+  const compiled = new Map<string, ReturnType<Compile['compileById']>>()
+  const lesson = async (id: string) => {
+    if (!compiled.has(id)) compiled.set(id, (await compiler()).compileById(id))
+    const c = compiled.get(id)
+    if (!c) throw new Error(`unknown scenario ${id}`)
+    return c
+  }
+  const json = (x: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(x))})\n`
   return {
     name: 'timelines',
+    buildStart() {
+      compiled.clear()
+    },
     resolveId(id) {
-      if (id === 'virtual:timelines' || id.startsWith('virtual:timeline/')) return `\0${id}`
+      if (id === 'virtual:timelines' || id.startsWith('virtual:timeline/') || id.startsWith('virtual:captions/')) return `\0${id}`
       return null
     },
     async load(id) {
       if (id === '\0virtual:timelines') {
         const list = (await compiler()).scenarioList()
-        const entries = list.map(({ id: s }) => `  ${JSON.stringify(s)}: () => import(${JSON.stringify(`virtual:timeline/${s}`)}).then((m) => m.default),`)
+        const entries = list.map(({ id: s }) => {
+          const langs = LANGS.map((l) => `${l}: () => import(${JSON.stringify(`virtual:captions/${s}/${l}`)}).then((m) => m.default)`)
+          return `  ${JSON.stringify(s)}: { timeline: () => import(${JSON.stringify(`virtual:timeline/${s}`)}).then((m) => m.default), ${langs.join(', ')} },`
+        })
         return `export const loaders = {\n${entries.join('\n')}\n}\nexport const SCENARIO_LIST = ${JSON.stringify(list)}\n`
       }
       if (id.startsWith('\0virtual:timeline/')) {
-        const compiled = (await compiler()).compileById(id.slice('\0virtual:timeline/'.length))
-        if (!compiled) throw new Error(`unknown scenario in ${id}`)
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))})\n`
+        // The lesson without its captions: they come per language.
+        const { captions: _captions, ...rest } = await lesson(id.slice('\0virtual:timeline/'.length))
+        return json(rest)
+      }
+      if (id.startsWith('\0virtual:captions/')) {
+        const [name = '', lang = 'ja'] = id.slice('\0virtual:captions/'.length).split('/')
+        if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`unknown language in ${id}`)
+        return json((await lesson(name)).captions.map((c) => (c ? c[lang as (typeof LANGS)[number]] : null)))
       }
       return null
     },
-    // Start fetching the lesson the address asks for while the main script is still being evaluated. A small
-    // external script does it (a strict CSP, script-src 'self', allows no inline script).
+    // Start fetching the lesson the address asks for (its steps and the captions of the page's language) while
+    // the main script is still being evaluated. A small external script does it (a strict CSP allows no inline one).
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
@@ -48,41 +71,66 @@ function timelines(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        // Lesson id → the hash in its chunk's name, assets/<id>-<hash>.js: the script stays a few hundred bytes.
-        const map: Record<string, string> = {}
+        // Lesson id → the hashes of its chunks (assets/<id>-<hash>.js, assets/<id>.<lang>-<hash>.js): the script stays small.
+        const map: Record<string, Record<string, string>> = {}
         for (const chunk of Object.values(bundle)) {
           const facade = chunk.type === 'chunk' ? chunk.facadeModuleId : null
-          if (!facade?.startsWith('\0virtual:timeline/')) continue
-          const id = facade.slice('\0virtual:timeline/'.length)
-          const hash = new RegExp(`^assets/${id}-([\\w-]+)\\.js$`).exec(chunk.fileName)?.[1]
-          if (!hash) throw new Error(`lesson chunk ${chunk.fileName} is not named assets/${id}-<hash>.js`)
-          map[id] = hash
+          const m = facade ? /^\0virtual:(timeline|captions)\/([^/]+)(?:\/(\w+))?$/.exec(facade) : null
+          if (!m || chunk.type !== 'chunk') continue
+          const [, kind, id = '', lang] = m
+          const stem = kind === 'timeline' ? id : `${id}.${lang ?? ''}`
+          const hash = new RegExp(`^assets/${stem.replace('.', '\\.')}-([\\w-]+)\\.js$`).exec(chunk.fileName)?.[1]
+          if (!hash) throw new Error(`lesson chunk ${chunk.fileName} is not named assets/${stem}-<hash>.js`)
+          ;(map[id] ??= {})[kind === 'timeline' ? 't' : (lang ?? '')] = hash
         }
         const source =
           `(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode'),` +
-          `s=p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)};if(o&&o!=='predict'&&o!=='present'&&o!=='presenter'&&o!=='print'||!Object.prototype.hasOwnProperty.call(m,s))return;` +
-          `var l=document.createElement('link');l.rel='modulepreload';l.href='assets/'+s+'-'+m[s]+'.js';document.head.appendChild(l)}catch(e){}})()\n`
+          `s=p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)},g=p.get('lang');` +
+          `if(g!=='ja'&&g!=='en')g=/^ja/i.test((navigator.languages||[])[0]||navigator.language||'ja')?'ja':'en';` +
+          `if(o&&o!=='predict'&&o!=='present'&&o!=='presenter'&&o!=='print'||!Object.prototype.hasOwnProperty.call(m,s))return;` +
+          `[s+'-'+m[s].t,s+'.'+g+'-'+m[s][g]].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.href='assets/'+f+'.js';document.head.appendChild(l)})}catch(e){}})()\n`
         this.emitFile({ type: 'asset', fileName: PRELOAD_SCRIPT, source })
       },
     },
     handleHotUpdate({ file, server }) {
       // Engines, scenarios and captions feed the compiled lessons: recompile them on change.
       if (/\/src\/(model|scenarios|content)\//.test(file)) {
-        for (const m of server.moduleGraph.idToModuleMap.values()) if (m.id?.startsWith('\0virtual:timeline')) server.moduleGraph.invalidateModule(m)
+        compiled.clear()
+        for (const m of server.moduleGraph.idToModuleMap.values())
+          if (m.id?.startsWith('\0virtual:timeline') || m.id?.startsWith('\0virtual:captions')) server.moduleGraph.invalidateModule(m)
         server.ws.send({ type: 'full-reload' })
       }
     },
   }
 }
 
+/**
+ * `embed.js` at the site root: the <mail-sequence> web component (src/embed), a chunk of its own with a fixed
+ * name, so that course pages can load it by a stable address.
+ */
+function embedScript(): Plugin {
+  return {
+    name: 'embed-script',
+    apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: '/src/embed/mail-sequence.ts', fileName: 'embed.js' })
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), timelines()],
+  plugins: [react(), timelines(), embedScript()],
   base: './',
   build: {
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {
       output: {
+        // A lesson's captions are named after it and their language (the preload script builds these names).
+        chunkFileNames: (chunk) => {
+          const m = /^\0virtual:captions\/([^/]+)\/(\w+)$/.exec(chunk.facadeModuleId ?? '')
+          return m ? `assets/${m[1]}.${m[2]}-[hash].js` : 'assets/[name]-[hash].js'
+        },
         // What the page shell needs goes in one chunk (one request, one gzip window), however the lazy pages
         // share it; the lazy pages and the lessons stay chunks of their own.
         codeSplitting: {

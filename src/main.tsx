@@ -5,7 +5,7 @@ import { startPlaybackClock } from './store/clock'
 import { PlayerContext } from './store/context'
 import { loadLesson } from './store/loader'
 import { createPlayerStore } from './store/player'
-import { clampStep, readRequest } from './store/url'
+import { clampStep, readEmbed, readRange, readRequest } from './store/url'
 import { App } from './ui/App'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import { pageFor, searchFor } from './ui/pages'
@@ -14,13 +14,14 @@ import './styles.css'
 const params = new URLSearchParams(window.location.search)
 const page = pageFor(params)
 const request = readRequest(params, navigator.languages ?? [navigator.language])
+const embed = readEmbed(params)
 const root = createRoot(document.getElementById('root') as HTMLElement)
 
 async function start() {
   let loadError: string | null = null
   let lesson: Lesson | null = null
   if (page.lesson && request.missingScenario === null) {
-    lesson = await loadLesson(request.scenarioId).catch(() => {
+    lesson = await loadLesson(request.scenarioId, request.lang).catch(() => {
       loadError = request.scenarioId
       return null
     })
@@ -31,10 +32,12 @@ async function start() {
     scenarioId: request.scenarioId,
     lesson,
     missingScenario: page.lesson ? request.missingScenario : null,
-    step: clampStep(request.rawStep, lesson?.timeline.steps.length ?? 0),
+    step: clampStep(request.rawStep ?? params.get('from'), lesson?.timeline.steps.length ?? 0),
     lang: request.lang,
     view: request.view,
     loadError,
+    embed,
+    range: page.lesson ? readRange(params, lesson?.timeline.steps.length ?? 0) : null,
   })
 
   // The one place that writes the address bar: it always deep-links what is on screen (CONTRACT.md §2).
@@ -62,6 +65,9 @@ async function start() {
       probe.postMessage({ v: 1, from: 'probe', scenario: store.getState().scenarioId, type: 'hello' })
     }
   }
+  // Inside a course page: events to the parent window, commands from it (CONTRACT.md §5).
+  if (embed) void import('./ui/embed/host').then(({ startEmbedHost }) => startEmbedHost(store))
+  if (embed?.autoplay) store.getState().togglePlay()
   startPlaybackClock(store, { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) })
 
   root.render(

@@ -2,14 +2,14 @@
 // Runs at build time (vite.config.ts, plugin "timelines") so that the page downloads one small JSON
 // per lesson instead of every engine and every caption; the same function runs in the unit tests.
 import { buildTimeline } from '../model'
-import { lessonOf, type Lesson, type LessonInfo } from './lesson'
+import { lessonOf, type FullLesson, type LessonInfo } from './lesson'
 import { findScenario, SCENARIOS, type Scenario } from '../scenarios'
 
-export function compileScenario(s: Scenario): Lesson {
+export function compileScenario(s: Scenario): FullLesson {
   return lessonOf(s, buildTimeline({ ...s, seed: s.id }))
 }
 
-export function compileById(id: string): Lesson | undefined {
+export function compileById(id: string): FullLesson | undefined {
   const s = findScenario(id)
   return s ? compileScenario(s) : undefined
 }

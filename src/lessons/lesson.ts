@@ -17,16 +17,21 @@ export interface Lesson {
   readonly title: Bilingual
   readonly summary: Bilingual
   readonly timeline: Timeline
-  /** captions[i] explains timeline.steps[i]. */
-  readonly captions: readonly (Caption | null)[]
+  /** captions[i] explains timeline.steps[i]; a compiled lesson arrives with the page's language and fetches the other on demand. */
+  readonly captions: readonly (Partial<Caption> | null)[]
   /** Where each phase begins (chapter marks, phase jumps). */
   readonly phases: readonly PhaseStart[]
   /** Where the phase classification stands after the last step. */
   readonly phaseState: PhaseState
 }
 
+/** A lesson with its captions in every language (compiled at build time, or made in the page). */
+export interface FullLesson extends Lesson {
+  readonly captions: readonly (Caption | null)[]
+}
+
 /** A lesson for `timeline`; the captions of `previous` are kept for the steps the two share. */
-export function lessonOf(meta: Pick<Lesson, 'id' | 'title' | 'summary'>, timeline: Timeline, previous?: Lesson | null): Lesson {
+export function lessonOf(meta: Pick<Lesson, 'id' | 'title' | 'summary'>, timeline: Timeline, previous?: FullLesson | null): FullLesson {
   const steps = timeline.steps
   // A grown timeline keeps its step objects: the first and last shared step say whether it is the same one.
   const old = previous?.timeline.steps ?? []

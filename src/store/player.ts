@@ -4,7 +4,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Lang } from '../content/types'
 import type { Lesson } from '../lessons/lesson'
 import type { InputNote, SandboxSession } from '../sandbox/session'
-import { loadLesson } from './loader'
+import { loadLesson, withLanguage } from './loader'
+import type { EmbedOptions } from './url'
 import { isQuestion, nextOpenQuestion } from './questions'
 
 export const SPEEDS = [0.5, 1, 2] as const
@@ -50,6 +51,10 @@ export interface PlayerState {
   readonly sandbox: SandboxState | null
   /** The projector is blanked (b or . in the projector view; the presenter's button). */
   readonly blank: boolean
+  /** Embedded in a course page (`embed=1`), with the author's options; null otherwise. */
+  readonly embed: EmbedOptions | null
+  /** `from`/`to`: the steps the lesson is locked to (whole-lesson numbers); null for the whole lesson. */
+  readonly range: { readonly from: number; readonly to: number } | null
 }
 
 export interface PlayerActions {
@@ -104,6 +109,8 @@ export interface PlayerInit {
   readonly lang: Lang
   readonly view?: View
   readonly loadError?: string | null
+  readonly embed?: EmbedOptions | null
+  readonly range?: { readonly from: number; readonly to: number } | null
 }
 
 export function createPlayerStore(initial: PlayerInit): PlayerStore {
@@ -113,14 +120,15 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
     // In predict mode the cursor cannot pass a reply the learner has not guessed yet.
     const limit = (): number => {
       const s = get()
-      const total = totalOf(s)
+      const total = Math.min(totalOf(s), s.range?.to ?? Infinity)
       if (!s.predict) return total
       const open = nextOpenQuestion(s.lesson?.timeline.steps ?? [], s.answers)
       return open < 0 ? total : open
     }
     const goTo = (n: number) => {
       const max = limit()
-      const step = Math.min(max, Math.max(0, Math.trunc(n)))
+      const min = Math.min(max, get().range?.from ?? 0)
+      const step = Math.min(max, Math.max(min, Math.trunc(n)))
       set(step >= max && max < totalOf(get()) ? { step, playing: false } : { step })
     }
     const predict = initial.predict ?? false
@@ -131,8 +139,8 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       scenarioId: initial.scenarioId,
       lesson,
       missingScenario: initial.missingScenario ?? null,
-      // Predict mode starts at the beginning: a deep link must not skip the questions.
-      step: predict ? 0 : Math.min(totalOf({ lesson }), Math.max(0, initial.step ?? 0)),
+      // Predict mode starts at the beginning: a deep link must not skip the questions. A range holds the step.
+      step: Math.min(initial.range?.to ?? Infinity, totalOf({ lesson }), Math.max(initial.range?.from ?? 0, predict ? 0 : (initial.step ?? 0))),
       lang: initial.lang,
       playing: false,
       speed: 1,
@@ -142,6 +150,8 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       loadError: initial.loadError ?? null,
       sandbox: null,
       blank: false,
+      embed: initial.embed ?? null,
+      range: initial.range ?? null,
       goTo,
       seek: (n) => {
         set({ playing: false })
@@ -159,23 +169,34 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       },
       last: () => {
         set({ playing: false })
-        goTo(totalOf(get()))
+        goTo(Infinity)
       },
       togglePlay: () => {
         const s = get()
         // Play at the end starts over, as a media player does (not in predict mode: that would erase the quiz).
-        if (!s.playing && s.step >= totalOf(s) && !s.predict) set({ step: 0 })
+        if (!s.playing && s.step >= Math.min(totalOf(s), s.range?.to ?? Infinity) && !s.predict) set({ step: s.range?.from ?? 0 })
         set({ playing: !s.playing })
       },
       pause: () => set({ playing: false }),
       setSpeed: (speed) => set({ speed }),
-      setLang: (lang) => set({ lang }),
+      setLang: (lang) => {
+        set({ lang })
+        // A compiled lesson came with one language's captions: fetch the other's.
+        const lesson = get().lesson
+        if (lesson)
+          void withLanguage(lesson, lang).then(
+            (next) => {
+              if (next && get().lesson === lesson) set({ lesson: next })
+            },
+            () => set({ loadError: lesson.id }),
+          )
+      },
       setScenario: async (id) => {
         const mine = ++picks
         set({ playing: false })
         // The lesson is fetched first, so the page never shows a scenario without its steps.
         try {
-          const next = await loadLesson(id)
+          const next = await loadLesson(id, get().lang)
           if (mine === picks) set({ scenarioId: id, lesson: next, missingScenario: null, step: 0, loadError: null, answers: {} })
         } catch {
           if (mine === picks) set({ loadError: id })

@@ -1,6 +1,6 @@
 // The sandbox's actions on the player store. Loaded with the sandbox page, not with the page shell: it
 // brings the engines and every caption, which a lesson page gets compiled at build time instead.
-import { lessonOf, type Lesson } from '../lessons/lesson'
+import { lessonOf, type FullLesson } from '../lessons/lesson'
 import type { Entry } from '../sandbox/entries'
 import { decodeLink, encodeLink, readSessionFile, sessionFile } from '../sandbox/link'
 import { appendEntries, appendInput, openSandbox, type InputOptions, type SandboxSession } from '../sandbox/session'
@@ -35,7 +35,8 @@ export function sandboxController(store: PlayerStore): SandboxController {
 
   const show = (session: SandboxSession, notes: SandboxState['notes'], badLink: SandboxState['badLink'] = store.getState().sandbox?.badLink ?? null) => {
     const s = store.getState()
-    const previous: Lesson | null = s.lesson?.id === META.id ? s.lesson : null
+    // The sandbox's own lessons carry every language (lessonOf), so the previous one is a full lesson.
+    const previous = s.lesson?.id === META.id ? (s.lesson as FullLesson) : null
     // An unreadable link stays in the address until the learner types: it is theirs, not ours to drop.
     const empty = session.entries.length === 0
     s.setSandbox({

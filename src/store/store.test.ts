@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { compileScenario } from '../lessons/compile'
 import { findScenario } from '../scenarios'
 import { startPlaybackClock, STEP_INTERVAL_MS } from './clock'
-import { loadLesson } from './loader'
+import { loadLesson, withLanguage } from './loader'
 import { createPlayerStore, totalOf } from './player'
 import { clampStep, langFrom, readRequest } from './url'
 
@@ -83,11 +83,24 @@ describe('player store and playback clock', () => {
     stop()
   })
 
-  it('loads compiled lessons through the build plugin, and refuses unknown ids', async () => {
-    const c = await loadLesson('smtp-basic')
+  it('loads compiled lessons through the build plugin, the captions of one language, and refuses unknown ids', async () => {
+    const c = await loadLesson('smtp-basic', 'en')
     expect(c.timeline.steps).toEqual(basic.timeline.steps)
-    await expect(loadLesson('nope')).rejects.toThrow()
-    await expect(loadLesson('toString')).rejects.toThrow()
+    expect(c.captions.map((x) => x?.en)).toEqual(basic.captions.map((x) => x?.en))
+    expect(c.captions.every((x) => x === null || x.ja === undefined)).toBe(true)
+    // The other language arrives on demand, merged into a new lesson value.
+    const both = await withLanguage(c, 'ja')
+    expect(both?.captions).toEqual(basic.captions)
+    expect(both ? await withLanguage(both, 'ja') : 'missing').toBeNull()
+    await expect(loadLesson('nope', 'ja')).rejects.toThrow()
+    await expect(loadLesson('toString', 'ja')).rejects.toThrow()
+  })
+
+  it('switching the language fetches the captions the lesson lacks', async () => {
+    const s = createPlayerStore({ scenarioId: 'smtp-basic', lesson: await loadLesson('smtp-basic', 'ja'), lang: 'ja' })
+    s.getState().setLang('en')
+    await vi.waitFor(() => expect(s.getState().lesson?.captions[3]?.en).toBe(basic.captions[3]?.en))
+    expect(s.getState().lesson?.captions[3]?.ja).toBe(basic.captions[3]?.ja)
   })
 
   it('the lesson lives in the state: picking one replaces it and its length, and a failed pick says so', async () => {

@@ -28,6 +28,34 @@ export function clampStep(raw: string | null, total: number): number {
   return Math.min(total, Math.max(0, Math.trunc(n)))
 }
 
+/** How a course page embeds the app (CONTRACT.md §5): `embed=1` with any mode, and its options. */
+export interface EmbedOptions {
+  /** full: every control; min: previous, next and the step counter; none: no controls (keys still work). */
+  readonly controls: 'full' | 'min' | 'none'
+  /** Chosen by the course author, not by the reader's system. */
+  readonly theme: 'light' | 'dark' | 'projector'
+  readonly autoplay: boolean
+}
+
+export function readEmbed(p: URLSearchParams): EmbedOptions | null {
+  if (p.get('embed') !== '1') return null
+  const controls = p.get('controls')
+  const theme = p.get('theme')
+  return {
+    controls: controls === 'min' || controls === 'none' ? controls : 'full',
+    theme: theme === 'dark' || theme === 'projector' ? theme : 'light',
+    autoplay: p.get('autoplay') === '1',
+  }
+}
+
+/** `from=N&to=M`: the steps a lesson is locked to (whole-lesson numbers); null when neither is given or they are junk. */
+export function readRange(p: URLSearchParams, total: number): { readonly from: number; readonly to: number } | null {
+  if (!p.has('from') && !p.has('to')) return null
+  const from = p.has('from') ? clampStep(p.get('from'), total) : 0
+  const to = p.has('to') ? clampStep(p.get('to'), total) : total
+  return from <= to ? { from, to } : { from: to, to: from }
+}
+
 export function readRequest(p: URLSearchParams, browserLanguages: readonly string[]): LessonRequest {
   const lang = langFrom(p.get('lang'), browserLanguages)
   const view: View = p.get('view') === 'eavesdropper' ? 'eavesdropper' : 'learner'

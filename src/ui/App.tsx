@@ -103,6 +103,7 @@ export function App() {
   const lang = usePlayer((s) => s.lang)
   const missing = usePlayer((s) => s.missingScenario)
   const page = pageById(usePlayer((s) => s.page))
+  const embed = usePlayer((s) => s.embed)
   useKeyboard()
   useEffect(() => {
     document.documentElement.lang = lang
@@ -110,8 +111,8 @@ export function App() {
   }, [lang])
   const Body = page.component
   return (
-    <div className={`app page-${page.id}`}>
-      {page.chrome.header ? (
+    <div className={`app page-${page.id}${embed ? ' embed' : ''}`} data-theme={embed?.theme ?? 'light'}>
+      {page.chrome.header && !embed ? (
         <header className="top">
           <div className="brand">
             <h1>{t(lang, 'appTitle')}</h1>
@@ -122,7 +123,7 @@ export function App() {
           <LanguageSwitch />
         </header>
       ) : null}
-      {page.chrome.teach && missing === null ? <TeachLinks /> : null}
+      {page.chrome.teach && !embed && missing === null ? <TeachLinks /> : null}
       <Suspense fallback={null}>{page.lesson && missing !== null ? <UnknownScenario id={missing} /> : <Body />}</Suspense>
     </div>
   )

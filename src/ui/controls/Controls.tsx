@@ -71,8 +71,31 @@ function StepCounter() {
   )
 }
 
+/** In an embed, `controls=min` keeps previous, next and the step counter; `controls=none` keeps the counter alone, hidden. */
+const MIN = new Set(['playback.prev', 'playback.next'])
+
 export const Controls = memo(function Controls() {
   const lang = usePlayer((s) => s.lang)
+  const mode = usePlayer((s) => s.embed?.controls ?? 'full')
+  if (mode === 'none') {
+    return (
+      <div className="controls controls-none">
+        <StepCounter />
+      </div>
+    )
+  }
+  if (mode === 'min') {
+    return (
+      <div className="controls controls-min" role="group" aria-label={t(lang, 'scrubber')}>
+        <div className="buttons">
+          {COMMANDS.filter((c) => MIN.has(c.id)).map((c) => (
+            <CommandButton key={c.id} cmd={c} />
+          ))}
+          <StepCounter />
+        </div>
+      </div>
+    )
+  }
   return (
     <div className="controls" role="group" aria-label={t(lang, 'scrubber')}>
       <div className="buttons">

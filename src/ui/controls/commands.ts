@@ -15,14 +15,26 @@ export interface Command {
   readonly button: boolean
 }
 
+/** The first and last step the learner can reach (an embed may lock a range, CONTRACT.md §5). */
+const first = (s: Player) => s.range?.from ?? 0
+const end = (s: Player) => Math.min(totalOf(s), s.range?.to ?? Infinity)
+
 export const COMMANDS: readonly Command[] = [
-  { id: 'playback.restart', label: () => 'restart', keys: ['Home'], icon: () => 'restart', disabled: (s) => s.step === 0, run: (s) => s.first(), button: true },
+  {
+    id: 'playback.restart',
+    label: () => 'restart',
+    keys: ['Home'],
+    icon: () => 'restart',
+    disabled: (s) => s.step <= first(s),
+    run: (s) => s.first(),
+    button: true,
+  },
   {
     id: 'playback.prev',
     label: () => 'prev',
     keys: ['ArrowLeft', 'PageUp'],
     icon: () => 'prev',
-    disabled: (s) => s.step === 0,
+    disabled: (s) => s.step <= first(s),
     run: (s) => s.prev(),
     button: true,
   },
@@ -40,7 +52,7 @@ export const COMMANDS: readonly Command[] = [
     label: () => 'next',
     keys: ['ArrowRight', 'PageDown'],
     icon: () => 'next',
-    disabled: (s) => s.step >= totalOf(s) || waitingForAnswer(s),
+    disabled: (s) => s.step >= end(s) || waitingForAnswer(s),
     run: (s) => {
       s.pause()
       s.next()
@@ -52,7 +64,7 @@ export const COMMANDS: readonly Command[] = [
     label: () => 'last',
     keys: ['End'],
     icon: () => 'last',
-    disabled: (s) => s.step >= totalOf(s) || waitingForAnswer(s),
+    disabled: (s) => s.step >= end(s) || waitingForAnswer(s),
     run: (s) => s.last(),
     button: false,
   },

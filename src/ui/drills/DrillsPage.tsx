@@ -11,7 +11,7 @@ function useStepOf(d: Drill): number | null {
   const [n, setN] = useState<number | null>(null)
   useEffect(() => {
     let alive = true
-    loadLesson(d.link.scenario).then(
+    loadLesson(d.link.scenario, 'ja').then(
       (c) => {
         if (alive) setN(drillStepNumber(d.link, c.timeline.steps))
       },
