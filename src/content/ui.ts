@@ -35,6 +35,7 @@ const UI = {
   teachProjector: { ja: 'プロジェクター表示', en: 'Projector view' },
   teachHandout: { ja: '配布資料(印刷用)', en: 'Handout (for printing)' },
   rulesOpen: { ja: 'この状態で受け付けるコマンド (SMTP の規則表)', en: 'Commands the server takes in this state (the SMTP rules table)' },
+  shareOpen: { ja: '共有・埋め込み', en: 'Share / Embed' },
   nextPhase: { ja: '次の段階へ', en: 'Next phase' },
   prevPhase: { ja: '前の段階へ', en: 'Previous phase' },
   noPayload: { ja: 'データなし(TCP制御セグメント)', en: 'No payload (TCP control segment)' },

@@ -5,6 +5,7 @@ import { usePlayer, usePlayerStore } from '../store/context'
 import { LESSONS } from '../store/lessons'
 import { useKeyboard } from './controls/useKeyboard'
 import { hrefFor, pageById, PAGES } from './pages'
+import { ShareButton } from './share/ShareButton'
 
 const GROUPS = [
   { protocol: 'smtp', label: 'groupSmtp' },
@@ -95,6 +96,7 @@ function TeachLinks() {
       <a href={hrefFor('print', { scenario, lang })} data-testid="teach.handout">
         {t(lang, 'teachHandout')}
       </a>
+      <ShareButton />
     </nav>
   )
 }

@@ -197,10 +197,12 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
     setHeights((old) => (old.row === h.row && old.gap === h.gap ? old : h))
   }, [windowed])
 
-  // Keep the current arrow in view.
+  // Keep the current arrow in view (not in a course page: the embed is as tall as its content, and scrolling
+  // there would move the host's page).
+  const embedded = usePlayer((s) => s.embed !== null)
   useEffect(() => {
     const wrap = wrapRef.current
-    if (!wrap) return
+    if (!wrap || embedded) return
     const reduce = prefersReducedMotion()
     if (offsets) {
       const y0 = offsets[step - 1] ?? 0
@@ -211,7 +213,7 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
     }
     const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]')
     el?.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' })
-  }, [step, offsets])
+  }, [step, offsets, embedded])
 
   // The windowed list follows the scroll position, once a frame at most.
   useEffect(() => {

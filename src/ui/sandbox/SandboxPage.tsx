@@ -14,6 +14,7 @@ import { Diagram } from '../diagram/Diagram'
 import { CaptionPanel } from '../panels/CaptionPanel'
 import { StatePanel } from '../panels/StatePanel'
 import { WirePanel } from '../panels/WirePanel'
+import { ShareButton } from '../share/ShareButton'
 
 /** The transcript shows the newest lines; the diagram and the saved file have them all. */
 const TRANSCRIPT_LINES = 400
@@ -371,6 +372,7 @@ export default function SandboxPage() {
                   {link.state === 'pending' ? tm(lang, 'sandboxLinkPending') : copied ? tm(lang, 'sandboxCopied') : tm(lang, 'sandboxShare')}
                 </button>
               )}
+              <ShareButton />
               <button type="button" className="toggle" data-testid="sandbox.download" onClick={download}>
                 {tm(lang, 'sandboxDownload')}
               </button>
