@@ -240,7 +240,8 @@ test.describe('accessibility', () => {
   test('every control is reachable by Tab and shows a focus ring', async ({ page }) => {
     await page.goto('?scenario=smtp-basic&step=3&lang=en')
     const seen = new Set<string>()
-    for (let i = 0; i < 14; i++) {
+    // The header (lessons, pages, languages), the teaching links, then the controls.
+    for (let i = 0; i < 24; i++) {
       await page.keyboard.press('Tab')
       const info = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null
@@ -253,7 +254,7 @@ test.describe('accessibility', () => {
       expect(info.outline, info.id).toBe('solid')
       expect(parseFloat(info.width), info.id).toBeGreaterThanOrEqual(3)
     }
-    for (const id of ['playback.prev', 'playback.next', 'playback.play', 'playback.restart', 'scenario-select', 'lang.ja']) expect(seen).toContain(id)
+    for (const id of ['playback.prev', 'playback.next', 'playback.play', 'playback.restart', 'scenario-select', 'lang.ja', 'teach.presenter', 'share.open']) expect(seen).toContain(id)
   })
 
   test('with reduced motion the new arrow is drawn at once, every frame', async ({ page }) => {
