@@ -79,6 +79,8 @@ test('a new version waits for Update: the page never reloads by itself, and the 
   const prompt = page.getByTestId('update.prompt')
   await expect(prompt.getByRole('status')).toContainText('新しいバージョンがあります')
   await expect(prompt.getByRole('status')).toContainText('A new version is ready')
+  // Its stylesheet came with it: a card in the corner, over the lesson.
+  await expect(prompt).toHaveCSS('position', 'fixed')
   await page.waitForTimeout(1000)
   expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
   await expect(counter(page)).toHaveAttribute('data-step', '5')
