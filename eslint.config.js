@@ -21,6 +21,8 @@ const LAYERS = {
   lessons: ['model', 'scenarios', 'content'],
   store: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout'],
   ui: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'store'],
+  // Offline: registers the service worker and shows the update prompt (a ui component); nothing imports it but main.tsx.
+  pwa: ['ui'],
 }
 const SRC = path.resolve('src')
 const layerOf = (file) => {

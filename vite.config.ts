@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react'
 import { runnerImport, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+// Offline and CSP (service worker, manifest, <meta> CSP): offline.config.ts
+import { offline } from './offline.config.ts'
 import type * as CompileModule from './src/lessons/compile'
 
 type Compile = typeof CompileModule
@@ -119,7 +121,7 @@ function embedScript(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), timelines(), embedScript()],
+  plugins: [react(), timelines(), embedScript(), ...offline()],
   base: './',
   build: {
     target: 'es2022',

@@ -82,3 +82,12 @@ async function start() {
 }
 
 void start()
+
+// ── offline (src/pwa): the service worker is registered from a chunk of its own, fetched two seconds after the
+// load event, when the first view's own requests are over: it is no part of the initial page's JavaScript. ──
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const later = () => window.setTimeout(() => void import('./pwa/start').then((m) => m.startOffline()), 2000)
+  if (document.readyState === 'complete') later()
+  else window.addEventListener('load', later, { once: true })
+}
+// ── offline: end ──

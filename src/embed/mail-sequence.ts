@@ -22,7 +22,7 @@ function isAppEvent(x: unknown): x is AppEvent {
 }
 
 /** Where the app is: beside this script. */
-const APP = new URL('./', import.meta.url)
+const APP = new URL(/* @vite-ignore */ './', import.meta.url)
 
 class MailSequence extends HTMLElement {
   static readonly observedAttributes = [...PARAMS, 'title']

@@ -64,6 +64,19 @@ describe('windows in step', () => {
     expect(reloaded.getState().step).toBe(9)
   })
 
+  it('a playback window woken by an answer joins a step taken while its sync code was loading', () => {
+    const h = hub()
+    const presenter = windowOf(basic, 3)
+    startSync(presenter, h.channel(), 'p')
+    // The playback window's probe hears where the class is (step 3) and starts loading the sync code…
+    const answer: SyncMessage = { v: 1, from: 'p', scenario: basic.id, type: 'state', step: 3, blank: false, to: 'probe' }
+    // …while the teacher steps on: that message reaches no one in the playback window yet.
+    presenter.getState().next()
+    const playback = windowOf(basic, 0)
+    startSync(playback, h.channel(), 'b', answer)
+    expect(playback.getState().step).toBe(4)
+  })
+
   it('another lesson in another tab is not disturbed', () => {
     const h = hub()
     const a = windowOf(basic, 3)

@@ -105,8 +105,10 @@ export function startSync(store: PlayerStore, channel: SyncChannel, id: string =
     }
   }
   const unlisten = channel.listen(receive)
-  // The message that woke a lone window (a peer's hello, or where the class is) counts as received.
+  // The message that woke a lone window (a peer's hello, or where the class is) counts as received. The class may
+  // have moved on while this code loaded: the answers to the hello below still count, until this window moves.
   if (valid(first)) receive(first.type === 'state' && first.to === 'probe' ? { ...first, to: id } : first)
+  joining = true
   const unsubscribe = store.subscribe((s, prev) => {
     if (applying) return
     if (s.scenarioId !== prev.scenarioId) {
