@@ -254,7 +254,8 @@ test.describe('accessibility', () => {
       expect(info.outline, info.id).toBe('solid')
       expect(parseFloat(info.width), info.id).toBeGreaterThanOrEqual(3)
     }
-    for (const id of ['playback.prev', 'playback.next', 'playback.play', 'playback.restart', 'scenario-select', 'lang.ja', 'teach.presenter', 'share.open']) expect(seen).toContain(id)
+    for (const id of ['playback.prev', 'playback.next', 'playback.play', 'playback.restart', 'scenario-select', 'lang.ja', 'teach.presenter', 'share.open'])
+      expect(seen).toContain(id)
   })
 
   test('with reduced motion the new arrow is drawn at once, every frame', async ({ page }) => {
