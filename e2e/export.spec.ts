@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { expect, test, type Page } from '@playwright/test'
 import { expectStep, hasJapanese, messages } from './helpers'
 
@@ -100,6 +101,19 @@ test('Mermaid: copied to the clipboard with a visible confirmation; one message 
   expect(text.split('\n').filter((l) => /^\s+\w+-{1,2}>>\w+: /.test(l))).toHaveLength(STEP)
   // Inside TLS from the handshake on: the rect is open at this step, and closed at the end of the text.
   expect(text).toMatch(/rect rgb\([^)]*\)[\s\S]*ClientHello[\s\S]*RCPT TO:#lt;user1@example\.test#gt;\n\s+end\n$/)
+  // Mermaid 11 itself (the dev dependency, in a blank page, not the app) draws every message as on the diagram.
+  const blank = await blankOf(page)
+  await blank.addScriptTag({ path: createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js') })
+  const drawn = await blank.evaluate(async (source) => {
+    type Mermaid = { initialize(c: object): void; render(id: string, text: string): Promise<{ svg: string }> }
+    const mermaid = (window as unknown as { mermaid: Mermaid }).mermaid
+    mermaid.initialize({ startOnLoad: false })
+    const host = document.createElement('div')
+    host.innerHTML = (await mermaid.render('exported', source)).svg
+    document.body.append(host)
+    return [...host.querySelectorAll('text.messageText')].map((e) => e.textContent ?? '')
+  }, text)
+  expect(drawn).toEqual(await page.locator('[data-testid="message"] .label .text').allTextContents())
 })
 
 test('Text: the download is the session as S:/C: lines up to the step on screen', async ({ page }) => {

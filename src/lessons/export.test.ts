@@ -118,6 +118,15 @@ describe('Mermaid export', () => {
     }
   }
 
+  it('step 0 (nothing sent yet): the participants alone, still a diagram Mermaid parses', async () => {
+    for (const { lesson } of LESSONS) {
+      const db = await parseMermaid(mermaidText(lesson, 0, 'ja'))
+      expect(db.getActors().size, lesson.id).toBe(lesson.timeline.actors.length)
+      expect(db.getMessages().filter((m) => m.type === db.LINETYPE.SOLID || m.type === db.LINETYPE.DOTTED)).toHaveLength(0)
+      expect(parseSvg(svgDocument(lesson, 0, { lang: 'ja' }).svg).querySelectorAll('g.row')).toHaveLength(0)
+    }
+  })
+
   it('shades the whole session after the TCP handshake on an implicit TLS port, and STARTTLS from the handshake on', async () => {
     for (const id of ['smtps', 'pop3s', 'imaps', 'smtp-starttls', 'smtp-submission-auth']) {
       const lesson = LESSONS.find((l) => l.lesson.id === id)?.lesson as Lesson
