@@ -18,7 +18,8 @@ const LAYERS = {
   content: ['model'],
   layout: ['model'],
   sandbox: ['model'],
-  lessons: ['model', 'scenarios', 'content'],
+  // layout: the exports (src/lessons/export.ts) draw the diagram's lanes and arrows as an SVG document.
+  lessons: ['model', 'scenarios', 'content', 'layout'],
   store: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout'],
   ui: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'store'],
   // Offline: registers the service worker and shows the update prompt (a ui component); nothing imports it but main.tsx.

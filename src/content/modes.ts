@@ -194,6 +194,16 @@ const TEXT = {
   mapProblem: { ja: '課題', en: 'Problem' },
   mapOpen: { ja: 'シナリオを開く', en: 'Open the lesson' },
   mapBack: { ja: 'シーケンス図に戻る', en: 'Back to the diagram' },
+  exportSaved: { ja: '{file} を保存しました(ステップ 1〜{n})。', en: 'Saved {file} (steps 1 to {n}).' },
+  exportCopied: {
+    ja: 'Mermaid の sequenceDiagram をクリップボードにコピーしました(ステップ 1〜{n})。',
+    en: 'Copied the Mermaid sequenceDiagram to the clipboard (steps 1 to {n}).',
+  },
+  exportCopyRefused: {
+    ja: 'クリップボードを使えなかったので、{file} として保存しました。',
+    en: 'The clipboard was not available, so it was saved as {file}.',
+  },
+  exportTlsNote: { ja: 'ここから TLS で暗号化', en: 'Encrypted by TLS from here' },
 } as const satisfies Record<string, Record<Lang, string>>
 
 export type ModeKey = keyof typeof TEXT

@@ -4,6 +4,7 @@ import { t } from '../content/ui'
 import { usePlayer } from '../store/context'
 import { Controls } from './controls/Controls'
 import { Diagram } from './diagram/Diagram'
+import { ExportMenu } from './export/ExportMenu'
 import { CaptionPanel } from './panels/CaptionPanel'
 import { Legend } from './panels/Legend'
 import { StatePanel } from './panels/StatePanel'
@@ -53,6 +54,7 @@ export function PlayerPage() {
           ) : null}
           <StatePanel />
           <Legend />
+          <ExportMenu />
         </aside>
       </div>
     </main>
