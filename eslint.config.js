@@ -85,7 +85,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}'],
+    files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'public/**/*.js'],
     // Scripts run in Node, and hand small functions to the page (page.evaluate), where browser globals exist.
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

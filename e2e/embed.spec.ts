@@ -174,3 +174,14 @@ for (const q of ['?mode=sandbox&protocol=smtp&port=25', '?mode=predict&scenario=
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflowY)).toBe('hidden')
   })
 }
+
+test('on the demo page the plain iframe follows its content as the lesson grows', async ({ page }) => {
+  await page.goto('embed-demo.html')
+  const frame = page.frameLocator('#demo-iframe')
+  await expect(frame.getByTestId('step-counter')).toHaveAttribute('data-total', /\d+/)
+  const before = await page.locator('#demo-iframe').evaluate((el) => el.getBoundingClientRect().height)
+  for (let i = 0; i < 21; i++) await frame.getByTestId('playback.next').click()
+  await expect.poll(() => page.locator('#demo-iframe').evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(before)
+  const inner = await frame.locator('html').evaluate((el) => el.scrollHeight)
+  await expect.poll(() => page.locator('#demo-iframe').evaluate((el) => Math.ceil(el.getBoundingClientRect().height))).toBe(inner)
+})

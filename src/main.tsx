@@ -4,7 +4,7 @@ import type { Lesson } from './lessons/lesson'
 import { startPlaybackClock } from './store/clock'
 import { PlayerContext } from './store/context'
 import { loadLesson } from './store/loader'
-import { createPlayerStore } from './store/player'
+import { createPlayerStore, SYNC_CHANNEL } from './store/player'
 import { clampStep, readEmbed, readRange, readRequest } from './store/url'
 import { App } from './ui/App'
 import { ErrorBoundary } from './ui/ErrorBoundary'
@@ -49,7 +49,8 @@ async function start() {
   store.subscribe(syncUrl)
   // The presenter, the projector and a playback window of the same lesson move together (store/sync.ts). A
   // window alone only asks whether others are there; the sync code loads when one answers or speaks.
-  if (page.sync) {
+  // An embed stays out of it: a course page's lesson must not follow the learner's other tabs.
+  if (page.sync && !embed) {
     const start = (first?: unknown) =>
       void import('./store/sync').then(({ browserChannel, startSync }) => {
         const c = browserChannel()
@@ -57,7 +58,7 @@ async function start() {
       })
     if (page.id !== 'play' || typeof BroadcastChannel !== 'function') start()
     else {
-      const probe = new BroadcastChannel('mail-seq.sync')
+      const probe = new BroadcastChannel(SYNC_CHANNEL)
       probe.onmessage = (e: MessageEvent) => {
         probe.close()
         start(e.data)

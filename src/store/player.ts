@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Lang } from '../content/types'
 import type { Lesson } from '../lessons/lesson'
+import type { Phase } from '../lessons/phases'
 import type { InputNote, SandboxSession } from '../sandbox/session'
 import { loadLesson, withLanguage } from './loader'
 import type { EmbedOptions } from './url'
@@ -93,6 +94,16 @@ export type PlayerStore = StoreApi<Player>
 /** The lesson's length. */
 export const totalOf = (s: Pick<PlayerState, 'lesson'>): number => s.lesson?.timeline.steps.length ?? 0
 
+/** The first and the last step the learner can reach: the whole lesson, or the range an embed locked it to. */
+export const firstStepOf = (s: Pick<PlayerState, 'range'>): number => s.range?.from ?? 0
+export const lastStepOf = (s: Pick<PlayerState, 'lesson' | 'range'>): number => Math.min(totalOf(s), s.range?.to ?? Infinity)
+
+/** The phase on screen: the last one that began at or before the current step (undefined before the first step). */
+export const phaseOnScreen = (s: Pick<PlayerState, 'lesson' | 'step'>): Phase | undefined => s.lesson?.phases.filter((p) => p.index < s.step).at(-1)?.phase
+
+/** The name of the BroadcastChannel the windows of one browser keep in step over (store/sync.ts). */
+export const SYNC_CHANNEL = 'mail-seq.sync'
+
 /** Predict mode: the cursor stands before a reply that has not been guessed yet. */
 export function waitingForAnswer(s: PlayerState): boolean {
   if (!s.predict) return false
@@ -120,7 +131,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
     // In predict mode the cursor cannot pass a reply the learner has not guessed yet.
     const limit = (): number => {
       const s = get()
-      const total = Math.min(totalOf(s), s.range?.to ?? Infinity)
+      const total = lastStepOf(s)
       if (!s.predict) return total
       const open = nextOpenQuestion(s.lesson?.timeline.steps ?? [], s.answers)
       return open < 0 ? total : open
@@ -140,7 +151,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       lesson,
       missingScenario: initial.missingScenario ?? null,
       // Predict mode starts at the beginning: a deep link must not skip the questions. A range holds the step.
-      step: Math.min(initial.range?.to ?? Infinity, totalOf({ lesson }), Math.max(initial.range?.from ?? 0, predict ? 0 : (initial.step ?? 0))),
+      step: Math.min(lastStepOf({ lesson, range: initial.range ?? null }), Math.max(initial.range?.from ?? 0, predict ? 0 : (initial.step ?? 0))),
       lang: initial.lang,
       playing: false,
       speed: 1,
@@ -174,7 +185,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       togglePlay: () => {
         const s = get()
         // Play at the end starts over, as a media player does (not in predict mode: that would erase the quiz).
-        if (!s.playing && s.step >= Math.min(totalOf(s), s.range?.to ?? Infinity) && !s.predict) set({ step: s.range?.from ?? 0 })
+        if (!s.playing && s.step >= lastStepOf(s) && !s.predict) set({ step: firstStepOf(s) })
         set({ playing: !s.playing })
       },
       pause: () => set({ playing: false }),

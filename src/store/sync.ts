@@ -2,7 +2,7 @@
 // projector view and a plain playback window. A step change in any of them reaches the others within a few
 // milliseconds over a BroadcastChannel (or, where there is none, over localStorage's storage event). A window
 // that opens or reloads asks where the others are and joins them. Other lessons' messages are ignored.
-import type { PlayerStore } from './player'
+import { SYNC_CHANNEL, type PlayerStore } from './player'
 
 interface Base {
   readonly v: 1
@@ -19,7 +19,7 @@ export interface SyncChannel {
   close(): void
 }
 
-const NAME = 'mail-seq.sync'
+const NAME = SYNC_CHANNEL
 
 function valid(x: unknown): x is SyncMessage {
   if (typeof x !== 'object' || x === null) return false

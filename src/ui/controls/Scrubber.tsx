@@ -1,6 +1,7 @@
 import { t, type UiKey } from '../../content/ui'
 import type { Phase } from '../../lessons/phases'
 import { useLesson, usePlayer, usePlayerStore, useTotal } from '../../store/context'
+import { phaseOnScreen } from '../../store/player'
 import { classOf } from '../format'
 
 /** Above this many steps the ticks would be thinner than a pixel. */
@@ -30,8 +31,7 @@ export function Scrubber() {
   const steps = lesson?.timeline.steps ?? []
   const phases = lesson?.phases ?? []
   // The phase on screen, for screen readers and the chapter marks.
-  let phase: Phase | undefined
-  for (const p of phases) if (p.index < step) phase = p.phase
+  const phase = usePlayer(phaseOnScreen)
   return (
     <div className="scrubber">
       {/* Chapter marks: where each phase of the session begins (Shift+PageDown / ] jump to the next). */}

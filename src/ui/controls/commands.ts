@@ -1,6 +1,6 @@
 // Controls are data (after excalidraw's actions): one list feeds the buttons, the keys and the tests.
 import type { UiKey } from '../../content/ui'
-import { totalOf, waitingForAnswer, type Player } from '../../store/player'
+import { firstStepOf, lastStepOf, totalOf, waitingForAnswer, type Player } from '../../store/player'
 import type { IconName } from './icons'
 
 export interface Command {
@@ -15,9 +15,8 @@ export interface Command {
   readonly button: boolean
 }
 
-/** The first and last step the learner can reach (an embed may lock a range, CONTRACT.md §5). */
-const first = (s: Player) => s.range?.from ?? 0
-const end = (s: Player) => Math.min(totalOf(s), s.range?.to ?? Infinity)
+const first = firstStepOf
+const end = lastStepOf
 
 export const COMMANDS: readonly Command[] = [
   {

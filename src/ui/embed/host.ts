@@ -2,8 +2,7 @@
 // once, `step` on every change, `ended`, `resize` with the content height, also in the H5P and LTI forms that
 // Moodle, Canvas and H5P hosts resize by), and takes commands from that parent only, from an allowlist.
 // Nothing a message carries is rendered or navigated to: a command is a name and, for `goto`, an integer.
-import type { PlayerStore } from '../../store/player'
-import { totalOf } from '../../store/player'
+import { lastStepOf, totalOf, type PlayerStore } from '../../store/player'
 
 export const COMMANDS = ['goto', 'next', 'prev', 'play', 'pause', 'restart'] as const
 type CommandName = (typeof COMMANDS)[number]
@@ -45,9 +44,6 @@ export function runCommand(store: PlayerStore, c: EmbedCommand): void {
   }
 }
 
-/** The end of what the embed shows: the lesson's end, or `to`. */
-const endOf = (s: ReturnType<PlayerStore['getState']>) => Math.min(totalOf(s), s.range?.to ?? Infinity)
-
 export function startEmbedHost(store: PlayerStore, win: Window = window): () => void {
   const parent = win.parent
   if (parent === win) return () => {}
@@ -65,7 +61,7 @@ export function startEmbedHost(store: PlayerStore, win: Window = window): () => 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.step === prev.step && s.lesson === prev.lesson) return
     post('step')
-    if (s.step >= endOf(s) && prev.step < endOf(prev)) post('ended')
+    if (s.step >= lastStepOf(s) && prev.step < lastStepOf(prev)) post('ended')
   })
   let lastHeight = -1
   const measure = () => {

@@ -5,6 +5,7 @@ import { tm } from '../../content/modes'
 import type { Lang } from '../../content/types'
 import { exportFileName, mermaidText, svgDocument, transcriptText } from '../../lessons/export'
 import type { Lesson } from '../../lessons/lesson'
+import { saveFile } from '../download'
 
 export type ExportKind = 'svg' | 'png' | 'mermaid' | 'text'
 
@@ -18,20 +19,6 @@ export interface ExportRequest {
 
 /** PNG pixels per CSS pixel: sharp on a projector and on paper. */
 const PNG_SCALE = 2
-
-/** Saves `blob` as a file named `name` (the browser's download). */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.hidden = true
-  document.body.append(a)
-  a.click()
-  a.remove()
-  // The download has started by then; the URL would otherwise hold the blob until the page closes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 /** The SVG document drawn on a canvas at PNG_SCALE, as a PNG file. */
 async function pngOf(svg: string, width: number, height: number): Promise<Blob> {
@@ -58,7 +45,7 @@ export async function runExport(kind: ExportKind, r: ExportRequest): Promise<str
   const { lesson, shown, lang } = r
   const saved = (blob: Blob, ext: string) => {
     const file = exportFileName(lesson, shown, ext)
-    download(blob, file)
+    saveFile(blob, file)
     return tm(lang, 'exportSaved', { file, n: shown })
   }
   switch (kind) {
@@ -78,7 +65,7 @@ export async function runExport(kind: ExportKind, r: ExportRequest): Promise<str
       } catch {
         // No clipboard (permission refused, an insecure page): the same text as a file.
         const file = exportFileName(lesson, shown, 'mmd')
-        download(new Blob([text], { type: 'text/plain;charset=utf-8' }), file)
+        saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), file)
         return tm(lang, 'exportCopyRefused', { file })
       }
     }

@@ -5,7 +5,7 @@ import { useEffect } from 'react'
 import { tm } from '../../content/modes'
 import { t } from '../../content/ui'
 import { useCurrentStep, useLesson, usePlayer, usePlayerStore, useTotal } from '../../store/context'
-import { waitingForAnswer } from '../../store/player'
+import { phaseOnScreen, waitingForAnswer } from '../../store/player'
 import { choicesFor } from '../../store/predict'
 import { Scrubber, PHASE_LABEL } from '../controls/Scrubber'
 import { Diagram } from '../diagram/Diagram'
@@ -23,7 +23,7 @@ export default function PresentPage() {
   const total = useTotal()
   const lesson = useLesson()
   const current = useCurrentStep()
-  const phase = lesson?.phases.filter((p) => p.index < step).at(-1)?.phase
+  const phase = usePlayer(phaseOnScreen)
 
   // Before the global keys (capture phase): a blanked screen takes any key to come back, and nothing else moves.
   useEffect(() => {

@@ -8,7 +8,7 @@ import { t } from '../../content/ui'
 import type { Lang } from '../../content/types'
 import { useCurrentStep, useLesson, usePlayer, usePlayerStore } from '../../store/context'
 import { Controls } from '../controls/Controls'
-import { arrowLabel } from '../format'
+import { actorTitle, arrowLabel } from '../format'
 import { hrefFor } from '../pages'
 
 function elapsed(ms: number): string {
@@ -74,6 +74,13 @@ export default function PresenterPage() {
   const next = lesson?.timeline.steps[step]
   const tips = tipsFor(id)
   const label = current ? arrowLabel(current, lang) : ''
+  // Actors by the names the diagram gives them (クライアント, SMTPサーバ …), not their ids.
+  const actors = lesson?.timeline.actors ?? []
+  const clients = actors.filter((a) => a.role === 'client').length
+  const who = (id: string) => {
+    const a = actors.find((x) => x.id === id)
+    return a ? actorTitle(a, lang, clients) : id
+  }
   const openProjector = () => {
     window.open(hrefFor('present', { scenario: id, step: String(step), lang }), 'mailseq-projector', 'popup')
   }
@@ -119,7 +126,7 @@ export default function PresenterPage() {
           </p>
           {next ? (
             <p className="muted">
-              {next.from} → {next.to} · {next.layer.toUpperCase()}
+              {who(next.from)} → {who(next.to)} · {next.layer.toUpperCase()}
             </p>
           ) : null}
         </section>

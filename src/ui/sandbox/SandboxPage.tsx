@@ -14,6 +14,7 @@ import { Diagram } from '../diagram/Diagram'
 import { CaptionPanel } from '../panels/CaptionPanel'
 import { StatePanel } from '../panels/StatePanel'
 import { WirePanel } from '../panels/WirePanel'
+import { saveFile } from '../download'
 import { ShareButton } from '../share/ShareButton'
 
 /** The transcript shows the newest lines; the diagram and the saved file have them all. */
@@ -257,14 +258,7 @@ export default function SandboxPage() {
     }
   }
 
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([ctl.file()], { type: 'application/json' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = `mail-session-${setup.protocol}-${setup.port}.json`
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
+  const download = () => saveFile(new Blob([ctl.file()], { type: 'application/json' }), `mail-session-${setup.protocol}-${setup.port}.json`)
 
   const openFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0]
