@@ -23,6 +23,7 @@ const UI = {
   engineState: { ja: 'サーバの状態', en: 'Server state' },
   tcpState: { ja: 'TCPの状態', en: 'TCP state' },
   wireCut: { ja: '(残りの {n} 文字は省略)', en: '({n} more characters not shown)' },
+  phaseLookup: { ja: 'DNS検索', en: 'DNS lookup' },
   phaseConnection: { ja: '接続', en: 'Connection' },
   phaseGreeting: { ja: 'あいさつ', en: 'Greeting' },
   phaseTls: { ja: 'TLS', en: 'TLS' },

@@ -31,7 +31,9 @@ export function gapText(seconds: number, lang: Lang): string {
 
 /** Small print under the arrow: the TCP numbers. */
 export function arrowDetail(step: Step): string {
+  if (step.udp) return `UDP ${step.udp.srcPort} → ${step.udp.dstPort} len=${step.udp.len}`
   const s = step.tcp
+  if (!s) return ''
   const ack = s.flags.includes('ACK') ? ` ack=${s.ack}` : ''
   return `seq=${s.seq}${ack}${s.len > 0 ? ` len=${s.len}` : ''}`
 }

@@ -77,7 +77,8 @@ export interface SessionSpec {
 
 export interface Actor {
   readonly id: string
-  readonly role: 'client' | 'server'
+  /** `dns`: a resolver (UDP 53); `router`: a network edge that forwards or drops packets (OP25B). */
+  readonly role: 'client' | 'server' | 'dns' | 'router'
   readonly kind?: 'client' | 'mta'
   readonly host: string
   readonly ip: string
@@ -85,6 +86,9 @@ export interface Actor {
   /** The server's listening port; for the client, undefined (one ephemeral port per connection). */
   readonly port?: number
 }
+
+/** Why a DNS question was asked. */
+export type DnsPurpose = 'mx' | 'address' | 'spf' | 'dkim' | 'dmarc'
 
 /** Which explanation a step gets; content/ maps each to a caption in ja and en. */
 export type StepKind =
@@ -94,6 +98,14 @@ export type StepKind =
   | { readonly layer: Protocol; readonly key: 'reply'; readonly replyId: string }
   | { readonly layer: Protocol; readonly key: 'body' }
   | { readonly layer: Protocol; readonly key: 'pipeline' }
+  /** A DNS query or response (RFC 1035 §4.1); `purpose` says why it was asked, for the caption. */
+  | {
+      readonly layer: 'dns'
+      readonly key: 'query' | 'response'
+      readonly rrtype: 'MX' | 'A' | 'AAAA' | 'TXT'
+      readonly purpose: DnsPurpose
+      readonly rcode?: string
+    }
 
 export interface Step {
   /** 0-based position on the timeline. */
@@ -105,7 +117,14 @@ export interface Step {
   readonly lines: readonly string[]
   /** The exact payload, CRLF included ('' for control segments and TLS handshake flights). */
   readonly bytes: string
-  readonly tcp: Segment
+  /** The TCP segment (every step but DNS, which travels in UDP datagrams). */
+  readonly tcp?: Segment
+  /** A UDP datagram (DNS, RFC 768): ports and payload length. */
+  readonly udp?: { readonly srcPort: number; readonly dstPort: number; readonly len: number }
+  /** The segment never arrived: a router on the way dropped it (OP25B). `to` is then the router. */
+  readonly dropped?: true
+  /** What a check concluded on this step (SPF, DKIM, DMARC), computed by the evaluators in auth/. */
+  readonly verdict?: { readonly check: 'spf' | 'dkim' | 'dmarc'; readonly result: string; readonly domain: string; readonly detail?: string }
   /** Present when the payload travels inside TLS records (RFC 8446 §5.2). */
   readonly tls?: { readonly recordOctets: number }
   readonly kind: StepKind
@@ -503,6 +522,12 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       return open.length > 0 ? { ...t, problems: [...t.problems, ...open] } : t
     },
   }
+}
+
+/** The TCP segment of a step that travels over TCP; throws for a DNS (UDP) step, a programming error. */
+export function segmentOf(step: Step): Segment {
+  if (!step.tcp) throw new Error(`step ${step.index} is not a TCP segment`)
+  return step.tcp
 }
 
 /** Folds a whole session into its timeline (lessons, at build time). */

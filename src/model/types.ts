@@ -2,8 +2,8 @@
 
 export type Protocol = 'smtp' | 'pop3' | 'imap'
 
-/** The layer a step travels on; also `data-layer` on the diagram. */
-export type Layer = 'tcp' | 'tls' | Protocol
+/** The layer a step travels on; also `data-layer` on the diagram (`dns`: queries over UDP 53, RFC 1035 §4.2.1). */
+export type Layer = 'tcp' | 'tls' | 'dns' | Protocol
 
 /**
  * How a reply reads, protocol-independent, for colour and for the quiz:
