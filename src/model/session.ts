@@ -34,6 +34,11 @@ export type Action = ActionNotes &
     | { readonly type: 'pipeline'; readonly lines: readonly string[] }
     /** Message content after 354: dot-stuffed here (RFC 5321 §4.5.2), then the lone "." as its own step. */
     | { readonly type: 'body'; readonly lines: readonly string[] }
+    /**
+     * A relaying MTA sends on the message it last queued (its own Received: on top, RFC 5321 §4.4); `footer`
+     * lines are appended to the body on the way (a mailing list's footer: what breaks a DKIM body hash).
+     */
+    | { readonly type: 'forward'; readonly footer?: readonly string[] }
     /** POP3 APOP: the client computes the digest from the greeting's timestamp (RFC 1939 §7). */
     | { readonly type: 'apop'; readonly user: string; readonly password: string }
     /** Opens a (new) TCP connection; the first action on a server opens one by itself. */
@@ -53,9 +58,24 @@ export interface ServerSpec {
   readonly popBeforeSmtpWindow?: number
   /** Greylisting: an unknown (client, sender, recipient) is told 450 4.7.1 until this many seconds passed. */
   readonly greylistDelay?: number
+  /** Client actor ids the server trusts to relay by address (Postfix `mynetworks`); others must authenticate. */
+  readonly mynetworks?: readonly string[]
+}
+
+/** A network edge between clients and the Internet (an ISP's router). */
+export interface RouterSpec {
+  readonly id: string
+  readonly host?: string
+  readonly ip?: string
+  /**
+   * Outbound Port 25 Blocking: SYNs from these client actors to this port on a server outside `inside` are
+   * dropped (JPNIC/JEAS OP25B; the submission port 587 of RFC 6409 stays open).
+   */
+  readonly block: { readonly from: readonly string[]; readonly port: number; readonly inside: readonly string[] }
 }
 
 export interface ClientSpec {
+  /** An id equal to a server's id makes that server the client of a further hop (an MTA relaying on). */
   readonly id?: string
   readonly host?: string
   readonly ip?: string
@@ -73,6 +93,8 @@ export interface SessionSpec {
   readonly actions: readonly Action[]
   /** Left-to-right order of the lifelines by actor id; clients then servers by default. */
   readonly lanes?: readonly string[]
+  /** Network edges (OP25B). */
+  readonly routers?: readonly RouterSpec[]
 }
 
 export interface Actor {
@@ -93,6 +115,8 @@ export type DnsPurpose = 'mx' | 'address' | 'spf' | 'dkim' | 'dmarc'
 /** Which explanation a step gets; content/ maps each to a caption in ja and en. */
 export type StepKind =
   | { readonly layer: 'tcp'; readonly key: 'syn' | 'syn-ack' | 'ack' | 'fin-first' | 'ack-fin-first' | 'fin-second' | 'ack-fin-second'; readonly closer?: Side }
+  /** A SYN a router dropped (OP25B); `attempt` 1 is the first, the `last` one ends in a timeout. */
+  | { readonly layer: 'tcp'; readonly key: 'syn-dropped'; readonly attempt: number; readonly last: boolean }
   | { readonly layer: 'tls'; readonly key: 'client-hello' | 'server-flight' | 'client-finished' }
   | { readonly layer: Protocol; readonly key: 'command'; readonly command: string }
   | { readonly layer: Protocol; readonly key: 'reply'; readonly replyId: string }
@@ -197,6 +221,8 @@ export interface TimelineBuilder {
 const CRLF = '\r\n'
 const DEFAULT_CLIENT = { id: 'client', host: 'client.example.test', ip: '192.0.2.10' }
 const SYN_KEYS = ['syn', 'syn-ack', 'ack'] as const
+/** The first SYN and its retransmissions shown before the client gives up (Linux tries 7 times; 4 tell the story). */
+const SYN_ATTEMPTS = 4
 const FIN_KEYS = ['fin-first', 'ack-fin-first', 'fin-second', 'ack-fin-second'] as const
 
 type StepFields = Omit<Step, 'index' | 'from' | 'to' | 'tcp' | 'time' | 'note'>
@@ -217,19 +243,25 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
   let lastError = ''
   let snapshot: Timeline | null = null
 
-  const clientSpecs = spec.clients ?? [spec.client ?? {}]
-  const clients: Actor[] = clientSpecs.map((c, i) => ({
-    id: c.id ?? (i === 0 ? 'client' : `client${i + 1}`),
-    role: 'client',
-    host: c.host ?? DEFAULT_CLIENT.host,
-    ip: c.ip ?? `192.0.2.${10 + i}`,
-    ...(c.kind ? { kind: c.kind } : {}),
-  }))
   const servers: Actor[] = spec.servers.map((s, i) => {
     const o = resolveOptions(s.protocol, s.options)
     return { id: s.id, role: 'server', host: o.hostname, ip: s.ip ?? `198.51.100.${25 + i}`, protocol: s.protocol, port: o.port }
   })
-  const all = [...clients, ...servers]
+  const clientSpecs = spec.clients ?? [spec.client ?? {}]
+  // A client whose id is a server's is that server sending on (one lifeline, its own address).
+  const clients: Actor[] = clientSpecs.map((c, i) => {
+    const id = c.id ?? (i === 0 ? 'client' : `client${i + 1}`)
+    const relay = servers.find((x) => x.id === id)
+    if (relay) return { id, role: 'client', kind: 'mta', host: relay.host, ip: relay.ip }
+    return { id, role: 'client', host: c.host ?? DEFAULT_CLIENT.host, ip: c.ip ?? `192.0.2.${10 + i}`, ...(c.kind ? { kind: c.kind } : {}) }
+  })
+  const routers: Actor[] = (spec.routers ?? []).map((r, i) => ({
+    id: r.id,
+    role: 'router',
+    host: r.host ?? `edge${i + 1}.isp.example`,
+    ip: r.ip ?? `203.0.113.${1 + i}`,
+  }))
+  const all = [...clients.filter((c) => !servers.some((x) => x.id === c.id)), ...servers, ...routers]
   const actors = spec.lanes ? spec.lanes.flatMap((id) => all.filter((a) => a.id === id)) : all
   if (actors.length !== all.length) problems.push('lanes must name every actor once')
 
@@ -356,6 +388,38 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     return server && client ? { server, client, key: `${client.id}|${server.id}` } : null
   }
 
+  /**
+   * A SYN that a router drops (OP25B): no SYN-ACK comes, so the client retransmits with a doubling timeout,
+   * 1 s first (RFC 6298 §2.1, §5.5; RFC 9293 §3.8.1), and gives up. Nothing reaches the server.
+   */
+  const dropped = (client: Actor, s: ServerSpec, routerId: string, port: number, note?: Bilingual) => {
+    const conn = newConnection(ephemeralPort(`${spec.seed}/${s.id}/${connections++}`), port)
+    let rto = 1
+    for (let attempt = 1; attempt <= SYN_ATTEMPTS; attempt++) {
+      const [syn] = handshake(conn)
+      if (!syn) break
+      snapshot = null
+      steps.push({
+        index: steps.length,
+        from: client.id,
+        to: routerId,
+        tcp: syn.segment,
+        time: clock,
+        layer: 'tcp',
+        lines: [],
+        bytes: '',
+        kind: { layer: 'tcp', key: 'syn-dropped', attempt, last: attempt === SYN_ATTEMPTS },
+        rfc: attempt === 1 ? 'RFC 9293 §3.5' : 'RFC 6298 §5.5',
+        stateBefore: attempt === 1 ? 'client CLOSED' : 'client SYN-SENT',
+        stateAfter: attempt === SYN_ATTEMPTS ? 'client CLOSED' : 'client SYN-SENT',
+        dropped: true,
+        ...(attempt === 1 && note ? { note } : {}),
+      })
+      clock += rto
+      rto *= 2
+    }
+  }
+
   /** Opens a TCP connection: handshake, TLS first on 465/995/993 (RFC 8314 §3), the greeting. */
   const connect = (clientId: string | undefined, serverId: string | undefined, fresh: boolean, synNote?: Bilingual, greetingNote?: Bilingual): Conn | null => {
     const found = find(clientId, serverId)
@@ -372,6 +436,12 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       snapshot = null
       return existing
     }
+    const port = resolveOptions(s.protocol, s.options).port
+    const router = (spec.routers ?? []).find((r) => r.block.port === port && r.block.from.includes(client.id) && !r.block.inside.includes(s.id))
+    if (router) {
+      dropped(client, s, router.id, port, synNote)
+      return null
+    }
     const options: ServerOptions = {
       clientAddress: client.ip,
       clientHost: client.host,
@@ -383,9 +453,9 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         ? { popBeforeSmtp: { windowSeconds: s.popBeforeSmtpWindow, lastPopLogin: (ip: string) => popLogins.get(ip) } }
         : {}),
       ...(s.greylistDelay !== undefined ? { greylist: { delaySeconds: s.greylistDelay, firstSeen: firstSeenIn(greylists, s.id) } } : {}),
+      ...(s.mynetworks ? { trustedClient: s.mynetworks.includes(client.id) } : {}),
     }
     const adapter = createAdapter(s.protocol, options, world)
-    const port = resolveOptions(s.protocol, s.options).port
     const greeting = adapter.server.openTurn()
     const c: Conn = {
       spec: s,
@@ -424,8 +494,22 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     const turn = c.adapter.server.exchange(line)
     const input = turn.input ?? { kind: 'unknown', rfc: '' }
     const kind: StepKind = input.kind === 'body' ? { layer: c.spec.protocol, key: 'body' } : { layer: c.spec.protocol, key: 'command', command: input.kind }
-    dataStep(c, 'client', [line], kind, input.rfc, before, turn.stateAfter, a.note, undefined, input.secret)
+    // A line carrying CRLFs (an IMAP literal sent in one write) is shown as the wire lines it is.
+    dataStep(c, 'client', line.split(CRLF), kind, input.rfc, before, turn.stateAfter, a.note, undefined, input.secret)
     serverTurn(c, turn, a.replyNote)
+  }
+
+  /** The message the relaying server (the client of this connection) queued last, as it sends it on. */
+  const forwarded = (c: Conn, footer: readonly string[]): string[] | null => {
+    const queued = delivered.filter((d) => d.server === c.client.id).at(-1)
+    if (!queued) {
+      problems.push(`${c.client.id} has no queued message to forward`)
+      snapshot = null
+      return null
+    }
+    const lines = queued.message.content.split('\r\n')
+    if (lines.at(-1) === '') lines.pop()
+    return [...lines, ...footer]
   }
 
   const apply = (a: Action) => {
@@ -472,9 +556,12 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         )
         break
       }
-      case 'body': {
+      case 'body':
+      case 'forward': {
         // A bounce quotes the refusal it reports (RFC 3464 §2.3.6 Diagnostic-Code): {{lastError}} is that line.
-        const m = c.adapter.sendMessage(a.lines.map((l) => l.replace('{{lastError}}', lastError)))
+        const lines = a.type === 'body' ? a.lines.map((l) => l.replace('{{lastError}}', lastError)) : forwarded(c, a.footer ?? [])
+        if (!lines) break
+        const m = c.adapter.sendMessage(lines)
         if (!m) {
           problems.push(`${c.spec.protocol} has no message body to send`)
           snapshot = null
