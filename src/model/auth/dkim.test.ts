@@ -7,7 +7,8 @@ import { RFC8463_RECORDS, RFC8463_RSA_KEY, RFC8463_RSA_SIGNATURE, RFC8463_SIGNED
 import { TEACHING_KEY_PEM } from './teaching-key'
 
 const rfcZone: Zone = { records: Object.entries(RFC8463_RECORDS).map(([name, text]) => ({ name, type: 'TXT' as const, text })) }
-const tag = (field: string, name: string): string => new RegExp(`(?:^|;)\\s*${name}=([^;]*)`).exec(field.slice(field.indexOf(':') + 1))?.[1]?.replace(/\s+/g, '') ?? ''
+const tag = (field: string, name: string): string =>
+  new RegExp(`(?:^|;)\\s*${name}=([^;]*)`).exec(field.slice(field.indexOf(':') + 1))?.[1]?.replace(/\s+/g, '') ?? ''
 const A3_B = tag(RFC8463_RSA_SIGNATURE, 'b')
 
 describe('RFC 8463 Appendix A (known answers)', () => {
@@ -63,7 +64,10 @@ describe('what a relay can break (RFC 6376 §6.1.3)', () => {
     expect(r).toMatchObject({ result: 'fail', reason: 'signature did not verify' })
   })
   it('relaxed canonicalization forgives whitespace changes and trailing blank lines', () => {
-    const r = dkimVerify(RFC8463_SIGNED.replace('Subject: Is dinner ready?', 'Subject:   Is  dinner\tready?  ').replace('Joe.\r\n', 'Joe.   \r\n\r\n\r\n'), lookup)
+    const r = dkimVerify(
+      RFC8463_SIGNED.replace('Subject: Is dinner ready?', 'Subject:   Is  dinner\tready?  ').replace('Joe.\r\n', 'Joe.   \r\n\r\n\r\n'),
+      lookup,
+    )
     expect(r.result).toBe('pass')
   })
   it('an unsigned header added by a relay does not matter', () => {
@@ -80,7 +84,10 @@ describe('the key record (RFC 6376 §6.1.2, §3.6.1)', () => {
     expect(only({ records: [], failing: ['test._domainkey.football.example.com'] })).toMatchObject({ result: 'temperror', reason: 'key unavailable' })
   })
   it('an empty p= (revoked key) → permerror', () => {
-    expect(only({ records: [{ name: 'test._domainkey.football.example.com', type: 'TXT', text: 'v=DKIM1; k=rsa; p=' }] })).toMatchObject({ result: 'permerror', reason: 'key revoked' })
+    expect(only({ records: [{ name: 'test._domainkey.football.example.com', type: 'TXT', text: 'v=DKIM1; k=rsa; p=' }] })).toMatchObject({
+      result: 'permerror',
+      reason: 'key revoked',
+    })
   })
   it('another key in the record → fail', () => {
     const zone: Zone = { records: [{ name: 'test._domainkey.football.example.com', type: 'TXT', text: dkimRecord(TEACHING_KEY_PEM) }] }
@@ -94,7 +101,8 @@ describe('the key record (RFC 6376 §6.1.2, §3.6.1)', () => {
 describe('the teaching key', () => {
   const key = { domain: 'example.test', selector: 'lesson', privateKeyPem: TEACHING_KEY_PEM }
   const zone: Zone = { records: [{ name: 'lesson._domainkey.example.test', type: 'TXT', text: dkimRecord(TEACHING_KEY_PEM) }] }
-  const message = 'From: user1@example.test\nTo: user2@example.net\nSubject: hello\nDate: Sat, 28 Nov 2026 10:00:00 +0900\nMessage-ID: <1@example.test>\n\nHello.\n'
+  const message =
+    'From: user1@example.test\nTo: user2@example.net\nSubject: hello\nDate: Sat, 28 Nov 2026 10:00:00 +0900\nMessage-ID: <1@example.test>\n\nHello.\n'
 
   it('dkimRecord publishes the same SubjectPublicKeyInfo as Node’s crypto', () => {
     const spki = createPublicKey(TEACHING_KEY_PEM).export({ type: 'spki', format: 'der' }).toString('base64')

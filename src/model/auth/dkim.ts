@@ -2,7 +2,7 @@
 // in the DNS as TXT <selector>._domainkey.<domain> (§3.6.2). Pure and synchronous; RSA is ./rsa.ts (BigInt).
 import type { DnsAnswer, DnsQuestion } from '../dns/zone'
 import { normalizeName } from '../dns/zone'
-import { base64ToBytes, bytesToBase64, privateKeyFromPem, publicKeyFromDer, pemToDer, rsaSign, rsaVerify, sha256Bytes, subjectPublicKeyInfo } from './rsa'
+import { base64ToBytes, bytesToBase64, privateKeyFromPem, publicKeyFromDer, rsaSign, rsaVerify, sha256Bytes, subjectPublicKeyInfo } from './rsa'
 
 export interface DkimKey {
   readonly domain: string
@@ -193,7 +193,7 @@ export function dkimSign(message: string, key: DkimKey, options: DkimSignOptions
   const lastLine = unsigned.slice(unsigned.lastIndexOf('\n') + 1)
   const chunks: string[] = []
   let room = Math.max(8, 76 - lastLine.length)
-  for (let i = 0; i < b64.length; ) {
+  for (let i = 0; i < b64.length;) {
     chunks.push(b64.slice(i, i + room))
     i += room
     room = 75
@@ -281,7 +281,8 @@ function verifyOne(fields: HeaderField[], body: string, sig: HeaderField, lookup
   // RFC 8301 §3.2: keys under 1024 bits are not accepted; beyond 4096 bits is more than verifiers must handle.
   if (key.bits < 1024 || key.bits > 4096 || key.e < 3n || key.e > 0xffffffffn) return perm(`key size not accepted (${key.bits} bits)`, 'RFC 8301 §3.2')
   const flags = (keyTags.get('t') ?? '').split(':').map((f) => f.trim())
-  if (flags.includes('s') && identity !== undefined && normalizeName(identity.slice(identity.lastIndexOf('@') + 1)) !== domain) return perm('domain mismatch (t=s)')
+  if (flags.includes('s') && identity !== undefined && normalizeName(identity.slice(identity.lastIndexOf('@') + 1)) !== domain)
+    return perm('domain mismatch (t=s)')
 
   // §6.1.3: the body hash first, then the signature.
   let canonicalBody = bc === 'relaxed' ? relaxedBody(body) : simpleBody(body)
@@ -291,11 +292,13 @@ function verifyOne(fields: HeaderField[], body: string, sig: HeaderField, lookup
     canonicalBody = canonicalBody.slice(0, Number(l))
   }
   const bh = (tags.get('bh') ?? '').replace(/\s+/g, '')
-  if (bytesToBase64(sha256Bytes(canonicalBody)) !== bh) return outcome('fail', 'RFC 6376 §6.1.3 (body hash did not verify)', queries, { ...who, reason: 'body hash did not verify' })
+  if (bytesToBase64(sha256Bytes(canonicalBody)) !== bh)
+    return outcome('fail', 'RFC 6376 §6.1.3 (body hash did not verify)', queries, { ...who, reason: 'body hash did not verify' })
   const b = base64ToBytes(tags.get('b') ?? '')
   if (!b || b.length === 0) return neutral('signature syntax error (b=)')
   const data = signedData(fields, names, sig.raw, hc === 'relaxed' ? relaxedHeader : simpleHeader)
-  if (!rsaVerify(key, new TextEncoder().encode(data), b)) return outcome('fail', 'RFC 6376 §6.1.3; RFC 8017 §8.2.2 (signature did not verify)', queries, { ...who, reason: 'signature did not verify' })
+  if (!rsaVerify(key, new TextEncoder().encode(data), b))
+    return outcome('fail', 'RFC 6376 §6.1.3; RFC 8017 §8.2.2 (signature did not verify)', queries, { ...who, reason: 'signature did not verify' })
   return outcome('pass', 'RFC 6376 §6.1.3; RFC 8601 §2.7.1', queries, who)
 }
 

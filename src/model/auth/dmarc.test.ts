@@ -69,14 +69,28 @@ describe('policy discovery and disposition (RFC 7489 §6.6.3, §6.6.4)', () => {
   })
   it('a pass has disposition none whatever p= says', () => {
     const zone: Zone = { records: [txt('_dmarc.example.com', 'v=DMARC1; p=reject')] }
-    expect(checkDmarc({ fromDomain: 'example.com', spf: { domain: 'example.com', result: 'pass' }, dkim: [] }, zoneLookup(zone))).toMatchObject({ result: 'pass', disposition: 'none', policy: 'reject' })
+    expect(checkDmarc({ fromDomain: 'example.com', spf: { domain: 'example.com', result: 'pass' }, dkim: [] }, zoneLookup(zone))).toMatchObject({
+      result: 'pass',
+      disposition: 'none',
+      policy: 'reject',
+    })
   })
   it('no record → none; two records → none; SERVFAIL → temperror; bad p= → permerror', () => {
     expect(checkDmarc({ fromDomain: 'example.com', ...failing }, zoneLookup({ records: [txt('_dmarc.example.com', 'v=spf1 -all')] })).result).toBe('none')
-    expect(checkDmarc({ fromDomain: 'example.com', ...failing }, zoneLookup({ records: [txt('_dmarc.example.com', 'v=DMARC1; p=none'), txt('_dmarc.example.com', 'v=DMARC1; p=reject')] })).result).toBe('none')
+    expect(
+      checkDmarc(
+        { fromDomain: 'example.com', ...failing },
+        zoneLookup({ records: [txt('_dmarc.example.com', 'v=DMARC1; p=none'), txt('_dmarc.example.com', 'v=DMARC1; p=reject')] }),
+      ).result,
+    ).toBe('none')
     expect(checkDmarc({ fromDomain: 'example.com', ...failing }, zoneLookup({ records: [], failing: ['_dmarc.example.com'] })).result).toBe('temperror')
-    expect(checkDmarc({ fromDomain: 'example.com', ...failing }, zoneLookup({ records: [txt('_dmarc.example.com', 'v=DMARC1; p=block')] })).result).toBe('permerror')
-    const rua = checkDmarc({ fromDomain: 'example.com', ...failing }, zoneLookup({ records: [txt('_dmarc.example.com', 'v=DMARC1; p=block; rua=mailto:d@example.com')] }))
+    expect(checkDmarc({ fromDomain: 'example.com', ...failing }, zoneLookup({ records: [txt('_dmarc.example.com', 'v=DMARC1; p=block')] })).result).toBe(
+      'permerror',
+    )
+    const rua = checkDmarc(
+      { fromDomain: 'example.com', ...failing },
+      zoneLookup({ records: [txt('_dmarc.example.com', 'v=DMARC1; p=block; rua=mailto:d@example.com')] }),
+    )
     expect(rua).toMatchObject({ result: 'fail', policy: 'none', disposition: 'none' })
   })
 })
@@ -85,13 +99,18 @@ describe('Authentication-Results (RFC 8601)', () => {
   it('records the three checks in one field', () => {
     const zone: Zone = { records: [txt('_dmarc.example.com', 'v=DMARC1; p=reject')] }
     const check = { ip: '192.0.2.1', domain: 'example.com', sender: 'a@example.com', helo: 'mail.example.com' }
-    const dmarc = checkDmarc({ fromDomain: 'example.com', spf: { domain: 'example.com', result: 'pass' }, dkim: [{ domain: 'example.com', result: 'pass' }] }, zoneLookup(zone))
+    const dmarc = checkDmarc(
+      { fromDomain: 'example.com', spf: { domain: 'example.com', result: 'pass' }, dkim: [{ domain: 'example.com', result: 'pass' }] },
+      zoneLookup(zone),
+    )
     const header = authenticationResults('mx.example.net', {
       spf: { result: 'pass', domain: 'example.com', queries: [], lookups: 0, explanation: { ja: '', en: '' }, rfc: '', check },
       dkim: { result: 'pass', domain: 'example.com', selector: 'sel', queries: [], rfc: '' },
       dmarc: { ...dmarc, fromDomain: 'example.com' },
     })
-    expect(header).toBe('Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=example.com; dkim=pass header.d=example.com header.s=sel; dmarc=pass header.from=example.com')
+    expect(header).toBe(
+      'Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=example.com; dkim=pass header.d=example.com header.s=sel; dmarc=pass header.from=example.com',
+    )
   })
   it('a failure carries its reason and the policy', () => {
     const check = { ip: '203.0.113.9', domain: 'example.com', sender: 'a@example.com', helo: 'x' }
@@ -100,7 +119,18 @@ describe('Authentication-Results (RFC 8601)', () => {
       {
         spf: { result: 'fail', domain: 'example.com', queries: [], lookups: 0, explanation: { ja: '', en: '' }, rfc: '', check },
         dkim: { result: 'fail', domain: 'example.com', selector: 'sel', reason: 'body hash did not verify', queries: [], rfc: '' },
-        dmarc: { result: 'fail', policy: 'reject', disposition: 'reject', spfAligned: false, dkimAligned: false, alignment: { spf: 'r', dkim: 'r' }, queries: [], explanation: { ja: '', en: '' }, rfc: '', fromDomain: 'example.com' },
+        dmarc: {
+          result: 'fail',
+          policy: 'reject',
+          disposition: 'reject',
+          spfAligned: false,
+          dkimAligned: false,
+          alignment: { spf: 'r', dkim: 'r' },
+          queries: [],
+          explanation: { ja: '', en: '' },
+          rfc: '',
+          fromDomain: 'example.com',
+        },
       },
       { fold: true },
     )

@@ -40,14 +40,34 @@ export interface DmarcOutcome {
  * (co.jp, ne.jp, or.jp, ac.jp, go.jp, ad.jp, ed.jp, gr.jp, lg.jp). Real receivers use the full Public Suffix List
  * (RFC 7489 §3.2); this one is not it.
  */
-const PUBLIC_SUFFIXES = new Set(['test', 'example', 'invalid', 'localhost', 'com', 'net', 'org', 'jp', 'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp', 'ad.jp', 'ed.jp', 'gr.jp', 'lg.jp'])
+const PUBLIC_SUFFIXES = new Set([
+  'test',
+  'example',
+  'invalid',
+  'localhost',
+  'com',
+  'net',
+  'org',
+  'jp',
+  'co.jp',
+  'ne.jp',
+  'or.jp',
+  'ac.jp',
+  'go.jp',
+  'ad.jp',
+  'ed.jp',
+  'gr.jp',
+  'lg.jp',
+])
 
 /**
  * RFC 7489 §3.2: the organizational domain is the public suffix plus one label (mail.sales.example.co.jp →
  * example.co.jp), from the small list above; a name under no listed suffix is treated as under a one-label TLD.
  */
 export function organizationalDomain(domain: string): string {
-  const labels = normalizeName(domain).split('.').filter((l) => l !== '')
+  const labels = normalizeName(domain)
+    .split('.')
+    .filter((l) => l !== '')
   for (let i = 0; i < labels.length; i++) {
     if (PUBLIC_SUFFIXES.has(labels.slice(i).join('.'))) return labels.slice(Math.max(0, i - 1)).join('.')
   }
@@ -116,7 +136,15 @@ export function checkDmarc(input: DmarcInput, lookup: (q: DnsQuestion) => DnsAns
   const base = () => ({ ...alignment(), alignment: modes, queries, disposition: 'none' as Policy })
 
   if (from === '' || !from.includes('.')) {
-    return { ...base(), result: 'none', explanation: { ja: 'From ヘッダのドメインが読み取れないため、DMARC は評価できません。', en: 'The From header has no usable domain, so DMARC cannot be evaluated.' }, rfc: 'RFC 7489 §6.6.1' }
+    return {
+      ...base(),
+      result: 'none',
+      explanation: {
+        ja: 'From ヘッダのドメインが読み取れないため、DMARC は評価できません。',
+        en: 'The From header has no usable domain, so DMARC cannot be evaluated.',
+      },
+      rfc: 'RFC 7489 §6.6.1',
+    }
   }
   let recordName = `_dmarc.${from}`
   let found = find(recordName)
@@ -128,7 +156,10 @@ export function checkDmarc(input: DmarcInput, lookup: (q: DnsQuestion) => DnsAns
     return {
       ...base(),
       result: 'temperror',
-      explanation: { ja: `${recordName} の問い合わせが失敗しました（SERVFAIL）。DMARC は一時的に判定できません。`, en: `The query for ${recordName} failed (SERVFAIL); DMARC cannot be decided for now.` },
+      explanation: {
+        ja: `${recordName} の問い合わせが失敗しました（SERVFAIL）。DMARC は一時的に判定できません。`,
+        en: `The query for ${recordName} failed (SERVFAIL); DMARC cannot be decided for now.`,
+      },
       rfc: 'RFC 7489 §6.6.3, §11.2 (temperror)',
     }
   }
@@ -136,7 +167,10 @@ export function checkDmarc(input: DmarcInput, lookup: (q: DnsQuestion) => DnsAns
     return {
       ...base(),
       result: 'none',
-      explanation: { ja: `${from} も ${org} も DMARC レコード（_dmarc の TXT）を公開していません。`, en: `Neither ${from} nor ${org} publishes a DMARC record (TXT at _dmarc).` },
+      explanation: {
+        ja: `${from} も ${org} も DMARC レコード（_dmarc の TXT）を公開していません。`,
+        en: `Neither ${from} nor ${org} publishes a DMARC record (TXT at _dmarc).`,
+      },
       rfc: 'RFC 7489 §6.6.3',
     }
   }
@@ -204,7 +238,11 @@ export function authenticationResults(
   options: { fold?: boolean } = {},
 ): string {
   const spf = `spf=${r.spf.result} smtp.mailfrom=${value(normalizeName(r.spf.check.domain) || r.spf.domain)}`
-  const dkimProps = [r.dkim.reason && r.dkim.result !== 'pass' && r.dkim.result !== 'none' ? `reason=${value(r.dkim.reason)}` : '', r.dkim.domain ? `header.d=${value(r.dkim.domain)}` : '', r.dkim.selector ? `header.s=${value(r.dkim.selector)}` : '']
+  const dkimProps = [
+    r.dkim.reason && r.dkim.result !== 'pass' && r.dkim.result !== 'none' ? `reason=${value(r.dkim.reason)}` : '',
+    r.dkim.domain ? `header.d=${value(r.dkim.domain)}` : '',
+    r.dkim.selector ? `header.s=${value(r.dkim.selector)}` : '',
+  ]
   const dkim = [`dkim=${r.dkim.result}`, ...dkimProps.filter(Boolean)].join(' ')
   const dmarc = `dmarc=${r.dmarc.result}${r.dmarc.result === 'fail' ? ` (p=${r.dmarc.policy ?? 'none'} dis=${r.dmarc.disposition})` : ''} header.from=${value(normalizeName(r.dmarc.fromDomain))}`
   const parts = [value(authservId), spf, dkim, dmarc]

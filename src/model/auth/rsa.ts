@@ -27,7 +27,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
     const a = bytes[i] ?? 0
     const b = bytes[i + 1] ?? 0
     const c = bytes[i + 2] ?? 0
-    out += B64[a >> 2]! + B64[((a & 3) << 4) | (b >> 4)]! + (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)]! : '=') + (i + 2 < bytes.length ? B64[c & 63]! : '=')
+    out +=
+      B64[a >> 2]! +
+      B64[((a & 3) << 4) | (b >> 4)]! +
+      (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)]! : '=') +
+      (i + 2 < bytes.length ? B64[c & 63]! : '=')
   }
   return out
 }
@@ -185,7 +189,8 @@ export function privateKeyFromDer(der: Uint8Array): RsaPrivateKey | null {
 /** A public key from DER: SubjectPublicKeyInfo (RFC 5280 §4.1) or a bare RSAPublicKey. */
 export function publicKeyFromDer(der: Uint8Array): RsaPublicKey | null {
   const items = sequence(der)
-  if (items && items.length === 2 && isRsaAlgorithm(items[0]) && items[1]?.tag === BIT_STRING && items[1].body[0] === 0) return rsaPublicKey(items[1].body.subarray(1))
+  if (items && items.length === 2 && isRsaAlgorithm(items[0]) && items[1]?.tag === BIT_STRING && items[1].body[0] === 0)
+    return rsaPublicKey(items[1].body.subarray(1))
   return rsaPublicKey(der)
 }
 

@@ -115,7 +115,8 @@ function cidr(text: string, max: number): number | null {
 }
 
 function parseDirective(term: string): Directive {
-  const bad = (): SpfStop => permerror(`SPF レコードの「${term}」は書式が正しくありません。`, `“${term}” in the SPF record is not valid syntax.`, 'RFC 7208 §4.6.1, §12')
+  const bad = (): SpfStop =>
+    permerror(`SPF レコードの「${term}」は書式が正しくありません。`, `“${term}” in the SPF record is not valid syntax.`, 'RFC 7208 §4.6.1, §12')
   let rest = term
   let qualifier: Qualifier = '+'
   if ('+-~?'.includes(rest[0] ?? '')) {
@@ -186,7 +187,8 @@ function parseRecord(text: string): Record_ {
       const value = mod[2] ?? ''
       if (name === 'redirect') {
         if (redirect !== undefined) throw permerror('redirect= が 2 回書かれています。', 'redirect= appears twice.', 'RFC 7208 §6')
-        if (!validDomainSpec(value)) throw permerror(`redirect=${value} は正しいドメインではありません。`, `redirect=${value} is not a valid domain.`, 'RFC 7208 §6.1')
+        if (!validDomainSpec(value))
+          throw permerror(`redirect=${value} は正しいドメインではありません。`, `redirect=${value} is not a valid domain.`, 'RFC 7208 §6.1')
         redirect = value
       } else if (name === 'exp') {
         if (exp) throw permerror('exp= が 2 回書かれています。', 'exp= appears twice.', 'RFC 7208 §6')
@@ -234,12 +236,23 @@ function ask(ctx: Context, q: DnsQuestion, countVoid: boolean): DnsAnswer {
   }
   ctx.queries.push(a)
   if (a.rcode === 'SERVFAIL') {
-    throw new SpfStop('temperror', { ja: `${q.name} の ${q.type} 問い合わせが失敗しました（SERVFAIL）。時間をおいて再試行します。`, en: `The ${q.type} query for ${q.name} failed (SERVFAIL); try again later.` }, 'RFC 7208 §2.6.6, §5')
+    throw new SpfStop(
+      'temperror',
+      {
+        ja: `${q.name} の ${q.type} 問い合わせが失敗しました（SERVFAIL）。時間をおいて再試行します。`,
+        en: `The ${q.type} query for ${q.name} failed (SERVFAIL); try again later.`,
+      },
+      'RFC 7208 §2.6.6, §5',
+    )
   }
   if (countVoid && a.answers.length === 0) {
     ctx.voids++
     if (ctx.voids > SPF_VOID_LOOKUP_LIMIT) {
-      throw permerror('空の応答（NXDOMAIN または レコードなし）が 2 回を超えました。', 'More than two DNS queries came back empty (NXDOMAIN or no records).', 'RFC 7208 §4.6.4')
+      throw permerror(
+        '空の応答（NXDOMAIN または レコードなし）が 2 回を超えました。',
+        'More than two DNS queries came back empty (NXDOMAIN or no records).',
+        'RFC 7208 §4.6.4',
+      )
     }
   }
   return a
@@ -263,42 +276,46 @@ function validDomain(d: string): boolean {
   return labels.length >= 2 && labels.every((l) => l.length > 0 && l.length <= 63)
 }
 
-const urlEscape = (s: string): string => s.replace(/[^A-Za-z0-9\-._~]/g, (c) => [...new TextEncoder().encode(c)].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''))
+const urlEscape = (s: string): string =>
+  s.replace(/[^A-Za-z0-9\-._~]/g, (c) => [...new TextEncoder().encode(c)].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join(''))
 
 /** §7.3: expands %{s} %{l} %{o} %{d} %{i} %{p} %{h} %{v} with their transformers; %% %_ %-. */
 function expand(ctx: Context, spec: string, domain: string): string {
-  let out = spec.replace(/%\{([a-zA-Z])(\d*)(r?)([.\-+,/_=]*)\}|%%|%_|%-/g, (whole, letter: string | undefined, digits: string, reverse: string, delims: string) => {
-    if (whole === '%%') return '%'
-    if (whole === '%_') return ' '
-    if (whole === '%-') return '%20'
-    const l = (letter ?? '').toLowerCase()
-    const value =
-      l === 's'
-        ? ctx.sender
-        : l === 'l'
-          ? ctx.local
-          : l === 'o'
-            ? ctx.senderDomain
-            : l === 'd'
-              ? domain
-              : l === 'i'
-                ? ctx.ip.family === 4
-                  ? [...ctx.ip.bytes].join('.')
-                  : nibbles(ctx.ip).join('.')
-                : l === 'p'
-                  ? 'unknown' // the validated PTR name is not looked up here; §7.3 allows "unknown"
-                  : l === 'v'
-                    ? ctx.ip.family === 4
-                      ? 'in-addr'
-                      : 'ip6'
-                    : ctx.helo
-    const sep = delims === '' ? '.' : delims
-    let parts = value.split(new RegExp('[' + sep.replace(/[\]\\^-]/g, '\\$&') + ']'))
-    if (reverse) parts = parts.reverse()
-    if (digits !== '') parts = parts.slice(-Math.min(Number(digits), parts.length))
-    const joined = parts.join('.')
-    return letter === l ? joined : urlEscape(joined)
-  })
+  let out = spec.replace(
+    /%\{([a-zA-Z])(\d*)(r?)([.\-+,/_=]*)\}|%%|%_|%-/g,
+    (whole, letter: string | undefined, digits: string, reverse: string, delims: string) => {
+      if (whole === '%%') return '%'
+      if (whole === '%_') return ' '
+      if (whole === '%-') return '%20'
+      const l = (letter ?? '').toLowerCase()
+      const value =
+        l === 's'
+          ? ctx.sender
+          : l === 'l'
+            ? ctx.local
+            : l === 'o'
+              ? ctx.senderDomain
+              : l === 'd'
+                ? domain
+                : l === 'i'
+                  ? ctx.ip.family === 4
+                    ? [...ctx.ip.bytes].join('.')
+                    : nibbles(ctx.ip).join('.')
+                  : l === 'p'
+                    ? 'unknown' // the validated PTR name is not looked up here; §7.3 allows "unknown"
+                    : l === 'v'
+                      ? ctx.ip.family === 4
+                        ? 'in-addr'
+                        : 'ip6'
+                      : ctx.helo
+      const sep = delims === '' ? '.' : delims
+      let parts = value.split(new RegExp('[' + sep.replace(/[\]\\^-]/g, '\\$&') + ']'))
+      if (reverse) parts = parts.reverse()
+      if (digits !== '') parts = parts.slice(-Math.min(Number(digits), parts.length))
+      const joined = parts.join('.')
+      return letter === l ? joined : urlEscape(joined)
+    },
+  )
   // §4.8: over 253 octets, drop labels from the left.
   while (out.length > 253 && out.includes('.')) out = out.slice(out.indexOf('.') + 1)
   return normalizeName(out)
@@ -343,7 +360,7 @@ function matches(ctx: Context, d: Directive, domain: string, depth: number): boo
     case 'ptr': {
       countLookup(ctx, d.text)
       const target = m.domain === undefined ? domain : expand(ctx, m.domain, domain)
-      let names: string[] = []
+      let names: string[]
       try {
         names = ask(ctx, { name: reverseName(ctx.ip), type: 'PTR' }, true)
           .answers.flatMap((r) => (r.type === 'PTR' ? [normalizeName(r.target)] : []))
@@ -392,14 +409,36 @@ function matches(ctx: Context, d: Directive, domain: string, depth: number): boo
 function checkHost(ctx: Context, rawDomain: string, depth: number): HostResult {
   const domain = normalizeName(rawDomain)
   if (!validDomain(domain)) {
-    return { result: 'none', domain, why: { ja: `${domain || '（空）'} は正しいドメイン名ではありません。`, en: `${domain || '(empty)'} is not a valid domain name.` }, rfc: 'RFC 7208 §4.3' }
+    return {
+      result: 'none',
+      domain,
+      why: { ja: `${domain || '（空）'} は正しいドメイン名ではありません。`, en: `${domain || '(empty)'} is not a valid domain name.` },
+      rfc: 'RFC 7208 §4.3',
+    }
   }
   try {
     const txt = ask(ctx, { name: domain, type: 'TXT' }, false)
-    if (txt.rcode === 'NXDOMAIN') return { result: 'none', domain, why: { ja: `${domain} というドメインは存在しません（NXDOMAIN）。`, en: `The domain ${domain} does not exist (NXDOMAIN).` }, rfc: 'RFC 7208 §4.3' }
+    if (txt.rcode === 'NXDOMAIN')
+      return {
+        result: 'none',
+        domain,
+        why: { ja: `${domain} というドメインは存在しません（NXDOMAIN）。`, en: `The domain ${domain} does not exist (NXDOMAIN).` },
+        rfc: 'RFC 7208 §4.3',
+      }
     const spf = txt.answers.flatMap((r) => (r.type === 'TXT' && /^v=spf1( |$)/i.test(r.text) ? [r.text] : []))
-    if (spf.length === 0) return { result: 'none', domain, why: { ja: `${domain} には SPF レコード（v=spf1 で始まる TXT）がありません。`, en: `${domain} publishes no SPF record (a TXT starting with v=spf1).` }, rfc: 'RFC 7208 §4.5' }
-    if (spf.length > 1) throw permerror(`${domain} に SPF レコードが 2 つ以上あります。1 つにまとめる必要があります。`, `${domain} publishes more than one SPF record; there must be exactly one.`, 'RFC 7208 §4.5, §3.2')
+    if (spf.length === 0)
+      return {
+        result: 'none',
+        domain,
+        why: { ja: `${domain} には SPF レコード（v=spf1 で始まる TXT）がありません。`, en: `${domain} publishes no SPF record (a TXT starting with v=spf1).` },
+        rfc: 'RFC 7208 §4.5',
+      }
+    if (spf.length > 1)
+      throw permerror(
+        `${domain} に SPF レコードが 2 つ以上あります。1 つにまとめる必要があります。`,
+        `${domain} publishes more than one SPF record; there must be exactly one.`,
+        'RFC 7208 §4.5, §3.2',
+      )
     const record = parseRecord(spf[0] ?? '')
     for (const d of record.directives) {
       if (matches(ctx, d, domain, depth)) return { result: QUALIFIER_RESULT[d.qualifier], domain, mechanism: d.text }
@@ -409,7 +448,8 @@ function checkHost(ctx: Context, rawDomain: string, depth: number): HostResult {
       const target = expand(ctx, record.redirect, domain)
       const r = checkHost(ctx, target, depth + 1)
       // §6.1: a redirect to a domain without an SPF record is a permerror.
-      if (r.result === 'none') throw permerror(`redirect 先の ${target} に SPF レコードがありません。`, `The redirect target ${target} has no SPF record.`, 'RFC 7208 §6.1')
+      if (r.result === 'none')
+        throw permerror(`redirect 先の ${target} に SPF レコードがありません。`, `The redirect target ${target} has no SPF record.`, 'RFC 7208 §6.1')
       return { ...r, mechanism: r.mechanism ?? 'redirect=' + record.redirect }
     }
     return { result: 'neutral', domain }
@@ -453,7 +493,9 @@ function explain(r: HostResult, ip: string, top: string): Bilingual {
         ja: r.mechanism
           ? `送信元 ${ip} は ${by} に当たりました。「?」は許可とも不許可とも言わない、という意味です（neutral）。`
           : `${top} の SPF レコードのどの項目にも ${ip} は当たりませんでした。何も言わない結果になります（neutral）。`,
-        en: r.mechanism ? `${ip} matched ${byEn}; "?" says neither yes nor no (neutral).` : `No term of ${top}'s SPF record matched ${ip}, so the result says nothing (neutral).`,
+        en: r.mechanism
+          ? `${ip} matched ${byEn}; "?" says neither yes nor no (neutral).`
+          : `No term of ${top}'s SPF record matched ${ip}, so the result says nothing (neutral).`,
       }
     default:
       return r.why ?? { ja: '', en: '' }

@@ -110,9 +110,15 @@ export function findMailExchangers(zone: Zone, domain: string): MailExchangers {
   if (mx.rcode === 'SERVFAIL') return { ...base, hosts: [], temperror: true, rfc: 'RFC 5321 §5.1 (a temporary DNS failure: retry later)' }
   if (mx.rcode === 'NXDOMAIN') return { ...base, hosts: [], nxdomain: true, rfc: 'RFC 5321 §5.1 (no such domain: the mail is undeliverable)' }
   const records = mx.answers.flatMap((r) => (r.type === 'MX' ? [r] : []))
-  if (records.some((r) => normalizeName(r.exchange) === '')) return { ...base, hosts: [], nullMx: true, rfc: 'RFC 7505 §3 (null MX: the domain accepts no mail)' }
+  if (records.some((r) => normalizeName(r.exchange) === ''))
+    return { ...base, hosts: [], nullMx: true, rfc: 'RFC 7505 §3 (null MX: the domain accepts no mail)' }
   if (records.length === 0) {
-    return { ...base, fallback: true, hosts: [{ host: name, preference: 0, addresses: addressesOf(name) }], rfc: 'RFC 5321 §5.1 (no MX: the domain is its own implicit MX)' }
+    return {
+      ...base,
+      fallback: true,
+      hosts: [{ host: name, preference: 0, addresses: addressesOf(name) }],
+      rfc: 'RFC 5321 §5.1 (no MX: the domain is its own implicit MX)',
+    }
   }
   const sorted = records.map((r, i) => ({ r, i })).sort((a, b) => a.r.preference - b.r.preference || a.i - b.i)
   const hosts = sorted.map(({ r }) => ({ host: normalizeName(r.exchange), preference: r.preference, addresses: addressesOf(r.exchange) }))
