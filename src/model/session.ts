@@ -6,7 +6,9 @@ import { createAdapter, createWorld, deliver, type Continuation, type EngineAdap
 import { ephemeralPort, handshake, newConnection, sendData, teardown, type Segment, type Side, type TcpConnection, type TcpStepResult } from './tcp/tcp'
 import { recordLength, TLS13_HANDSHAKE } from './tls/tls'
 import { apopDigest } from './pop3/apop'
-import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, Secret, ServerOptions, ServerTurn } from './types'
+import type { DeliveredMessage, EngineReply, Layer, MessageToCheck, Protocol, ReplyClass, Secret, ServerOptions, ServerTurn } from './types'
+import { answerLines, findMailExchangers, queryMessage, questionText, resolve, responseMessage, type DnsAnswer, type Zone } from './dns'
+import { authenticationResults, checkDmarc, checkSpf, dkimSign, dkimVerify, TEACHING_KEY_PEM } from './auth'
 
 /** Text in both languages; Japanese first. */
 export interface Bilingual {
@@ -39,6 +41,8 @@ export type Action = ActionNotes &
      * lines are appended to the body on the way (a mailing list's footer: what breaks a DKIM body hash).
      */
     | { readonly type: 'forward'; readonly footer?: readonly string[] }
+    /** The `from` actor looks up where mail for `domain` goes: MX, then the chosen host's address (RFC 5321 §5.1). */
+    | { readonly type: 'resolve'; readonly domain: string }
     /** POP3 APOP: the client computes the digest from the greeting's timestamp (RFC 1939 §7). */
     | { readonly type: 'apop'; readonly user: string; readonly password: string }
     /** Opens a (new) TCP connection; the first action on a server opens one by itself. */
@@ -60,6 +64,18 @@ export interface ServerSpec {
   readonly greylistDelay?: number
   /** Client actor ids the server trusts to relay by address (Postfix `mynetworks`); others must authenticate. */
   readonly mynetworks?: readonly string[]
+  /** The server checks SPF, DKIM and DMARC through the lesson's DNS before it answers the final dot. */
+  readonly checks?: true
+  /** The server signs the mail it relays with DKIM (the lab's published teaching key). */
+  readonly dkim?: { readonly domain: string; readonly selector: string }
+}
+
+/** The resolver every MTA of the lesson asks (one lifeline), over the lesson's zone. */
+export interface DnsSpec {
+  readonly id?: string
+  readonly host?: string
+  readonly ip?: string
+  readonly zone: Zone
 }
 
 /** A network edge between clients and the Internet (an ISP's router). */
@@ -95,6 +111,8 @@ export interface SessionSpec {
   readonly lanes?: readonly string[]
   /** Network edges (OP25B). */
   readonly routers?: readonly RouterSpec[]
+  /** A DNS resolver and the zone it answers from (MX, A, TXT for SPF/DKIM/DMARC). */
+  readonly dns?: DnsSpec
 }
 
 export interface Actor {
@@ -261,7 +279,10 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     host: r.host ?? `edge${i + 1}.isp.example`,
     ip: r.ip ?? `203.0.113.${1 + i}`,
   }))
-  const all = [...clients.filter((c) => !servers.some((x) => x.id === c.id)), ...servers, ...routers]
+  const resolver: Actor | null = spec.dns
+    ? { id: spec.dns.id ?? 'dns', role: 'dns', host: spec.dns.host ?? 'resolver.example', ip: spec.dns.ip ?? '192.0.2.53' }
+    : null
+  const all = [...clients.filter((c) => !servers.some((x) => x.id === c.id)), ...servers, ...routers, ...(resolver ? [resolver] : [])]
   const actors = spec.lanes ? spec.lanes.flatMap((id) => all.filter((a) => a.id === id)) : all
   if (actors.length !== all.length) problems.push('lanes must name every actor once')
 
@@ -348,6 +369,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
 
   /** The server's answer: one segment with all its replies, then what the answer set off (TLS, delivery, close). */
   const serverTurn = (c: Conn, turn: ServerTurn, note?: Bilingual) => {
+    flushDns()
     if (turn.replies.length > 0) {
       const lines = turn.replies.flatMap((r: EngineReply) => r.lines)
       const failed = turn.replies.filter((r) => r.cls === 'transient' || r.cls === 'permanent').at(-1)
@@ -386,6 +408,86 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     const server = serverId === undefined ? spec.servers[0] : spec.servers.find((x) => x.id === serverId)
     const client = clientId === undefined ? clients[0] : clients.find((x) => x.id === clientId)
     return server && client ? { server, client, key: `${client.id}|${server.id}` } : null
+  }
+
+  /** Queries an engine made while answering, put on the timeline before its reply. */
+  let pendingDns: { from: string; answer: DnsAnswer; purpose: DnsPurpose; verdict?: Step['verdict'] }[] = []
+  let dnsQueries = 0
+
+  /** One DNS exchange over UDP 53 (RFC 1035 §4.2.1): the query from `from`, the resolver's answer back. */
+  const dnsExchange = (from: string, answer: DnsAnswer, purpose: DnsPurpose, verdict?: Step['verdict']) => {
+    if (!resolver) return
+    const id = (0x1a2b + 7919 * dnsQueries) & 0xffff
+    const port = ephemeralPort(`${spec.seed}/dns/${dnsQueries++}`)
+    const q = queryMessage(id, answer.question)
+    const r = responseMessage(id, answer)
+    const rrtype = answer.question.type === 'PTR' ? 'A' : answer.question.type
+    const base = { time: clock, rfc: 'RFC 1035 §4.1', stateBefore: '', stateAfter: '' }
+    snapshot = null
+    steps.push({
+      ...base,
+      index: steps.length,
+      from,
+      to: resolver.id,
+      layer: 'dns',
+      lines: [questionText(answer.question)],
+      bytes: latin1(q),
+      udp: { srcPort: port, dstPort: 53, len: q.length },
+      kind: { layer: 'dns', key: 'query', rrtype, purpose },
+    })
+    const lines = answerLines(answer)
+    steps.push({
+      ...base,
+      index: steps.length,
+      from: resolver.id,
+      to: from,
+      layer: 'dns',
+      lines,
+      bytes: latin1(r),
+      rfc: answer.rfc,
+      udp: { srcPort: 53, dstPort: port, len: r.length },
+      kind: { layer: 'dns', key: 'response', rrtype, purpose, rcode: answer.rcode === 'NOERROR' && answer.answers.length === 0 ? 'NODATA' : answer.rcode },
+      ...(verdict ? { verdict } : {}),
+    })
+  }
+
+  const flushDns = () => {
+    const pending = pendingDns
+    pendingDns = []
+    for (const p of pending) dnsExchange(p.from, p.answer, p.purpose, p.verdict)
+  }
+
+  /** Queues a check's DNS answers; the last one carries what the check concluded. */
+  const queueCheck = (from: string, answers: readonly DnsAnswer[], purpose: DnsPurpose, verdict: NonNullable<Step['verdict']>) => {
+    answers.forEach((answer, i) => pendingDns.push({ from, answer, purpose, ...(i === answers.length - 1 ? { verdict } : {}) }))
+  }
+
+  /**
+   * What a receiving MTA checks before it answers the dot: SPF on the envelope sender and client address (RFC 7208
+   * §2.4), the DKIM signature (RFC 6376 §6), DMARC on the header From: (RFC 7489 §6.6); the results go into
+   * Authentication-Results (RFC 8601), and p=reject refuses the message (RFC 7489 §6.7).
+   */
+  const checksFor = (server: Actor, zone: Zone) => (m: MessageToCheck) => {
+    const lookup = (q: Parameters<typeof resolve>[1]) => resolve(zone, q)
+    const domain = domainOf(m.reversePath) || m.helo
+    const check = { ip: m.clientAddress, domain, sender: m.reversePath || `postmaster@${m.helo}`, helo: m.helo }
+    const spf = checkSpf(check, lookup)
+    queueCheck(server.id, spf.queries, 'spf', { check: 'spf', result: spf.result, domain: spf.domain, ...(spf.mechanism ? { detail: spf.mechanism } : {}) })
+    const dkim = dkimVerify(m.content, lookup)
+    queueCheck(server.id, dkim.queries, 'dkim', {
+      check: 'dkim',
+      result: dkim.result,
+      domain: dkim.domain ?? '',
+      ...(dkim.reason ? { detail: dkim.reason } : {}),
+    })
+    const fromDomain = headerFromDomain(m.content)
+    const dmarc = checkDmarc(
+      { fromDomain, spf: { result: spf.result, domain: spf.domain }, dkim: dkim.domain ? [{ result: dkim.result, domain: dkim.domain }] : [] },
+      lookup,
+    )
+    queueCheck(server.id, dmarc.queries, 'dmarc', { check: 'dmarc', result: dmarc.result, domain: fromDomain, detail: `p=${dmarc.policy ?? 'none'}` })
+    const header = authenticationResults(server.host, { spf: { ...spf, check }, dkim, dmarc: { ...dmarc, fromDomain } }, { fold: true })
+    return { header, ...(dmarc.disposition === 'reject' ? { reject: { domain: fromDomain } } : {}) }
   }
 
   /**
@@ -454,6 +556,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         : {}),
       ...(s.greylistDelay !== undefined ? { greylist: { delaySeconds: s.greylistDelay, firstSeen: firstSeenIn(greylists, s.id) } } : {}),
       ...(s.mynetworks ? { trustedClient: s.mynetworks.includes(client.id) } : {}),
+      ...(s.checks && spec.dns ? { checkMessage: checksFor(servers.find((x) => x.id === s.id) as Actor, spec.dns.zone) } : {}),
     }
     const adapter = createAdapter(s.protocol, options, world)
     const greeting = adapter.server.openTurn()
@@ -507,8 +610,14 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       snapshot = null
       return null
     }
-    const lines = queued.message.content.split('\r\n')
+    const signer = spec.servers.find((x) => x.id === c.client.id)?.dkim
+    // The signing MTA puts DKIM-Signature on top of what it sends (RFC 6376 §5); a footer added later breaks bh=.
+    const signed = signer
+      ? `${dkimSign(queued.message.content, { ...signer, privateKeyPem: TEACHING_KEY_PEM }, { time: DKIM_EPOCH + clock })}\r\n${queued.message.content}`
+      : queued.message.content
+    const lines = signed.split('\r\n')
     if (lines.at(-1) === '') lines.pop()
+    if (footer.length === 0) return lines
     return [...lines, ...footer]
   }
 
@@ -519,6 +628,20 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     }
     if (a.type === 'connect') {
       connect(a.from, a.to, true, a.note, a.replyNote)
+      return
+    }
+    if (a.type === 'resolve') {
+      if (!spec.dns) {
+        problems.push('resolve needs a dns resolver in the lesson')
+        snapshot = null
+        return
+      }
+      const from = a.from ?? clients[0]?.id ?? 'client'
+      const found = findMailExchangers(spec.dns.zone, a.domain)
+      const before = steps.length
+      for (const answer of found.queries) dnsExchange(from, answer, answer.question.type === 'MX' ? 'mx' : 'address')
+      const first = steps[before]
+      if (a.note && first) steps[before] = { ...first, note: a.note }
       return
     }
     // Opening a connection by the way: the action's notes belong to its own line, not to the greeting.
@@ -622,6 +745,32 @@ export function buildTimeline(spec: SessionSpec): Timeline {
   const b = createTimelineBuilder(spec)
   for (const a of spec.actions) b.apply(a)
   return b.finish()
+}
+
+/** 2024-01-01T10:00:00Z in seconds since 1970: the lab clock's zero, for DKIM's t= (RFC 6376 §3.5). */
+const DKIM_EPOCH = 1704103200
+
+/** The octets of a binary message as a latin1 string (one char per octet), as Step.bytes holds them. */
+function latin1(bytes: Uint8Array): string {
+  let out = ''
+  for (const b of bytes) out += String.fromCharCode(b)
+  return out
+}
+
+/** The domain of an address (`a@b.example` → `b.example`); '' for the null path. */
+function domainOf(address: string): string {
+  const at = address.lastIndexOf('@')
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase()
+}
+
+/** The domain of the header From: (RFC 5322 §3.6.2), which DMARC aligns against (RFC 7489 §3.1). */
+function headerFromDomain(content: string): string {
+  const head = content.split('\r\n\r\n', 1)[0] ?? ''
+  const m = /^From:((?:.*)(?:\r\n[ \t].*)*)/im.exec(head)
+  if (!m) return ''
+  const text = m[1] ?? ''
+  const angle = /<([^<>]*)>/.exec(text)
+  return domainOf((angle ? angle[1] : text)?.trim() ?? '')
 }
 
 /** Greylisting memory per server: the first time each triplet was seen. */
