@@ -60,8 +60,15 @@ export function WirePanel() {
             )
           ) : hex ? (
             <pre className="wire hex" tabIndex={0}>
-              {hexDump(bytes).join('\n')}
+              {hexDump(bytes, current.layer === 'dns').join('\n')}
             </pre>
+          ) : current.layer === 'dns' ? (
+            // A DNS message is binary (RFC 1035 §4.1): its question and answers, decoded; the octets under "hex".
+            <ul className="tls-messages">
+              {current.lines.map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ul>
           ) : (
             <pre className="wire" tabIndex={0}>
               {visibleLines(bytes).map((l, i) => (
