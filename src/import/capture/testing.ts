@@ -112,6 +112,8 @@ export interface Packet {
   frame: Bytes
   /** Seconds. */
   time?: number
+  /** Or exact: whole seconds and the fraction in the file's units (µs or ns). */
+  ts?: readonly [sec: number, frac: number]
   /** Octets on the wire, when more than the frame (the snaplen cut it). */
   origLen?: number
 }
@@ -123,8 +125,8 @@ export function pcap(packets: readonly Packet[], o: { link?: number; nanos?: boo
   const head = num(le, [o.nanos ? 0xa1b23c4d : 0xa1b2c3d4, 4], [2, 2], [4, 2], [0, 4], [0, 4], [o.snaplen ?? 262144, 4], [o.link ?? 1, 4])
   const recs = packets.map((p) => {
     const t = p.time ?? 0
-    const sec = Math.floor(t)
-    return concat(num(le, [sec, 4], [Math.round((t - sec) * div), 4], [p.frame.length, 4], [p.origLen ?? p.frame.length, 4]), p.frame)
+    const [sec, frac] = p.ts ?? [Math.floor(t), Math.round((t - Math.floor(t)) * div)]
+    return concat(num(le, [sec, 4], [frac, 4], [p.frame.length, 4], [p.origLen ?? p.frame.length, 4]), p.frame)
   })
   return concat(head, ...recs)
 }
