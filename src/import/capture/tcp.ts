@@ -517,6 +517,9 @@ class Connection {
       }
     }
     if (missing > 0) {
+      ;(o.missing ??= []).push([0, missing])
+      o.partial = true
+      // A hole inside a record's body keeps the count; one over a header loses the boundaries from there on.
       if (d.tlsHdr === 0 && d.tlsBody >= missing) d.tlsBody -= missing
       else d.tlsLost = true
     }
