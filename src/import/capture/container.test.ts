@@ -53,7 +53,7 @@ describe('pcap', () => {
     const file = pcap(PACKETS)
     const head = concat(num(true, [0xa1b2cd34, 4]), file.subarray(4, 24))
     const recs: Bytes[] = []
-    for (let pos = 24; pos < file.length; ) {
+    for (let pos = 24; pos < file.length;) {
       const len = new DataView(file.buffer, pos + 8, 4).getUint32(0, true)
       recs.push(file.subarray(pos, pos + 16), new Uint8Array(8), file.subarray(pos + 16, pos + 16 + len))
       pos += 16 + len
@@ -175,7 +175,11 @@ describe('files that cannot be read give one sentence, in English and Japanese',
     ['a pcapng block length past the end', setU32(ng, EPB_AT + 4, 1 << 20), /block 3 points past the end/],
     ['a pcapng block length of zero', setU32(ng, EPB_AT + 4, 0), /length of pcapng block 3 is impossible/],
     ['a pcapng block length that is no multiple of 4', setU32(ng, EPB_AT + 4, 37), /length of pcapng block 3 is impossible/],
-    ['a pcapng block whose two lengths differ', setU32(ng, EPB_AT + new DataView(ng.buffer).getUint32(EPB_AT + 4, true) - 4, 0xdead), /two lengths of pcapng block 3 disagree/],
+    [
+      'a pcapng block whose two lengths differ',
+      setU32(ng, EPB_AT + new DataView(ng.buffer).getUint32(EPB_AT + 4, true) - 4, 0xdead),
+      /two lengths of pcapng block 3 disagree/,
+    ],
     ['a pcapng section header with no byte-order magic', setU32(ng, 8, 0x12345678), /no valid byte-order magic/],
     ['a pcapng packet longer than its block', setU32(ng, EPB_AT + 20, 5000), /packet in pcapng block 3 is longer than its block/],
     ['a pcapng cut inside a block', ng.subarray(0, ng.length - 2), /pcapng block \d+/],

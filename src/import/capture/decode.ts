@@ -34,7 +34,18 @@ export interface Segment {
   payloadLen: number
 }
 
-export const newSegment = (): Segment => ({ v6: false, ipOff: 0, srcPort: 0, dstPort: 0, seq: 0, ack: 0, flags: 0, payloadOff: 0, payloadCap: 0, payloadLen: 0 })
+export const newSegment = (): Segment => ({
+  v6: false,
+  ipOff: 0,
+  srcPort: 0,
+  dstPort: 0,
+  seq: 0,
+  ack: 0,
+  flags: 0,
+  payloadOff: 0,
+  payloadCap: 0,
+  payloadLen: 0,
+})
 
 const ETHERTYPE_IPV4 = 0x0800
 const ETHERTYPE_IPV6 = 0x86dd
@@ -200,7 +211,7 @@ export function addressText(view: DataView, seg: Segment, which: 'src' | 'dst'):
 export function ipv6Text(words: readonly number[]): string {
   let best = -1
   let bestLen = 1
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (words[i] !== 0) {
       i++
       continue

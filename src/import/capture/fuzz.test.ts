@@ -16,7 +16,14 @@ const REAL: Bytes[] = readdirSync(DIR)
   .map((f) => new Uint8Array(readFileSync(join(DIR, f))))
 // A pcapng built from a real capture's packets, so that pcapng's block lengths get mutated too.
 const NG: Bytes = (() => {
-  const segs = dialogue({ writes: [{ from: 'server', data: '220 mx\r\n' }, { from: 'client', data: 'STARTTLS\r\n' }, { from: 'server', data: '220 go\r\n' }], close: true })
+  const segs = dialogue({
+    writes: [
+      { from: 'server', data: '220 mx\r\n' },
+      { from: 'client', data: 'STARTTLS\r\n' },
+      { from: 'server', data: '220 go\r\n' },
+    ],
+    close: true,
+  })
   return concat(shb(true), idb(true, 1, { tsresol: 9 }), idb(true, 101), ...frames(segs).map((p, i) => epb(true, 0, i * 1000, p.frame)))
 })()
 const SEEDS = [...REAL, NG]
@@ -41,7 +48,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
   // A 32-bit length field somewhere: past the end, zero, odd, huge.
-  fc.record({ kind: fc.constant('len' as const), at: fc.nat(), value: fc.oneof(fc.constant(0), fc.constant(0xffffffff), fc.integer({ min: 0, max: 1 << 20 })) }),
+  fc.record({
+    kind: fc.constant('len' as const),
+    at: fc.nat(),
+    value: fc.oneof(fc.constant(0), fc.constant(0xffffffff), fc.integer({ min: 0, max: 1 << 20 })),
+  }),
 )
 
 function mutate(seed: Bytes, ms: readonly Mutation[]): Bytes {
@@ -62,7 +73,14 @@ describe('fuzz: the capture reader throws nothing but ImportError', () => {
   })
 
   test('random bytes behind a valid pcap or pcapng header (2,000 cases)', () => {
-    const heads = [pcap([]), pcap([], { bigEndian: true, nanos: true }), pcap([], { link: 0 }), pcap([], { link: 113 }), pcap([], { link: 276 }), concat(shb(true), idb(true, 1))]
+    const heads = [
+      pcap([]),
+      pcap([], { bigEndian: true, nanos: true }),
+      pcap([], { link: 0 }),
+      pcap([], { link: 113 }),
+      pcap([], { link: 276 }),
+      concat(shb(true), idb(true, 1)),
+    ]
     fc.assert(
       fc.property(fc.nat(heads.length - 1), fc.uint8Array({ maxLength: 3000 }), (h, tail) => survives(concat(heads[h]!, tail))),
       { numRuns: 2000 },
@@ -80,7 +98,7 @@ describe('fuzz: the capture reader throws nothing but ImportError', () => {
     const packets = (() => {
       const out: Bytes[] = []
       const b = REAL[0]!
-      for (let pos = 24; pos + 16 <= b.length; ) {
+      for (let pos = 24; pos + 16 <= b.length;) {
         const len = new DataView(b.buffer, b.byteOffset + pos + 8, 4).getUint32(0, true)
         out.push(b.subarray(pos + 16, pos + 16 + len))
         pos += 16 + len
@@ -92,17 +110,33 @@ describe('fuzz: the capture reader throws nothing but ImportError', () => {
         fc.constantFrom(0, 1, 12, 14, 101, 108, 113, 228, 229, 276),
         fc.array(fc.nat(packets.length - 1), { maxLength: 60 }),
         fc.nat(80),
-        (link, order, strip) => survives(pcap(order.map((i) => ({ frame: packets[i]!.subarray(Math.min(strip, packets[i]!.length)) })), { link })),
+        (link, order, strip) =>
+          survives(
+            pcap(
+              order.map((i) => ({ frame: packets[i]!.subarray(Math.min(strip, packets[i]!.length)) })),
+              { link },
+            ),
+          ),
       ),
       { numRuns: 1600 },
     )
   })
 
   test('segments with random sequence numbers, flags and snaplen cuts (1,600 cases)', () => {
-    const base = dialogue({ writes: [{ from: 'server', data: '220 mx\r\n' }, { from: 'client', data: 'STARTTLS\r\n' }, { from: 'server', data: '220 go\r\n' }, { from: 'client', data: '\x16\x03\x01\x00\x05hello' }], mss: 4 })
+    const base = dialogue({
+      writes: [
+        { from: 'server', data: '220 mx\r\n' },
+        { from: 'client', data: 'STARTTLS\r\n' },
+        { from: 'server', data: '220 go\r\n' },
+        { from: 'client', data: '\x16\x03\x01\x00\x05hello' },
+      ],
+      mss: 4,
+    })
     fc.assert(
       fc.property(
-        fc.array(fc.record({ i: fc.nat(base.length - 1), seq: fc.integer(), ack: fc.integer(), flags: fc.integer({ min: 0, max: 63 }), cut: fc.nat(70) }), { maxLength: 40 }),
+        fc.array(fc.record({ i: fc.nat(base.length - 1), seq: fc.integer(), ack: fc.integer(), flags: fc.integer({ min: 0, max: 63 }), cut: fc.nat(70) }), {
+          maxLength: 40,
+        }),
         (edits) => {
           const segs = edits.map((e) => ({ ...base[e.i]!, seq: e.seq >>> 0, ack: e.ack >>> 0, flags: e.flags }))
           const pkts = frames(segs).map((p, k) => ({ ...p, frame: p.frame.subarray(0, Math.max(14, p.frame.length - edits[k]!.cut)), origLen: p.frame.length }))

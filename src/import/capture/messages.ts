@@ -20,18 +20,9 @@ export const ERR = {
     'pcap でも pcapng でもありません。先頭のバイト列がキャプチャファイルの目印になっていません。',
   ],
   pcapHeader: ['The file ends inside the 24-byte pcap header.', 'pcap の 24 バイトのヘッダーの途中でファイルが終わっています。'],
-  byteOrder: [
-    'The pcapng section header has no valid byte-order magic.',
-    'pcapng のセクションヘッダーにバイト順の目印（0x1A2B3C4D）がありません。',
-  ],
-  cutShort: (n: number): Said => [
-    `The file is cut short inside the header of packet ${n}.`,
-    `${n} 番目のパケットのヘッダーの途中でファイルが終わっています。`,
-  ],
-  pastEnd: (n: number): Said => [
-    `The length of packet ${n} points past the end of the file.`,
-    `${n} 番目のパケットの長さがファイルの終わりを越えています。`,
-  ],
+  byteOrder: ['The pcapng section header has no valid byte-order magic.', 'pcapng のセクションヘッダーにバイト順の目印（0x1A2B3C4D）がありません。'],
+  cutShort: (n: number): Said => [`The file is cut short inside the header of packet ${n}.`, `${n} 番目のパケットのヘッダーの途中でファイルが終わっています。`],
+  pastEnd: (n: number): Said => [`The length of packet ${n} points past the end of the file.`, `${n} 番目のパケットの長さがファイルの終わりを越えています。`],
   blockCut: (n: number): Said => [`The file is cut short inside pcapng block ${n}.`, `pcapng の ${n} 番目のブロックの途中でファイルが終わっています。`],
   blockLength: (n: number): Said => [
     `The length of pcapng block ${n} is impossible (too short, or not a multiple of 4).`,
@@ -65,9 +56,6 @@ export const NOT_MAIL = {
     'Not mail: the client spoke first, and mail servers always greet first.',
     'メールではありません: クライアントが先に送信しています（メールサーバーは必ず先に挨拶します）。',
   ],
-  ftp: [
-    'Not mail: port 21 is FTP, whose greeting also starts with 220.',
-    'メールではありません: ポート 21 は FTP です（FTP の挨拶も 220 で始まります）。',
-  ],
+  ftp: ['Not mail: port 21 is FTP, whose greeting also starts with 220.', 'メールではありません: ポート 21 は FTP です（FTP の挨拶も 220 で始まります）。'],
   noData: ['Not mail: no data was captured on this connection.', 'メールではありません: この接続ではデータが記録されていません。'],
 } as const

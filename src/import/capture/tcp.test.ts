@@ -110,7 +110,14 @@ describe('reassembly', () => {
 
   test('a segment far larger than the MTU (TSO: the capture saw it before the NIC cut it) is one write', () => {
     const body = `${'A'.repeat(998)}\r\n`.repeat(60)
-    const c = only(dialogue({ writes: [{ from: 'server', data: '220 mx\r\n' }, { from: 'client', data: body }] }))
+    const c = only(
+      dialogue({
+        writes: [
+          { from: 'server', data: '220 mx\r\n' },
+          { from: 'client', data: body },
+        ],
+      }),
+    )
     expect(data(c)[1]).toMatchObject({ data: body, len: 60_000 })
   })
 })
@@ -126,7 +133,15 @@ describe('a capture that starts mid-connection', () => {
   })
 
   test('no SYN, no mail port: the side that greets with +OK is the server (the other spoke second)', () => {
-    const segs = dialogue({ client: ['', 1100], server: ['', 40000], handshake: false, writes: [{ from: 'server', data: '+OK hi\r\n' }, { from: 'client', data: 'QUIT\r\n' }] })
+    const segs = dialogue({
+      client: ['', 1100],
+      server: ['', 40000],
+      handshake: false,
+      writes: [
+        { from: 'server', data: '+OK hi\r\n' },
+        { from: 'client', data: 'QUIT\r\n' },
+      ],
+    })
     const c = only(segs)
     expect(c).toMatchObject({ midstream: true, protocol: 'pop3', server: { port: 40000 }, client: { port: 1100 } })
   })
@@ -153,7 +168,13 @@ describe('missing octets are marked, never guessed', () => {
   })
 
   test('a hole nobody acknowledges before the capture ends: the data after it is still shown, marked', () => {
-    const segs = dialogue({ writes: [{ from: 'server', data: '220 mx\r\n' }, { from: 'client', data: 'HELO a\r\nNOOP\r\n' }], mss: 8 })
+    const segs = dialogue({
+      writes: [
+        { from: 'server', data: '220 mx\r\n' },
+        { from: 'client', data: 'HELO a\r\nNOOP\r\n' },
+      ],
+      mss: 8,
+    })
     const c = only(segs.filter((s) => !(s.payload && String.fromCharCode(...s.payload) === 'HELO a\r\n')))
     expect(data(c)[1]).toMatchObject({ data: 'NOOP\r\n', partial: true, missing: [[0, 8]] })
   })
@@ -247,7 +268,11 @@ describe('TLS', () => {
     )
     expect(said(c).slice(0, 3)).toEqual(['S: 220 mx\r\n', 'C: STARTTLS\r\n', 'S: 220 2.0.0 Ready to start TLS\r\n'])
     // Headers split across segments (mss 100) are read across them.
-    expect(data(c).slice(3).map((k) => [k.from, k.data, k.tlsRecords])).toEqual([
+    expect(
+      data(c)
+        .slice(3)
+        .map((k) => [k.from, k.data, k.tlsRecords]),
+    ).toEqual([
       ['client', '', [517]],
       ['server', '', [95, 1005, 35]],
       ['client', '', [25]],
@@ -297,7 +322,11 @@ describe('TLS', () => {
       }),
     )
     expect(said(c).slice(0, 3)).toEqual(['S: * OK ready\r\n', 'C: a1 STARTTLS\r\n', 'S: * OK still plaintext\r\na1 OK Begin TLS negotiation now\r\n'])
-    expect(data(c).slice(3).map((k) => k.tlsRecords)).toEqual([[205], [105]])
+    expect(
+      data(c)
+        .slice(3)
+        .map((k) => k.tlsRecords),
+    ).toEqual([[205], [105]])
   })
 
   test.each([
@@ -323,7 +352,14 @@ describe('TLS', () => {
 
   // Records of 35 octets in segments of 20: segment 3 (octets 40–59) lies inside the second record's body;
   // segment 4 (60–79) covers the third record's header (70–74).
-  const tlsSegs = dialogue({ server: ['', 993], writes: [{ from: 'client', data: records(30, 30, 30) }, { from: 'server', data: records(10) }], mss: 20 })
+  const tlsSegs = dialogue({
+    server: ['', 993],
+    writes: [
+      { from: 'client', data: records(30, 30, 30) },
+      { from: 'server', data: records(10) },
+    ],
+    mss: 20,
+  })
   const clientSeg = (n: number) => tlsSegs.indexOf(tlsSegs.filter((s) => s.from === 'client' && s.payload)[n]!)
 
   test('a hole inside a TLS record: the lengths are still known, the chunk says partial', () => {

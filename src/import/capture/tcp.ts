@@ -530,7 +530,15 @@ class Connection {
     const o = this.open
     if (!o) return
     this.open = null
-    const c: Draft = { side: o.side, from: 'client', time: o.time, data: o.tls ? '' : latin1(o.parts, o.size), flags: flagList(o.flags), seq: o.seq, len: o.len }
+    const c: Draft = {
+      side: o.side,
+      from: 'client',
+      time: o.time,
+      data: o.tls ? '' : latin1(o.parts, o.size),
+      flags: flagList(o.flags),
+      seq: o.seq,
+      len: o.len,
+    }
     if (o.ack !== undefined) c.ack = o.ack
     if (o.partial) c.partial = true
     if (o.tls) c.tlsRecords = o.tls

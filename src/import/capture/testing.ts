@@ -61,7 +61,19 @@ const ipv4Octets = (ip: string) => ip.split('.').map((x) => [Number(x), 1] as co
 export function ipv4(src: string, dst: string, payload: Bytes, o: { totalLength?: number; fragment?: boolean; protocol?: number } = {}): Bytes {
   const total = o.totalLength ?? 20 + payload.length
   return concat(
-    num(false, [0x45, 1], [0, 1], [total, 2], [1, 2], [o.fragment ? 0x2000 : 0x4000, 2], [64, 1], [o.protocol ?? 6, 1], [0, 2], ...ipv4Octets(src), ...ipv4Octets(dst)),
+    num(
+      false,
+      [0x45, 1],
+      [0, 1],
+      [total, 2],
+      [1, 2],
+      [o.fragment ? 0x2000 : 0x4000, 2],
+      [64, 1],
+      [o.protocol ?? 6, 1],
+      [0, 2],
+      ...ipv4Octets(src),
+      ...ipv4Octets(dst),
+    ),
     payload,
   )
 }
@@ -223,10 +235,7 @@ export function dialogue(d: Dialogue): Seg[] {
 }
 
 /** Segments as IPv4 (or IPv6) packets over Ethernet (or the given framing), one per 10 ms. */
-export function frames(
-  segs: readonly Seg[],
-  o: { v6?: boolean; client?: string; server?: string; link?: (ip: Bytes) => Bytes } = {},
-): Packet[] {
+export function frames(segs: readonly Seg[], o: { v6?: boolean; client?: string; server?: string; link?: (ip: Bytes) => Bytes } = {}): Packet[] {
   const client = o.client ?? (o.v6 ? '2001:db8::10' : '192.0.2.10')
   const server = o.server ?? (o.v6 ? '2001:db8::25' : '192.0.2.25')
   const link = o.link ?? ((ip: Bytes) => ethernet(ip))
