@@ -883,7 +883,7 @@ export const TEACHER_TIPS = {
   ],
   'mail-journey': [
     {
-      at: '^MX\?',
+      at: String.raw`^MX\?`,
       ask: {
         ja: '送信側のサーバは、宛先のサーバのアドレスをどうやって知るのでしょうか。',
         en: "How does the sending server learn where the recipient's server is?",
@@ -930,7 +930,7 @@ export const TEACHER_TIPS = {
       },
     },
     {
-      at: '^550 5\.7\.1',
+      at: String.raw`^550 5\.7\.1`,
       ask: {
         ja: 'SPF と DKIM の両方が失敗しました。どちらか一方だけが成功していたら、DMARC の結果は変わったでしょうか。',
         en: 'Both SPF and DKIM failed. Had just one of them passed, would DMARC have decided differently?',
@@ -962,7 +962,7 @@ export const TEACHER_TIPS = {
       },
     },
     {
-      at: '^EHLO smtp\.isp',
+      at: String.raw`^EHLO smtp\.isp`,
       ask: {
         ja: 'ISP のメールサーバの 25 番ポート宛て通信は、なぜ出口で止められないのでしょうか。',
         en: "Why does the edge not stop the ISP mail server's own port-25 traffic?",
