@@ -290,19 +290,19 @@ export const smtpReplyCaptions = {
     en: 'The content had a line longer than 998 octets, so the final "." gets 554 (RFC 5321 §4.5.3.1.6). A text line may be at most 1000 octets including CRLF. Wrap long lines, or encode the content (base64 or quoted-printable).',
   },
   greylisted: {
-    ja: 'サーバは初めて見る組み合わせ(送信元のIPアドレス・送信者・宛先)をいったん450で断りました。グレーリスティングと呼ぶ迷惑メール対策です。4xxは一時的なエラーなので、正規のメールサーバはキューに残して数分後に再送し、そのときは250で受け付けられます(RFC 5321 §4.5.4.1, RFC 6647)。',
+    ja: 'サーバは初めて見る組み合わせ（送信元のIPアドレス・送信者・宛先）をいったん450で断りました。グレーリスティングと呼ぶ迷惑メール対策です。4xxは一時的なエラーなので、正規のメールサーバはキューに残して数分後に再送し、そのときは250で受け付けられます（RFC 5321 §4.5.4.1, RFC 6647）。',
     en: 'The server turns away a combination it has not seen before (client address, sender, recipient) with 450: greylisting, an anti-spam measure. 4xx is temporary, so a real mail server keeps the message queued and retries minutes later, when it gets 250 (RFC 5321 §4.5.4.1, RFC 6647).',
   },
   mailboxFull: {
-    ja: '宛先のメールボックスが満杯なので、サーバは452(4.2.2)で断りました。4xxは一時的なエラーです。送信側はメールをキューに残し、受信者がメールを整理して空きができたころに再送します(RFC 5321 §4.2.2, RFC 3463 §3.3)。',
+    ja: '宛先のメールボックスが満杯なので、サーバは452（4.2.2）で断りました。4xxは一時的なエラーです。送信側はメールをキューに残し、受信者がメールを整理して空きができたころに再送します（RFC 5321 §4.2.2, RFC 3463 §3.3）。',
     en: "The recipient's mailbox is full, so the server answers 452 (4.2.2). This is a temporary error: the sending side keeps the message queued and retries once the recipient has made room (RFC 5321 §4.2.2, RFC 3463 §3.3).",
   },
   contentRejected: {
-    ja: 'サーバは本文を受け取ったあと、内容を検査して554(5.7.1)で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール(バウンス)を返します(RFC 5321 §4.1.1.4, RFC 3463 §3.8)。',
+    ja: 'サーバは本文を受け取ったあと、内容を検査して554（5.7.1）で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール（バウンス）を返します（RFC 5321 §4.1.1.4, RFC 3463 §3.8）。',
     en: 'After receiving the message, the server checks its content and refuses it with 554 (5.7.1). 5xx is permanent: the sending side does not retry and returns a bounce to the sender (RFC 5321 §4.1.1.4, RFC 3463 §3.8).',
   },
   localError: {
-    ja: 'サーバの内部で処理に失敗したため、451(4.3.0)でこの行を処理しなかったと伝えました（RFC 5321 §4.2.3）。クライアントの誤りではなく、4xx は一時的なエラーなので、同じ行を送り直せば受け付けられることがあります。セッションの状態は変わりません。',
+    ja: 'サーバの内部で処理に失敗したため、451（4.3.0）でこの行を処理しなかったと伝えました（RFC 5321 §4.2.3）。クライアントの誤りではなく、4xx は一時的なエラーなので、同じ行を送り直せば受け付けられることがあります。セッションの状態は変わりません。',
     en: "Something failed inside the server, so it answers 451 (4.3.0): the line was not processed (RFC 5321 §4.2.3). This is not the client's mistake; 4xx is temporary, so sending the same line again may succeed. The session state does not change.",
   },
   tooManyErrors: {

@@ -8,7 +8,7 @@ export default {
   order: 10,
   title: { ja: 'SMTPの基本: HELOで1通送る', en: 'SMTP basics: one message with HELO' },
   summary: {
-    ja: 'クライアントがSMTPサーバ(25番ポート)に接続し、HELO・MAIL FROM・RCPT TO・DATAの順に1通のメールを渡して、QUITで切断するまでを1パケットずつ追います。',
+    ja: 'クライアントがSMTPサーバ（25番ポート）に接続し、HELO・MAIL FROM・RCPT TO・DATAの順に1通のメールを渡して、QUITで切断するまでを1パケットずつ追います。',
     en: 'A client connects to an SMTP server on port 25, hands over one message with HELO, MAIL FROM, RCPT TO and DATA, and leaves with QUIT, one packet at a time.',
   },
   client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },

@@ -16,7 +16,7 @@ export default {
   id: 'smtp-ehlo',
   protocol: 'smtp',
   order: 20,
-  title: { ja: 'EHLO: 拡張SMTP(ESMTP)でセッションを始める', en: 'EHLO: opening an Extended SMTP session' },
+  title: { ja: 'EHLO: 拡張SMTP（ESMTP）でセッションを始める', en: 'EHLO: opening an Extended SMTP session' },
   summary: {
     ja: 'HELO の代わりに EHLO で名乗ると、サーバは使える拡張機能を一覧で返します。その一覧の読み方と HELO との違いを、1 通の送信で確かめます。',
     en: 'When the client introduces itself with EHLO instead of HELO, the server answers with the list of extensions it offers. One short message shows how to read that list and how it differs from HELO.',

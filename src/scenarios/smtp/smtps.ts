@@ -8,7 +8,7 @@ export default {
   id: 'smtps',
   protocol: 'smtp',
   order: 40,
-  title: { ja: 'SMTPS(465番): 最初から TLS で投稿する', en: 'SMTPS (port 465): submission over TLS from the first byte' },
+  title: { ja: 'SMTPS（465番）: 最初から TLS で投稿する', en: 'SMTPS (port 465): submission over TLS from the first byte' },
   summary: {
     ja: 'メールソフトが 465 番ポートに接続すると、TCP の直後に TLS ハンドシェイクが行われ、SMTP の挨拶はその中で始まります。SMTP 認証（AUTH PLAIN）のあと、外部宛ての 1 通を送ります。',
     en: 'A mail program connects to port 465: the TLS handshake follows TCP at once, and the SMTP greeting already arrives inside it. After SMTP authentication (AUTH PLAIN) it sends one message to an outside address.',

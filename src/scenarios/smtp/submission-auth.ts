@@ -10,7 +10,7 @@ export default {
   id: 'smtp-submission-auth',
   protocol: 'smtp',
   order: 50,
-  title: { ja: 'サブミッションポート(587番)と SMTP 認証', en: 'The submission port (587) and SMTP authentication' },
+  title: { ja: 'サブミッションポート（587番）と SMTP 認証', en: 'The submission port (587) and SMTP authentication' },
   summary: {
     ja: 'メールソフトが 587 番ポートに接続し、STARTTLS で暗号化してから SMTP 認証（SMTP-AUTH）を行い、外部宛ての 1 通を送ります。パスワードの誤りと、base64 の中身も確かめます。',
     en: 'A mail program connects to port 587, encrypts the connection with STARTTLS, authenticates (SMTP AUTH) and sends one message to an outside address. A mistyped password and the contents of the base64 lines are shown too.',
