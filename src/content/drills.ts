@@ -46,7 +46,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'b',
     explanation: {
-      ja: 'EHLOは、クライアントが自分のホスト名を名乗ってセッションを始めるコマンドです（RFC 5321 §4.1.1.1）。サーバは250の複数行応答で、STARTTLSやAUTHなど対応する拡張機能を知らせます。MAIL・RCPT・DATAはその後のメール取引で使うコマンドで、EHLOを知らない古いサーバが500や502を返したときは、クライアントはHELOで始め直します。',
+      ja: 'EHLOは、クライアントが自分のホスト名を名乗ってセッションを始めるコマンドです（RFC 5321 §4.1.1.1）。サーバは250の複数行応答で、STARTTLSやAUTHなど対応する拡張機能を知らせます。MAIL・RCPT・DATAはその後のメールトランザクションで使うコマンドで、EHLOを知らない古いサーバが500や502を返したときは、クライアントはHELOで始め直します。',
       en: 'EHLO opens the session: the client gives its host name (RFC 5321 §4.1.1.1), and the server answers with a multi-line 250 that lists the extensions it supports, such as STARTTLS and AUTH. MAIL, RCPT and DATA come later, in the mail transaction. An old server that does not know EHLO answers 500 or 502, and the client starts again with HELO.',
     },
     link: { scenario: 'smtp-ehlo', text: '^EHLO ', from: 'client' },
@@ -75,14 +75,14 @@ export const DRILLS: readonly Drill[] = [
     id: 'h20-sv-q1',
     source: 'H20SV問1',
     question: {
-      ja: '社内PCのメールソフトはSMTP AUTHに対応していません。メールソフトに新しい機能を求めずに、利用者を確かめてから外部宛のメールを中継したいとき、メールサーバに導入する方式はどれですか。',
+      ja: '社内PCのメールソフトはSMTP-AUTHに対応していません。メールソフトに新しい機能を求めずに、利用者を確かめてから外部宛のメールを中継したいとき、メールサーバに導入する方式はどれですか。',
       en: 'The mail programs on the office PCs do not support SMTP AUTH. Which method, added on the mail server, checks the user before relaying mail to outside addresses without asking anything new of the mail programs?',
     },
     choices: [
       {
         id: 'a',
         text: {
-          ja: 'SMTP AUTH:サブミッションポート（587番）で、メールソフトが利用者IDとパスワードを送って認証を受ける',
+          ja: 'SMTP-AUTH:サブミッションポート（587番）で、メールソフトがユーザIDとパスワードを送って認証を受ける',
           en: 'SMTP AUTH: on the submission port (587), the mail program sends a user ID and password to be authenticated',
         },
       },
@@ -112,7 +112,7 @@ export const DRILLS: readonly Drill[] = [
     id: 'h22s-sc-am2-q15',
     source: 'H22春SC午前2問15',
     question: {
-      ja: 'SMTP AUTHを使った、メール送信のセキュリティ対策として適切なものはどれですか。',
+      ja: 'SMTP-AUTHを使った、メール送信のセキュリティ対策として適切なものはどれですか。',
       en: 'Which is a sound mail-security measure built on SMTP AUTH?',
     },
     choices: [
@@ -126,7 +126,7 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'b',
         text: {
-          ja: '利用者IDとパスワードをbase64で符号化して送り、盗聴されても読まれないようにする',
+          ja: 'ユーザIDとパスワードをbase64で符号化して送り、盗聴されても読まれないようにする',
           en: 'Send the user ID and password encoded in base64 so that an eavesdropper cannot read them',
         },
       },
@@ -147,7 +147,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'c',
     explanation: {
-      ja: 'サブミッションポート（587番、RFC 6409）は、メールソフトからの送信を受け付けるための、25番とは別のポートです。ここではSMTP AUTH（RFC 4954）で利用者を認証してから受け付けるので、ISPが25番ポートへの外向き通信を止めていても（OP25B）、認証できた利用者は送信できます。AUTH PLAINのbase64は符号化にすぎず暗号化ではない（盗聴者はすぐ元に戻せる）ため、このレッスンではSTARTTLSでTLSを始めてから認証します。',
+      ja: 'サブミッションポート（587番、RFC 6409）は、メールソフトからの送信を受け付けるための、25番とは別のポートです。ここではSMTP-AUTH（RFC 4954）で利用者を認証してから受け付けるので、ISPが25番ポートへの外向き通信を止めていても（OP25B）、認証できた利用者は送信できます。AUTH PLAINのbase64は符号化にすぎず暗号化ではない（盗聴者はすぐ元に戻せる）ため、このレッスンではSTARTTLSでTLSを始めてから認証します。',
       en: 'The submission port (587, RFC 6409) is a port apart from 25 for mail programs handing in mail. The server there authenticates the user with SMTP AUTH (RFC 4954) before accepting anything, so users can still send when their ISP blocks outbound port 25 (OP25B). The base64 in AUTH PLAIN is an encoding, not encryption, and an eavesdropper can undo it at once; that is why this lesson starts TLS with STARTTLS before authenticating.',
     },
     link: { scenario: 'smtp-submission-auth', text: '^AUTH PLAIN ', from: 'client' },
@@ -156,7 +156,7 @@ export const DRILLS: readonly Drill[] = [
     id: 'h21s-sc-am2-q3',
     source: 'H21春SC午前2問3',
     question: {
-      ja: 'SMTP AUTHの働きとして正しいものはどれですか。',
+      ja: 'SMTP-AUTHの働きとして正しいものはどれですか。',
       en: 'What does SMTP AUTH do?',
     },
     choices: [
@@ -177,7 +177,7 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'c',
         text: {
-          ja: 'メールサーバ間の通信をTLSで暗号化し、経路上での盗聴を防ぐ',
+          ja: 'メールサーバ間の通信をTLSで暗号化し、ネットワーク上での盗聴を防ぐ',
           en: 'It encrypts the traffic between mail servers with TLS against eavesdropping on the way',
         },
       },
@@ -191,7 +191,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'b',
     explanation: {
-      ja: 'SMTP AUTH（RFC 4954）では、クライアントがEHLOの応答でAUTHへの対応を確かめ、AUTHコマンドで利用者名とパスワードを送ります。正しければ235 2.7.0、誤っていれば535 5.7.8が返ります（RFC 4954 §6）。このレッスンでは、235を受けた後で、外部宛のRCPT TOが250で受け付けられます。',
+      ja: 'SMTP-AUTH（RFC 4954）では、クライアントがEHLOの応答でAUTHへの対応を確かめ、AUTHコマンドでユーザ名とパスワードを送ります。正しければ235 2.7.0、誤っていれば535 5.7.8が返ります（RFC 4954 §6）。このレッスンでは、235を受けた後で、外部宛のRCPT TOが250で受け付けられます。',
       en: 'With SMTP AUTH (RFC 4954) the client finds AUTH in the answer to EHLO and sends its user name and password with the AUTH command. The server answers 235 2.7.0 when they are right and 535 5.7.8 when they are wrong (RFC 4954 §6). In this lesson, once the 235 has come, the RCPT TO for an outside address is accepted with 250.',
     },
     link: { scenario: 'smtp-submission-auth', text: '^235 ', from: 'server' },
@@ -407,7 +407,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'b',
     explanation: {
-      ja: 'POP3（RFC 1939）では、USERとPASSで認証を受けた後、RETRでメールボックスのメールを1通ずつ取り出します（RFC 1939 §5）。送信やサーバ間の転送はSMTP（RFC 5321）の役目です。USERとPASSは平文なので、盗聴者には利用者名とパスワードがそのまま見えます。',
+      ja: 'POP3（RFC 1939）では、USERとPASSで認証を受けた後、RETRでメールボックスのメールを1通ずつ取り出します（RFC 1939 §5）。送信やサーバ間の転送はSMTP（RFC 5321）の役目です。USERとPASSは平文なので、盗聴者にはユーザ名とパスワードがそのまま見えます。',
       en: 'With POP3 (RFC 1939) the client logs in with USER and PASS, then takes messages out of the mailbox one by one with RETR (RFC 1939 §5). Sending, and relaying between servers, is the job of SMTP (RFC 5321). USER and PASS travel in plaintext, so an eavesdropper sees the user name and password as they are.',
     },
     link: { scenario: 'pop3-basic', text: '^RETR 1$', from: 'client' },

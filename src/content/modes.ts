@@ -53,7 +53,7 @@ const TEXT = {
     en: 'Writing the message after DATA: the server answers nothing until a line with a lone ".".',
   },
   sandboxStuffed: {
-    ja: '「.」で始まる行なので、ワイヤ上では「..」にして送りました（ドット・スタッフィング）。',
+    ja: '「.」で始まる行なので、ネットワーク上では「..」にして送りました（ドット・スタッフィング）。',
     en: 'The line starts with ".", so it went out as ".." (dot-stuffing).',
   },
   sandboxWait: { ja: '5分待つ', en: 'Wait 5 minutes' },
@@ -95,13 +95,13 @@ const TEXT = {
     ja: '（先頭の {n} 行は省略。全体はシーケンス図とファイル保存で見られます）',
     en: '({n} earlier lines not shown here; the diagram and the saved file have them all)',
   },
-  eavesTitle: { ja: '経路上で読めること', en: 'What a packet capture reads' },
+  eavesTitle: { ja: 'ネットワーク上で読めること', en: 'What a packet capture reads' },
   eavesEncrypted: {
     ja: 'TLSで暗号化されたレコード（{octets}オクテット）だけが見えます。中身のコマンドもパスワードも読めません。',
     en: 'Only an encrypted TLS record of {octets} octets. Neither the command nor any password can be read.',
   },
   eavesPassword: {
-    ja: 'パスワードが平文で流れています: 「{password}」。経路上の誰でも読めます。',
+    ja: 'パスワードが平文で流れています: 「{password}」。ネットワーク上の誰でも読めます。',
     en: 'The password crosses in plain text: "{password}". Anyone on the path reads it.',
   },
   eavesBase64: {
@@ -109,9 +109,9 @@ const TEXT = {
     en: 'Only base64-encoded, not encrypted: one click turns it back.',
   },
   eavesInside: { ja: 'TLSがなかったら（学習用に中身を表示）', en: 'Without TLS (the inside, shown for learning)' },
-  eavesDecode: { ja: 'base64を復号する', en: 'Decode the base64' },
-  eavesDecoded: { ja: '復号結果: ユーザ「{user}」パスワード「{password}」', en: 'Decoded: user "{user}", password "{password}"' },
-  eavesDecodedRaw: { ja: '復号結果: {text}', en: 'Decoded: {text}' },
+  eavesDecode: { ja: 'base64をデコードする', en: 'Decode the base64' },
+  eavesDecoded: { ja: 'デコード結果: ユーザ「{user}」パスワード「{password}」', en: 'Decoded: user "{user}", password "{password}"' },
+  eavesDecodedRaw: { ja: 'デコード結果: {text}', en: 'Decoded: {text}' },
   eavesDigest: {
     ja: 'パスワードそのものは流れず、MD5ダイジェスト（{digest}）だけが見えます。ただしメール本文は平文のままです。',
     en: 'The password itself is not on the wire, only an MD5 digest ({digest}). The mail itself still travels in plain text.',

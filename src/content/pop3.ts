@@ -14,7 +14,7 @@ const commands = {
     en: 'The client sends PASS with the password. Without TLS it crosses the wire in cleartext and an eavesdropper reads it as is. If it is right the server answers +OK and enters TRANSACTION; if not, -ERR, and the session stays in AUTHORIZATION (RFC 1939 §7).',
   },
   APOP: {
-    ja: 'クライアントがAPOPで、ユーザ名と「タイムスタンプ+パスワード」のMD5ダイジェストを送りました。パスワードそのものは回線に流れませんが、メール本文はこの後も平文のままで、暗号化はされません。ダイジェストが一致すれば+OK、しなければ-ERRが返ります（RFC 1939 §7）。',
+    ja: 'クライアントがAPOPで、ユーザ名と「タイムスタンプ+パスワード」のMD5ダイジェストを送りました。パスワードそのものはネットワーク上を流れませんが、メール本文はこの後も平文のままで、暗号化はされません。ダイジェストが一致すれば+OK、しなければ-ERRが返ります（RFC 1939 §7）。',
     en: 'The client sends APOP with the name and the MD5 digest of timestamp + password. The password itself never crosses the wire, but the mail that follows still travels in cleartext: APOP encrypts nothing. A matching digest gets +OK, any other -ERR (RFC 1939 §7).',
   },
   AUTH: {
@@ -34,7 +34,7 @@ const commands = {
     en: 'The client ends the session with QUIT. From TRANSACTION the server enters UPDATE, and only now are the messages marked by DELE removed. Before login nothing is removed: the server answers +OK and closes (RFC 1939 §4, §6).',
   },
   STAT: {
-    ja: 'クライアントがSTATでメールドロップの状況を尋ねました。サーバは「+OK 件数 合計オクテット数」の1行で答え、削除の印が付いたメールは数えません。認証前に送ると-ERRです（RFC 1939 §5）。',
+    ja: 'クライアントがSTATでメールボックスの状況を尋ねました。サーバは「+OK 件数 合計オクテット数」の1行で答え、削除の印が付いたメールは数えません。認証前に送ると-ERRです（RFC 1939 §5）。',
     en: 'The client asks with STAT how full the maildrop is. The server answers one line, "+OK count octets", leaving out messages marked as deleted. Before login the answer is -ERR (RFC 1939 §5).',
   },
   LIST: {
@@ -125,7 +125,7 @@ const replies = {
     en: 'The server answers -ERR: PASS is only allowed right after a successful USER. The client sends USER with the name first (RFC 1939 §7).',
   },
   loggedIn: {
-    ja: 'サーバが+OKを返し、認証に成功しました。サーバはメールドロップをロックし、セッションはTRANSACTION状態に入ります。ここからSTAT、LIST、RETRなどが使えます（RFC 1939 §4）。',
+    ja: 'サーバが+OKを返し、認証に成功しました。サーバはメールボックスをロックし、セッションはTRANSACTION状態に入ります。ここからSTAT、LIST、RETRなどが使えます（RFC 1939 §4）。',
     en: 'The server answers +OK: authentication succeeded. It locks the maildrop and the session enters TRANSACTION, where STAT, LIST, RETR and the rest can be used (RFC 1939 §4).',
   },
   authFailed: {
@@ -213,7 +213,7 @@ const replies = {
     en: 'The server answers +OK and marks the message as deleted. It is removed only in UPDATE, after QUIT; until then RSET can undo the mark (RFC 1939 §5, §6).',
   },
   reset: {
-    ja: 'サーバが+OKを返し、削除の印をすべて外しました。メールドロップは認証した直後の状態に戻り、その件数とサイズが示されます（RFC 1939 §5）。',
+    ja: 'サーバが+OKを返し、削除の印をすべて外しました。メールボックスは認証した直後の状態に戻り、その件数とサイズが示されます（RFC 1939 §5）。',
     en: 'The server answers +OK and removes every deletion mark. The maildrop is as it was right after login, and the reply gives its count and size (RFC 1939 §5).',
   },
   noop: {
@@ -245,7 +245,7 @@ const states = {
     en: 'AUTHORIZATION: the greeting has been sent and the client must identify itself. It does so with USER/PASS, APOP or AUTH (RFC 1939 §4).',
   },
   transaction: {
-    ja: 'TRANSACTION状態: 認証に成功し、メールドロップをロックした段階です。STAT、LIST、RETR、DELEなどでメールを扱います（RFC 1939 §5）。',
+    ja: 'TRANSACTION状態: 認証に成功し、メールボックスをロックした段階です。STAT、LIST、RETR、DELEなどでメールを扱います（RFC 1939 §5）。',
     en: 'TRANSACTION: authentication succeeded and the maildrop is locked. The client works with STAT, LIST, RETR, DELE and the rest (RFC 1939 §5).',
   },
   update: {

@@ -6,7 +6,7 @@ import type { Caption } from './types'
 /** Client lines: what the command asks for. */
 export const smtpCommandCaptions = {
   HELO: {
-    ja: 'クライアントが HELO で自分のホスト名（ドメイン）を名乗りました。SMTP では、メールを渡す前にまず挨拶で名乗る決まりです（RFC 5321 §4.1.1.1）。サーバは 250 で応じ、名前がなければ 501 を返します。HELO には拡張機能の一覧は返りません。',
+    ja: 'クライアントが HELO で自分のホスト名（ドメイン）を名乗りました。SMTP では、メールを渡す前にまずあいさつで名乗る決まりです（RFC 5321 §4.1.1.1）。サーバは 250 で応じ、名前がなければ 501 を返します。HELO には拡張機能の一覧は返りません。',
     en: 'The client introduces itself with HELO and its host name (domain). SMTP wants this greeting before any mail is handed over (RFC 5321 §4.1.1.1). The server answers 250, or 501 if the name is missing. HELO gets no list of extensions.',
   },
   EHLO: {
@@ -14,7 +14,7 @@ export const smtpCommandCaptions = {
     en: 'The client says EHLO (extended hello): it wants to use Extended SMTP. The server answers with a multi-line 250 listing its extensions, such as SIZE, PIPELINING, STARTTLS and AUTH (RFC 5321 §4.1.1.1); a missing name gets 501. R1秋NW午前Ⅱ問9 asks which command starts an (E)SMTP session: EHLO.',
   },
   MAIL: {
-    ja: 'MAIL FROM:<アドレス> で送信者のアドレス（エンベロープの送信者）を伝え、1 通分の取引を始めます（RFC 5321 §4.1.1.2）。届かなかったときのエラーメールはこのアドレスに返ります。サーバは 250 で受け付け、HELO/EHLO の前なら 503、書式の誤りには 501、サブミッションポートで未認証なら 530 を返します。',
+    ja: 'MAIL FROM:<アドレス> で送信者のアドレス（エンベロープの送信者）を伝え、1 通分のメールトランザクションを始めます（RFC 5321 §4.1.1.2）。届かなかったときのエラーメールはこのアドレスに返ります。サーバは 250 で受け付け、HELO/EHLO の前なら 503、書式の誤りには 501、サブミッションポートで未認証なら 530 を返します。',
     en: "MAIL FROM:<address> gives the sender's address (the envelope sender) and opens one mail transaction (RFC 5321 §4.1.1.2). Bounces go back to this address. The server answers 250; 503 before HELO/EHLO, 501 for bad syntax, 530 on the submission port without AUTH.",
   },
   RCPT: {
@@ -26,7 +26,7 @@ export const smtpCommandCaptions = {
     en: 'DATA announces that the message itself comes next; it takes no argument (RFC 5321 §4.1.1.4). The envelope (sender and recipients) is complete, so the headers and body follow. The server answers 354 to go ahead, or 503/554 when no recipient has been accepted.',
   },
   RSET: {
-    ja: 'RSET は進行中の取引を取り消し、送信者と宛先をサーバに忘れさせます（RFC 5321 §4.1.1.5）。接続と HELO/EHLO の挨拶はそのまま残るので、やり直しに使えます。サーバは 250 で応じます（引数を付けると 501）。',
+    ja: 'RSET は進行中のメールトランザクションを取り消し、送信者と宛先をサーバに忘れさせます（RFC 5321 §4.1.1.5）。接続と HELO/EHLO のあいさつはそのまま残るので、やり直しに使えます。サーバは 250 で応じます（引数を付けると 501）。',
     en: 'RSET cancels the mail transaction in progress: the server forgets the sender and recipients (RFC 5321 §4.1.1.5). The connection and the HELO/EHLO greeting stay, so the client can start over. The server answers 250 (501 if an argument is added).',
   },
   NOOP: {
@@ -50,11 +50,11 @@ export const smtpCommandCaptions = {
     en: 'HELP asks the server for guidance (RFC 5321 §4.1.1.8). It helps a person typing by hand, for example over telnet; mail software does not need it. The server answers 214 with a list of commands.',
   },
   STARTTLS: {
-    ja: 'STARTTLS は「この接続をここから TLS で暗号化しよう」という提案です（RFC 3207 §4）。ここまでの SMTP は平文で、盗聴者にはメールもパスワードも読めます。サーバは 220 で応じて TLS ハンドシェイクに進みます。提供していなければ 502、取引の途中なら 503 です。',
+    ja: 'STARTTLS は「この接続をここから TLS で暗号化しよう」という提案です（RFC 3207 §4）。ここまでの SMTP は平文で、盗聴者にはメールもパスワードも読めます。サーバは 220 で応じて TLS ハンドシェイクに進みます。提供していなければ 502、メールトランザクションの途中なら 503 です。',
     en: 'STARTTLS proposes to encrypt this connection with TLS from here on (RFC 3207 §4). So far SMTP was plaintext: an eavesdropper can read the mail and any password. The server answers 220 and the TLS handshake follows; 502 if it does not offer TLS, 503 in the middle of a transaction.',
   },
   AUTH: {
-    ja: 'AUTH で SMTP 認証（SMTP-AUTH）を始め、利用者名とパスワードを PLAIN や LOGIN などの SASL 方式で送ります（RFC 4954 §4）。サブミッションポート（587）で、送れる人を利用者に限るためです。成功なら 235、続きを求めるときは 334、失敗は 535、提供していなければ 502 です。',
+    ja: 'AUTH で SMTP 認証（SMTP-AUTH）を始め、ユーザ名とパスワードを PLAIN や LOGIN などの SASL 方式で送ります（RFC 4954 §4）。サブミッションポート（587）で、送れる人を利用者に限るためです。成功なら 235、続きを求めるときは 334、失敗は 535、提供していなければ 502 です。',
     en: 'AUTH starts SMTP authentication: the user name and password travel in a SASL mechanism such as PLAIN or LOGIN (RFC 4954 §4). The submission port (587) uses it to take mail only from its users. The server answers 235 on success, 334 to ask for more, 535 on failure, 502 where AUTH is not offered.',
   },
   unknown: {
@@ -70,11 +70,11 @@ export const smtpStepCaptions = {
     en: 'After 354 the message content flows: header lines (From:, To:, Subject: ...), a blank line, then the body (RFC 5321 §4.1.1.4). The From:/To: headers need not match the envelope. A line starting with "." goes out with the dot doubled (dot-stuffing, §4.5.2). The server stays silent until the final ".".',
   },
   dot: {
-    ja: '「.」だけの行が、メールの中身の終わり（End Of Message）を知らせます（RFC 5321 §4.1.1.4）。通信路の上では CRLF . CRLF という並びです。サーバはここで初めて答え、受け付ければ 250、大きすぎれば 552、長すぎる行があれば 554 を返します。',
+    ja: '「.」だけの行が、メールの中身の終わり（End Of Message）を知らせます（RFC 5321 §4.1.1.4）。ネットワーク上では CRLF . CRLF という並びです。サーバはここで初めて答え、受け付ければ 250、大きすぎれば 552、長すぎる行があれば 554 を返します。',
     en: 'A line holding only "." marks the end of the message data, the "End Of Message" (RFC 5321 §4.1.1.4); on the wire it is CRLF . CRLF. Only now does the server reply: 250 if it accepts the message, 552 if it is too big, 554 if a line is too long.',
   },
   'sasl-response': {
-    ja: '334 の求めに応えて、クライアントが base64 の 1 行を送りました（RFC 4954 §4）。base64 は誰でも元に戻せる符号化で、暗号化ではありません。盗聴者には利用者名もパスワードも読めるので、TLS の中で送ります。サーバは 235（成功）か 535（失敗）、次の項目なら 334、「*」で中止すると 501 を返します。',
+    ja: '334 の求めに応えて、クライアントが base64 の 1 行を送りました（RFC 4954 §4）。base64 は誰でも元に戻せる符号化で、暗号化ではありません。盗聴者にはユーザ名もパスワードも読めるので、TLS の中で送ります。サーバは 235（成功）か 535（失敗）、次の項目なら 334、「*」で中止すると 501 を返します。',
     en: 'Answering the 334, the client sends one base64 line (RFC 4954 §4). Base64 is an encoding anyone can decode, not encryption: an eavesdropper reads the user name and password, so send it inside TLS. The server answers 235 (success), 535 (failure), 334 for the next item, or 501 if "*" cancels.',
   },
   pipeline: {
@@ -90,7 +90,7 @@ export const smtpReplyCaptions = {
     en: 'Once TCP is connected, the server speaks first: 220 and its name say it is ready (RFC 5321 §3.1, §4.3.2). The client waits for this before sending HELO or EHLO. A server that cannot offer service answers 554 instead.',
   },
   heloOk: {
-    ja: 'サーバが 250 と自分のホスト名で HELO に応えました（RFC 5321 §4.1.1.1）。挨拶が済んだので、MAIL FROM で取引を始められます。応答は 1 行だけで、拡張機能も拡張ステータスコード（x.y.z）も約束されません。',
+    ja: 'サーバが 250 と自分のホスト名で HELO に応えました（RFC 5321 §4.1.1.1）。あいさつが済んだので、MAIL FROM でメールトランザクションを始められます。応答は 1 行だけで、拡張機能も拡張ステータスコード（x.y.z）も約束されません。',
     en: 'The server answers HELO with 250 and its own host name (RFC 5321 §4.1.1.1). The greeting is done, so MAIL FROM can start a transaction. The reply is one line only: no extensions, and no enhanced status codes (x.y.z) are promised.',
   },
   ehloOk: {
@@ -114,7 +114,7 @@ export const smtpReplyCaptions = {
     en: 'The final "." got 250 and a queue ID: from this moment the server has taken responsibility for delivering the message (RFC 5321 §6.1). On delivery it adds Return-Path: and Received: headers (§4.4). A refusal here would be 552 or 554.',
   },
   rsetOk: {
-    ja: 'RSET に 250 が返り、進行中の取引は取り消されました（RFC 5321 §4.1.1.5）。送信者と宛先は忘れられましたが、HELO/EHLO の挨拶は有効なままです。次は MAIL FROM から始め直せます。',
+    ja: 'RSET に 250 が返り、進行中のメールトランザクションは取り消されました（RFC 5321 §4.1.1.5）。送信者と宛先は忘れられましたが、HELO/EHLO のあいさつは有効なままです。次は MAIL FROM から始め直せます。',
     en: 'RSET got 250: the transaction in progress is gone (RFC 5321 §4.1.1.5). The sender and recipients are forgotten, but the HELO/EHLO greeting still holds. The next transaction starts again with MAIL FROM.',
   },
   noopOk: {
@@ -158,7 +158,7 @@ export const smtpReplyCaptions = {
     en: "Authentication succeeded with 235 (RFC 4954 §6). The server will now relay this user's mail to outside recipients too. Next, MAIL FROM starts the transaction.",
   },
   authFailed: {
-    ja: '535 は認証の失敗で、利用者名かパスワードが違います（RFC 4954 §6）。拡張コード 5.7.8 は「認証情報が無効」の意味です。PLAIN では「NUL 利用者名 NUL パスワード」を base64 にして送ります。正しい情報で AUTH からやり直してください。',
+    ja: '535 は認証の失敗で、ユーザ名かパスワードが違います（RFC 4954 §6）。拡張コード 5.7.8 は「認証情報が無効」の意味です。PLAIN では「NUL ユーザ名 NUL パスワード」を base64 にして送ります。正しい情報で AUTH からやり直してください。',
     en: '535: authentication failed; the user name or password is wrong (RFC 4954 §6). The enhanced code 5.7.8 means "invalid credentials". PLAIN sends base64 of NUL, user name, NUL, password. Start again with AUTH and the right details.',
   },
   authAborted: {
@@ -178,7 +178,7 @@ export const smtpReplyCaptions = {
     en: 'This connection is already authenticated, so AUTH gets 503 (RFC 4954 §4). A session authenticates only once; go straight on to MAIL FROM.',
   },
   authInTransaction: {
-    ja: '取引の途中（MAIL FROM のあと）に AUTH が来たため、503 で断られました（RFC 4954 §4）。認証は取引を始める前に済ませる決まりです。RSET で取り消すか取引を終えてから、AUTH を送ってください。',
+    ja: 'メールトランザクションの途中（MAIL FROM のあと）に AUTH が来たため、503 で断られました（RFC 4954 §4）。認証はメールトランザクションを始める前に済ませる決まりです。RSET で取り消すかメールトランザクションを終えてから、AUTH を送ってください。',
     en: 'AUTH arrived in the middle of a mail transaction (after MAIL FROM), so it gets 503 (RFC 4954 §4). Authentication belongs before the transaction starts: cancel it with RSET, or finish it, then send AUTH.',
   },
   authMechanism: {
@@ -190,15 +190,15 @@ export const smtpReplyCaptions = {
     en: 'On the submission port (587) the server takes mail only from authenticated users, so it answers 530 (RFC 4954 §6, RFC 6409 §4.3). This stops strangers from sending through it. Authenticate with AUTH first, then send MAIL FROM.',
   },
   needHelo: {
-    ja: 'HELO/EHLO の挨拶より先にコマンドが来たため、503（順序の誤り）が返りました（RFC 5321 §4.1.4）。SMTP では、まず名乗ってから取引を始めます。HELO か EHLO を送ってから、もう一度送ってください。',
+    ja: 'HELO/EHLO のあいさつより先にコマンドが来たため、503（順序の誤り）が返りました（RFC 5321 §4.1.4）。SMTP では、まず名乗ってからメールトランザクションを始めます。HELO か EHLO を送ってから、もう一度送ってください。',
     en: 'A command came before the HELO/EHLO greeting, so the server answers 503, a sequence error (RFC 5321 §4.1.4). In SMTP the client introduces itself first. Send HELO or EHLO, then repeat the command.',
   },
   nestedMail: {
-    ja: '取引の途中で、もう一度 MAIL FROM が来たため 503 が返りました（RFC 5321 §4.1.1.2, §4.1.4）。1 つの取引の送信者は 1 つだけです。いまの取引を DATA で終えるか RSET で取り消してから、次の MAIL FROM を送ってください。',
+    ja: 'メールトランザクションの途中で、もう一度 MAIL FROM が来たため 503 が返りました（RFC 5321 §4.1.1.2, §4.1.4）。1 つのメールトランザクションの送信者は 1 つだけです。いまのメールトランザクションを DATA で終えるか RSET で取り消してから、次の MAIL FROM を送ってください。',
     en: 'MAIL FROM came again in the middle of a transaction, so the server answers 503 (RFC 5321 §4.1.1.2, §4.1.4). A transaction has exactly one sender. Finish it with DATA, or cancel it with RSET, before the next MAIL FROM.',
   },
   needMail: {
-    ja: 'MAIL FROM より先に RCPT TO が来たため、503 が返りました（RFC 5321 §4.1.1.3, §4.1.4）。取引は必ず MAIL FROM（送信者）から始まり、宛先はそのあとです。先に MAIL FROM:<送信者のアドレス> を送ってください。',
+    ja: 'MAIL FROM より先に RCPT TO が来たため、503 が返りました（RFC 5321 §4.1.1.3, §4.1.4）。メールトランザクションは必ず MAIL FROM（送信者）から始まり、宛先はそのあとです。先に MAIL FROM:<送信者のアドレス> を送ってください。',
     en: "RCPT TO came before MAIL FROM, so the server answers 503 (RFC 5321 §4.1.1.3, §4.1.4). A mail transaction always starts with MAIL FROM (the sender); the recipients come after it. Send MAIL FROM:<sender's address> first.",
   },
   needRcpt: {
@@ -206,7 +206,7 @@ export const smtpReplyCaptions = {
     en: 'DATA came before any recipient was named, so the server answers 503 (RFC 5321 §4.1.1.4, §3.3). Before the content, the client must give the sender with MAIL FROM and at least one recipient with RCPT TO.',
   },
   tlsInTransaction: {
-    ja: '取引の途中で STARTTLS が来たため、503 が返りました（RFC 3207 §4）。TLS を始めるとそれまでの状態が捨てられるので、取引の前に行う決まりです。RSET で取り消すか取引を終えてから、STARTTLS を送ってください。',
+    ja: 'メールトランザクションの途中で STARTTLS が来たため、503 が返りました（RFC 3207 §4）。TLS を始めるとそれまでの状態が捨てられるので、メールトランザクションの前に行う決まりです。RSET で取り消すかメールトランザクションを終えてから、STARTTLS を送ってください。',
     en: 'STARTTLS arrived in the middle of a mail transaction, so the server answers 503 (RFC 3207 §4). Starting TLS throws away the session state, so it belongs before MAIL FROM. Cancel with RSET or finish the transaction, then send STARTTLS.',
   },
   noValidRcpt: {
@@ -278,7 +278,7 @@ export const smtpReplyCaptions = {
     en: "A client the server does not trust asked it to relay to an outside domain, so it answers 550 (RFC 5321 §3.6.2). An open relay that forwards anyone's mail becomes a tool for spam. Authenticate with SMTP AUTH, or send to this server's own domains.",
   },
   tooManyRcpts: {
-    ja: '1 つの取引の宛先が上限に達したため、452 が返りました（RFC 5321 §4.5.3.1.10）。一時的なエラーです。ここまでに受け付けられた宛先で DATA を送り、残りの宛先は次の取引で送れば届きます。',
+    ja: '1 つのメールトランザクションの宛先が上限に達したため、452 が返りました（RFC 5321 §4.5.3.1.10）。一時的なエラーです。ここまでに受け付けられた宛先で DATA を送り、残りの宛先は次のメールトランザクションで送れば届きます。',
     en: 'This transaction has reached its recipient limit, so the server answers 452 (RFC 5321 §4.5.3.1.10). It is a temporary error: send DATA for the recipients accepted so far, and the rest in a later transaction.',
   },
   tooBig: {

@@ -48,7 +48,7 @@ export const TEACHER_TIPS = {
         en: 'Learners often take MAIL FROM and RCPT TO for part of the message header. They are instructions to the server (the envelope); the header comes later, after DATA. A misspelt verb such as REPT gets 500, command unrecognised (RFC 5321 §4.1.1.3, §4.2.4).',
       },
       exam: {
-        ja: 'R1秋NW午前Ⅱ問9。選択肢の MAIL・RCPT・DATA は、挨拶の後のメール取引で使うコマンドです。セッションを始めるのは HELO/EHLO です。',
+        ja: 'R1秋NW午前Ⅱ問9。選択肢の MAIL・RCPT・DATA は、あいさつの後のメールトランザクションで使うコマンドです。セッションを始めるのは HELO/EHLO です。',
         en: 'R1秋NW午前Ⅱ問9. Its choices MAIL, RCPT and DATA belong to the mail transaction after the greeting; a session starts with HELO or EHLO.',
       },
     },
@@ -184,7 +184,7 @@ export const TEACHER_TIPS = {
     {
       at: '^ClientHello',
       ask: {
-        ja: '次へ進む前に聞きます。SMTP の 220 の挨拶と TLS ハンドシェイクは、どちらが先でしょう。STARTTLS のレッスンと比べてください。',
+        ja: '次へ進む前に聞きます。SMTP の 220 のあいさつと TLS ハンドシェイクは、どちらが先でしょう。STARTTLS のレッスンと比べてください。',
         en: 'Before Next: which comes first here, the SMTP 220 greeting or the TLS handshake? Compare with the STARTTLS lesson.',
       },
       misconception: {
@@ -247,7 +247,7 @@ export const TEACHER_TIPS = {
     {
       at: '^AUTH LOGIN$',
       ask: {
-        ja: '次へ進む前に聞きます。このあとクライアントが送る 2 行を盗聴者が見たら、利用者名とパスワードは読めるでしょうか。',
+        ja: '次へ進む前に聞きます。このあとクライアントが送る 2 行を盗聴者が見たら、ユーザ名とパスワードは読めるでしょうか。',
         en: 'Before Next: if an eavesdropper saw the two lines the client sends next, could they read the user name and password?',
       },
       misconception: {
@@ -280,15 +280,15 @@ export const TEACHER_TIPS = {
     {
       at: String.raw`^\+OK Logged in`,
       ask: {
-        ja: '次へ進む前に聞きます。この POP3 ログインの成功を、SMTP サーバは何と結び付けて覚えるでしょう。利用者名でしょうか、IP アドレスでしょうか。',
+        ja: '次へ進む前に聞きます。この POP3 ログインの成功を、SMTP サーバは何と結び付けて覚えるでしょう。ユーザ名でしょうか、IP アドレスでしょうか。',
         en: 'Before Next: what does the SMTP server tie this POP3 login to, the user name or the IP address?',
       },
       misconception: {
-        ja: 'POP before SMTP では、SMTP の接続でも利用者名とパスワードを送る、と思われがちです。SMTP 側では何も送りません。サーバが POP3 の成功を送信元の IP アドレスと時刻で覚え、一定時間そのアドレスからの中継を許すだけです。',
+        ja: 'POP before SMTP では、SMTP の接続でもユーザ名とパスワードを送る、と思われがちです。SMTP 側では何も送りません。サーバが POP3 の成功を送信元の IP アドレスと時刻で覚え、一定時間そのアドレスからの中継を許すだけです。',
         en: "Many think POP before SMTP sends a user name and password over SMTP too. Nothing is sent on the SMTP side: the server notes the POP3 success with the client's IP address and the time, and relays for that address for a while.",
       },
       exam: {
-        ja: 'H20SV問1。社内 PC のメールソフトが SMTP AUTH に対応していないので、メールソフトに手を加えずに使える POP before SMTP を選ぶ問題です。',
+        ja: 'H20SV問1。社内 PC のメールソフトが SMTP-AUTH に対応していないので、メールソフトに手を加えずに使える POP before SMTP を選ぶ問題です。',
         en: 'H20SV問1: the office mail programs cannot do SMTP AUTH, so POP before SMTP, which asks nothing new of them, is the method to choose.',
       },
     },
@@ -374,7 +374,7 @@ export const TEACHER_TIPS = {
     {
       at: String.raw`^550 5\.1\.1 `,
       ask: {
-        ja: '送信側のサーバは、user3 宛てを時間をおいて再送するでしょうか。同じ取引の user1 宛てはどうなるでしょう。',
+        ja: '送信側のサーバは、user3 宛てを時間をおいて再送するでしょうか。同じメールトランザクションの user1 宛てはどうなるでしょう。',
         en: 'Will the sending server retry user3 later? And what happens to user1 in the same transaction?',
       },
       misconception: {
@@ -488,18 +488,18 @@ export const TEACHER_TIPS = {
         en: 'Before Next: after RSET, must the client start again from EHLO? What happens to user1, already accepted?',
       },
       misconception: {
-        ja: 'RSET で接続や挨拶までやり直しになる、と思われがちです。RSET が取り消すのは進行中の取引（送信者と宛先）だけで、TCP の接続と EHLO の挨拶は残ります（RFC 5321 §4.1.1.5）。',
+        ja: 'RSET で接続やあいさつまでやり直しになる、と思われがちです。RSET が取り消すのは進行中のメールトランザクション（送信者と宛先）だけで、TCP の接続と EHLO のあいさつは残ります（RFC 5321 §4.1.1.5）。',
         en: 'Many think RSET starts everything over, connection and greeting included. It cancels only the transaction in progress (sender and recipients); the TCP connection and the EHLO greeting remain (RFC 5321 §4.1.1.5).',
       },
       exam: {
-        ja: 'R1秋NW午前Ⅱ問9。セッションを始める EHLO と、その後の取引で使う MAIL・RCPT・DATA を区別することが、この問題を解く鍵です。',
+        ja: 'R1秋NW午前Ⅱ問9。セッションを始める EHLO と、その後のメールトランザクションで使う MAIL・RCPT・DATA を区別することが、この問題を解く鍵です。',
         en: 'R1秋NW午前Ⅱ問9: telling EHLO, which opens the session, from MAIL, RCPT and DATA, which make up each transaction, is the key to it.',
       },
     },
     {
       at: '^From: Alice',
       ask: {
-        ja: '本文の「.forward」の行と、「.」だけの行は、通信路の上でどう送られるでしょう。',
+        ja: '本文の「.forward」の行と、「.」だけの行は、ネットワーク上でどう送られるでしょう。',
         en: 'How do the ".forward" line and the line holding only "." cross the wire?',
       },
       misconception: {

@@ -17,7 +17,7 @@ const UI = {
   stepOf: { ja: 'ステップ {n} / {total}', en: 'Step {n} of {total}' },
   keysHint: { ja: '← → で移動・Spaceで再生・Home/Endで先頭/末尾', en: '← → to step · Space to play · Home/End for first/last' },
   captionTitle: { ja: '解説', en: 'Explanation' },
-  wireTitle: { ja: 'ワイヤ上のバイト', en: 'Bytes on the wire' },
+  wireTitle: { ja: 'ネットワーク上のバイト', en: 'Bytes on the wire' },
   stateTitle: { ja: '状態', en: 'State' },
   showHex: { ja: '16進で表示', en: 'Show hex' },
   engineState: { ja: 'サーバの状態', en: 'Server state' },

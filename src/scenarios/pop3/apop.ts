@@ -8,7 +8,7 @@ export default {
   order: 210,
   title: { ja: 'APOP: パスワードを流さずに認証する', en: 'APOP: logging in without sending the password' },
   summary: {
-    ja: 'POP3サーバのあいさつに含まれるタイムスタンプとパスワードから、クライアントがMD5のダイジェストを計算して送ります。パスワードは回線に流れませんが、メール本文は平文のままです。',
+    ja: 'POP3サーバのあいさつに含まれるタイムスタンプとパスワードから、クライアントがMD5のダイジェストを計算して送ります。パスワードはネットワーク上を流れませんが、メール本文は平文のままです。',
     en: 'The client computes an MD5 digest from the timestamp in the POP3 greeting and its password, and sends only the digest. The password never crosses the wire, but the mail itself still travels in cleartext.',
   },
   client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },

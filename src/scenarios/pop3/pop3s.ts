@@ -26,7 +26,7 @@ export default {
       type: 'send',
       line: 'PASS password1',
       note: {
-        ja: '図では「PASS password1」と読めますが、回線上ではTLSで暗号化されています。盗聴者に見えるのは、宛先のIPアドレスとポート番号（995）、ClientHelloのサーバ名、暗号化されたレコードの長さだけです。110番の基本レッスンと同じ行でも、盗聴者に見えるものがここで違います。',
+        ja: '図では「PASS password1」と読めますが、ネットワーク上ではTLSで暗号化されています。盗聴者に見えるのは、宛先のIPアドレスとポート番号（995）、ClientHelloのサーバ名、暗号化されたレコードの長さだけです。110番の基本レッスンと同じ行でも、盗聴者に見えるものがここで違います。',
         en: 'The diagram shows "PASS password1", but on the wire it is encrypted with TLS. An eavesdropper sees only the server\'s address and port (995), the server name in the ClientHello, and the length of an encrypted record. It is the same line as in the port 110 lesson; what the eavesdropper gets is not.',
       },
     },
