@@ -361,8 +361,12 @@ const responses = {
     en: '"* n FETCH" carries data of message n (RFC 9051 §7.5.2). After {number} come exactly that many octets, as they are (a literal). The result of STORE, and a seen flag another device changed, arrive in this form too.',
   },
   fetchOk: {
-    ja: 'FETCHが完了しました（RFC 9051 §6.4.5）。データは直前の「* n FETCH」に入っています。BODY[…]で読んだメールには、既読フラグ（\\Seen）が付きました。',
-    en: 'FETCH is complete (RFC 9051 §6.4.5). The data is in the "* n FETCH" lines before. Messages read with BODY[…] now carry the seen flag (\\Seen).',
+    ja: 'FETCHが完了しました（RFC 9051 §6.4.5）。データは直前の「* n FETCH」に入っています。このFETCHで変わったフラグはありません。BODY.PEEK[…]やFLAGS・ENVELOPEだけの取り出しでは既読フラグ（\\Seen）は付かず、すでに既読のメールもそのままです。',
+    en: 'FETCH is complete (RFC 9051 §6.4.5). The data is in the "* n FETCH" lines before. No flag changed this time: BODY.PEEK[…], or asking only for FLAGS or ENVELOPE, does not set the seen flag (\\Seen), and a message already read stays as it is.',
+  },
+  fetchOkSeen: {
+    ja: 'FETCHが完了しました（RFC 9051 §6.4.5）。.PEEKのないBODY[…]で本文を読んだので、そのメールに既読フラグ（\\Seen）が付き、直前の「* n FETCH」のFLAGSで知らされています。フラグはサーバ上にあるので、ほかの端末からも既読に見えます。',
+    en: 'FETCH is complete (RFC 9051 §6.4.5). It read a body with BODY[…], without .PEEK, so that message now carries the seen flag (\\Seen), reported in the FLAGS of the "* n FETCH" before. The flag lives on the server, so other devices see the message as read too.',
   },
   storeOk: {
     ja: 'STOREが完了しました（RFC 9051 §6.4.6）。変更後のフラグは直前の「* n FETCH」に示されています（.SILENTなら省略されます）。',

@@ -86,8 +86,8 @@ export const smtpStepCaptions = {
 /** Server replies, one per reply id of SMTP_REPLIES. */
 export const smtpReplyCaptions = {
   greeting: {
-    ja: 'TCP の接続ができると、まずサーバが 220 と自分の名前で「準備ができました」と伝えます（RFC 5321 §3.1, §4.3.2）。SMTP ではサーバが先に話すので、クライアントはこれを待って HELO/EHLO を送ります。サービスできないサーバは 554 を返します。',
-    en: 'Once TCP is connected, the server speaks first: 220 and its name say it is ready (RFC 5321 §3.1, §4.3.2). The client waits for this before sending HELO or EHLO. A server that cannot offer service answers 554 instead.',
+    ja: '接続ができると、まずサーバが 220 と自分の名前で「準備ができました」と伝えます（RFC 5321 §3.1, §4.3.2）。SMTP ではサーバが先に話すので、クライアントはこれを待って HELO/EHLO を送ります。465 番のように最初から TLS を使うポートでは、このあいさつは TLS ハンドシェイクの後に暗号化されて届きます（RFC 8314 §3.3）。サービスできないサーバは 554 を返します。',
+    en: 'Once connected, the server speaks first: 220 and its name say it is ready (RFC 5321 §3.1, §4.3.2). The client waits for this before sending HELO or EHLO. On a port that starts with TLS, such as 465, this greeting comes after the TLS handshake, encrypted (RFC 8314 §3.3). A server that cannot offer service answers 554 instead.',
   },
   heloOk: {
     ja: 'サーバが 250 と自分のホスト名で HELO に応えました（RFC 5321 §4.1.1.1）。あいさつが済んだので、MAIL FROM でメールトランザクションを始められます。応答は 1 行だけで、拡張機能も拡張ステータスコード（x.y.z）も約束されません。',
