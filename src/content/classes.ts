@@ -51,7 +51,7 @@ export const statusLegend = {
     {
       status: '+',
       cls: 'intermediate',
-      text: { ja: '+ 続きを送ってください（リテラルやSASLの応答）（RFC 9051 §7.5）。', en: '+ send the rest (a literal or a SASL response) (RFC 9051 §7.5).' },
+      text: { ja: '+ 続きを送ってください（リテラルやSASLの応答）（RFC 9051 §7.6）。', en: '+ send the rest (a literal or a SASL response) (RFC 9051 §7.6).' },
     },
     {
       status: 'NO',

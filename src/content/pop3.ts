@@ -101,8 +101,8 @@ const replies = {
     en: 'The server answers -ERR: a command it does not know or does not implement always gets a negative reply. The session state does not change (RFC 1939 §3).',
   },
   obsoleteCommand: {
-    ja: 'サーバが-ERRを返しました。LASTやRPOPは古い版のPOP3にあったコマンドで、RFC 1939にはありません。受信済みかどうかの判断には、代わりにUIDLを使います（RFC 1939 §3, §7）。',
-    en: 'The server answers -ERR: LAST and RPOP belonged to older versions of POP3 and are not in RFC 1939. To tell which messages were already fetched, clients use UIDL instead (RFC 1939 §3, §7).',
+    ja: 'サーバが-ERRを返しました。RPOPはRFC 1460で、LASTはRFC 1725でPOP3の仕様から外されたコマンドで、いまのRFC 1939にはありません。受信済みかどうかの判断には、代わりにUIDLを使います（RFC 1939 §3, §7）。',
+    en: "The server answers -ERR: RPOP was removed from POP3 by RFC 1460 and LAST by RFC 1725, so today's RFC 1939 has neither. To tell which messages were already fetched, clients use UIDL instead (RFC 1939 §3, §7).",
   },
   wrongState: {
     ja: 'サーバが-ERRを返しました。コマンド自体は正しいものの、いまの状態では使えません。STATやRETRは認証後のTRANSACTION状態、USERやSTLSは認証前のAUTHORIZATION状態でだけ使えます（RFC 1939 §3）。',

@@ -50,9 +50,10 @@ export const smtpCommandCaptions = {
     en: 'HELP asks the server for guidance (RFC 5321 §4.1.1.8). It helps a person typing by hand, for example over telnet; mail software does not need it. The server answers 214 with a list of commands.',
   },
   STARTTLS: {
-    ja: 'STARTTLS は「この接続をここから TLS で暗号化しよう」という提案です（RFC 3207 §4）。ここまでの SMTP は平文で、盗聴者にはメールもパスワードも読めます。サーバは 220 で応じて TLS ハンドシェイクに進みます。提供していなければ 502、メールトランザクションの途中なら 503 です。',
-    en: 'STARTTLS proposes to encrypt this connection with TLS from here on (RFC 3207 §4). So far SMTP was plaintext: an eavesdropper can read the mail and any password. The server answers 220 and the TLS handshake follows; 502 if it does not offer TLS, 503 in the middle of a transaction.',
+    ja: 'STARTTLS は「この接続をここから TLS で暗号化しよう」という提案です（RFC 3207 §4）。ここまでの SMTP は平文で、盗聴者にはメールもパスワードも読めます。RFC が挙げる応答は 220（開始）・501（引数の誤り）・454（一時的に使えない）です。提供していないときの 502 やメールトランザクションの途中の 503 は、Postfix の選んだ答えです。',
+    en: "STARTTLS proposes to encrypt this connection with TLS from here on (RFC 3207 §4). So far SMTP was plaintext: an eavesdropper can read the mail and any password. The RFC lists 220 (go ahead), 501 (bad syntax) and 454 (not available for now); the 502 where TLS is not offered and the 503 inside a mail transaction are Postfix's choices.",
   },
+
   AUTH: {
     ja: 'AUTH で SMTP 認証（SMTP-AUTH）を始め、ユーザ名とパスワードを PLAIN や LOGIN などの SASL 方式で送ります（RFC 4954 §4）。サブミッションポート（587）で、送れる人を利用者に限るためです。成功なら 235、続きを求めるときは 334、失敗は 535、提供していなければ 502 です。',
     en: 'AUTH starts SMTP authentication: the user name and password travel in a SASL mechanism such as PLAIN or LOGIN (RFC 4954 §4). The submission port (587) uses it to take mail only from its users. The server answers 235 on success, 334 to ask for more, 535 on failure, 502 where AUTH is not offered.',
@@ -98,8 +99,8 @@ export const smtpReplyCaptions = {
     en: 'The 250 to EHLO is multi-line: after the first line, each names one extension. "250-" means more follows, "250 " ends it (RFC 5321 §4.1.1.1, §4.2.1). ENHANCEDSTATUSCODES means later replies carry codes like 2.1.0 (RFC 2034, RFC 3463); after HELO they are not promised.',
   },
   mailOk: {
-    ja: 'サーバが 250 で送信者のアドレスを受け付けました（RFC 5321 §4.1.1.2）。EHLO のセッションでは拡張コード 2.1.0（送信者 OK）も付きます。次は RCPT TO で宛先を伝えます。',
-    en: 'The server accepts the sender\'s address with 250 (RFC 5321 §4.1.1.2); after EHLO the enhanced code 2.1.0 ("originator OK") comes with it. Next the client names the recipients with RCPT TO.',
+    ja: 'サーバが 250 で送信者のアドレスを受け付けました（RFC 5321 §4.1.1.2）。EHLO のセッションでは拡張コード 2.1.0 も付きます。2 は成功、X.1.0 は RFC 3463 §3.2 の「その他のアドレスの状態」です。次は RCPT TO で宛先を伝えます。',
+    en: 'The server accepts the sender\'s address with 250 (RFC 5321 §4.1.1.2); after EHLO the enhanced code 2.1.0 comes with it: 2 for success, and X.1.0, "other address status" in RFC 3463 §3.2. Next the client names the recipients with RCPT TO.',
   },
   rcptOk: {
     ja: 'サーバが 250 でこの宛先を受け付けました（RFC 5321 §4.1.1.3）。拡張コード 2.1.5 は「宛先 OK」の意味です。ほかにも宛先があれば RCPT TO を続け、そろったら DATA に進みます。',
@@ -110,8 +111,8 @@ export const smtpReplyCaptions = {
     en: '354 is an intermediate reply: go ahead and send the message (RFC 5321 §4.1.1.4). From now on every line is content, not a command, until a line holding only "." (CRLF . CRLF). The server says nothing while the content flows.',
   },
   queued: {
-    ja: '終わりの「.」に 250 とキュー ID が返りました。この時点で、サーバがメールを届ける責任を引き受けます（RFC 5321 §6.1）。配送の際、サーバは Return-Path: と Received: のヘッダを加えます（§4.4）。受け取れないときは、ここで 552 や 554 が返ります。',
-    en: 'The final "." got 250 and a queue ID: from this moment the server has taken responsibility for delivering the message (RFC 5321 §6.1). On delivery it adds Return-Path: and Received: headers (§4.4). A refusal here would be 552 or 554.',
+    ja: '終わりの「.」に 250 とキュー ID が返りました。この時点で、サーバがメールを届ける責任を引き受けます（RFC 5321 §6.1）。受け取ったサーバは Received: を 1 行加えます。Return-Path: を加えるのは、メールボックスに入れる最終配送のサーバだけで、中継するサーバは加えません（§4.4）。受け取れないときは、ここで 552 や 554 が返ります。',
+    en: 'The final "." got 250 and a queue ID: from this moment the server has taken responsibility for the message (RFC 5321 §6.1). It adds one Received: line; only the server that makes the final delivery into a mailbox adds Return-Path:, a relay does not (§4.4). A refusal here would be 552 or 554.',
   },
   rsetOk: {
     ja: 'RSET に 250 が返り、進行中のメールトランザクションは取り消されました（RFC 5321 §4.1.1.5）。送信者と宛先は忘れられましたが、HELO/EHLO のあいさつは有効なままです。次は MAIL FROM から始め直せます。',
@@ -142,9 +143,10 @@ export const smtpReplyCaptions = {
     en: 'The server agrees with 220 to start TLS (RFC 3207 §4). The TLS handshake comes next, and everything after it is encrypted. Both sides forget the earlier session, so the client sends EHLO again (§4.2).',
   },
   tlsActive: {
-    ja: 'この接続はすでに TLS で暗号化されているため、STARTTLS は 554 で断られました（RFC 3207 §4.2）。ポート 465 のように最初から TLS の接続もあります。重ねて始める必要はないので、そのまま EHLO や MAIL FROM に進んでください。',
-    en: 'STARTTLS is refused with 554 because this connection is already encrypted with TLS (RFC 3207 §4.2); on port 465, for example, TLS starts at once. There is nothing to start twice: go on with EHLO or MAIL FROM.',
+    ja: 'この接続はすでに TLS で暗号化されているため、STARTTLS は 554 で断られました。RFC 3207 §4.2 では TLS の後の EHLO に STARTTLS を載せないことだけが決まりで、554 は Postfix の選んだ答えです。ポート 465 のように最初から TLS の接続もあります。そのまま EHLO や MAIL FROM に進んでください。',
+    en: 'STARTTLS is refused with 554 because this connection is already encrypted with TLS. RFC 3207 §4.2 only says STARTTLS is no longer offered after TLS; 554 is the answer Postfix chose. On port 465, for example, TLS starts at once: go on with EHLO or MAIL FROM.',
   },
+
   tlsRequired: {
     ja: 'このサーバは暗号化されていない接続ではこのコマンドを受け付けないため、530 で断りました（RFC 3207 §4）。パスワードやメールを平文で流さないための設定です。EHLO、STARTTLS の順に送り、TLS の中でやり直してください。',
     en: 'The server refuses with 530: it takes this command only over an encrypted connection (RFC 3207 §4). This keeps passwords and mail from crossing in plaintext. Send EHLO, then STARTTLS, and repeat the command inside TLS.',
@@ -206,9 +208,10 @@ export const smtpReplyCaptions = {
     en: 'DATA came before any recipient was named, so the server answers 503 (RFC 5321 §4.1.1.4, §3.3). Before the content, the client must give the sender with MAIL FROM and at least one recipient with RCPT TO.',
   },
   tlsInTransaction: {
-    ja: 'メールトランザクションの途中で STARTTLS が来たため、503 が返りました（RFC 3207 §4）。TLS を始めるとそれまでの状態が捨てられるので、メールトランザクションの前に行う決まりです。RSET で取り消すかメールトランザクションを終えてから、STARTTLS を送ってください。',
-    en: 'STARTTLS arrived in the middle of a mail transaction, so the server answers 503 (RFC 3207 §4). Starting TLS throws away the session state, so it belongs before MAIL FROM. Cancel with RSET or finish the transaction, then send STARTTLS.',
+    ja: 'メールトランザクションの途中で STARTTLS が来たため、503 が返りました。RFC 3207 §4 が STARTTLS の応答として挙げるのは 220・501・454 だけで、この 503 は Postfix の選んだ答えです（RFC 5321 §4.1.4 の「順序の誤り」）。TLS を始めるとそれまでの状態が捨てられるので、RSET で取り消すかメールトランザクションを終えてから STARTTLS を送ってください。',
+    en: "STARTTLS arrived in the middle of a mail transaction, so the server answers 503. RFC 3207 §4 lists only 220, 501 and 454 as answers to STARTTLS; this 503 is Postfix's choice (a bad sequence, RFC 5321 §4.1.4). Starting TLS throws away the session state, so cancel with RSET or finish the transaction, then send STARTTLS.",
   },
+
   noValidRcpt: {
     ja: 'RCPT TO がすべて拒否されていたため、DATA に 554 が返りました（RFC 5321 §3.3）。届け先が 1 つもなければ、中身を受け取る意味がないからです。拒否の理由（550 など）を確かめ、正しい宛先で RCPT TO からやり直してください。',
     en: 'Every RCPT TO was refused, so DATA gets 554 (RFC 5321 §3.3): with no recipient there is nowhere to deliver the content. Check why each was refused (e.g. 550) and send RCPT TO again with a valid recipient.',
@@ -282,8 +285,8 @@ export const smtpReplyCaptions = {
     en: 'This transaction has reached its recipient limit, so the server answers 452 (RFC 5321 §4.5.3.1.10). It is a temporary error: send DATA for the recipients accepted so far, and the rest in a later transaction.',
   },
   tooBig: {
-    ja: 'メールがサイズの上限を超えていたため、終わりの「.」に 552 が返りました（RFC 1870 §6, RFC 5321 §4.5.3.1.10）。メールは受け取られていません。添付などを小さくし、上限を EHLO の応答の SIZE 行で確かめてください。',
-    en: 'The message was over the size limit, so the final "." gets 552 (RFC 1870 §6, RFC 5321 §4.5.3.1.10); the mail was not accepted. Make it smaller (attachments, for example) and check the limit on the SIZE line of the EHLO reply.',
+    ja: 'メールがサイズの上限を超えていたため、終わりの「.」に 552 が返りました（RFC 1870 §6, RFC 5321 §4.5.3.1.7, §4.5.3.1.9）。メールは受け取られていません。添付などを小さくし、上限を EHLO の応答の SIZE 行で確かめてください。',
+    en: 'The message was over the size limit, so the final "." gets 552 (RFC 1870 §6, RFC 5321 §4.5.3.1.7, §4.5.3.1.9); the mail was not accepted. Make it smaller (attachments, for example) and check the limit on the SIZE line of the EHLO reply.',
   },
   textLineTooLong: {
     ja: 'メールの中身に 998 オクテットを超える行があったため、終わりの「.」に 554 が返りました（RFC 5321 §4.5.3.1.6）。1 行は CRLF を含めて 1000 オクテットまでです。長い行は折り返すか、base64 などで符号化して送ってください。',
