@@ -52,6 +52,50 @@ export const DRILLS: readonly Drill[] = [
     link: { scenario: 'smtp-ehlo', text: '^EHLO ', from: 'client' },
   },
   {
+    id: 'h29a-nw-am2-q9',
+    source: 'H29秋NW午前Ⅱ問9',
+    question: {
+      ja: 'SMTP（拡張SMTPを含む）のやり取りについて、正しいものはどれですか。',
+      en: 'Which statement about an SMTP exchange (ESMTP included) is right?',
+    },
+    choices: [
+      {
+        id: 'a',
+        text: {
+          ja: 'EHLOを送ったクライアントは、250の複数行の応答から、そのサーバで使える拡張機能（STARTTLSやAUTHなど）を知る',
+          en: 'A client that sends EHLO learns from the multi-line 250 which extensions (STARTTLS, AUTH and so on) that server offers',
+        },
+      },
+      {
+        id: 'b',
+        text: {
+          ja: '宛先が3人なら、1行のRCPT TOに3つのアドレスをカンマで区切って並べる',
+          en: 'For three recipients, one RCPT TO line lists the three addresses separated by commas',
+        },
+      },
+      {
+        id: 'c',
+        text: {
+          ja: '拡張機能の一覧は、HELOを送っても同じ形で返ってくる',
+          en: 'HELO gets the same list of extensions back',
+        },
+      },
+      {
+        id: 'd',
+        text: {
+          ja: 'MAIL FROMで伝えた送信者のアドレスは、受信者のメールソフトにFrom:としてそのまま表示される',
+          en: "The sender address given in MAIL FROM is what the recipient's mail program shows as From:",
+        },
+      },
+    ],
+    answer: 'a',
+    explanation: {
+      ja: 'EHLOへの250は複数行で、2行目から1行に1つずつ拡張機能が並びます（RFC 5321 §4.1.1.1）。HELOへの250は1行だけで、拡張機能は知らされません。宛先は1つのRCPT TOに1つで、複数なら宛先の数だけRCPT TOを繰り返し、サーバも1つずつ答えます（RFC 5321 §4.1.1.3）。画面に出るFrom:はヘッダに書かれたもので、MAIL FROMとは別物です。',
+      en: 'The 250 to EHLO runs over several lines, one extension per line after the first (RFC 5321 §4.1.1.1); the 250 to HELO is a single line and names no extension. Each RCPT TO names one recipient: several recipients take as many RCPT TO lines, each answered on its own (RFC 5321 §4.1.1.3). The From: a mail program shows comes from the header, not from MAIL FROM.',
+    },
+    link: { scenario: 'smtp-ehlo', text: '^250-', from: 'server' },
+  },
+  {
     id: 'h18a-nw-pm1-q4',
     source: 'H18秋NW午後Ⅰ問4',
     question: {
@@ -170,8 +214,8 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'b',
         text: {
-          ja: 'クライアントがSMTPサーバに接続したときに利用者を認証し、認証できた利用者からのメールだけを受け付ける',
-          en: 'When a client connects, the SMTP server authenticates the user and accepts mail only from users it has authenticated',
+          ja: 'メールを預かる前に、送り手がユーザ名とパスワードで本人だと示せたかをSMTPサーバが確かめ、示せた相手のメールだけを引き受ける',
+          en: 'Before taking any mail, the SMTP server checks that the sender has proved who they are with a user name and password, and takes mail only from those who have',
         },
       },
       {
@@ -214,7 +258,8 @@ export const DRILLS: readonly Drill[] = [
       ja: 'POP3Sは995番ポートで、TCPの接続直後にTLSを始めます（RFC 8314 §3.1）。USERやPASSもTLSの中を通るので、盗聴者に見えるのは暗号化されたTLSレコードだけです。IMAPSは993番、SMTPSは465番、サブミッションポートは587番です。',
       en: 'POP3S listens on port 995 and starts TLS right after the TCP connection opens (RFC 8314 §3.1). USER and PASS travel inside TLS, so an eavesdropper sees only encrypted TLS records. IMAPS uses 993, SMTPS 465, and the submission port is 587.',
     },
-    link: { scenario: 'pop3s', text: '^ClientHello', from: 'client' },
+    // The greeting that arrives once the TLS handshake is done: on 995 even POP3's first line is encrypted.
+    link: { scenario: 'pop3s', text: String.raw`^\+OK `, from: 'server' },
   },
   {
     id: 'h23-nw-pm2-q2',
@@ -285,8 +330,8 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'c',
         text: {
-          ja: 'メールをサーバ上のメールボックスで管理し、差出人や件名を確かめてから本文を取り出すかどうかを決められる',
-          en: 'It keeps mail in a mailbox on the server, so the user can check the sender and subject before deciding whether to fetch the body',
+          ja: 'メールはサーバに置いたままにでき、一覧で誰から何の件かを見てから、どのメールの本文をPCに読み込むか選べる',
+          en: 'Mail can stay on the server, so the user can look over who sent what first and then pick which bodies to load onto the PC',
         },
       },
       {
@@ -308,8 +353,8 @@ export const DRILLS: readonly Drill[] = [
     id: 'h18-sv-am-q16',
     source: 'H18SV午前問16',
     question: {
-      ja: '利用者端末がメールを受信するためのプロトコルのうち、サーバ上のメールの検索、選んだメールだけの取り出し、ヘッダだけの取り出しができるものはどれですか。',
-      en: "Which protocol for fetching mail to the user's device can search mail on the server, fetch only the messages chosen, and fetch only the header?",
+      ja: 'メールを読むためのプロトコルで、サーバに置いたままのメールを探したり、必要な1通やヘッダの部分だけをPCに持ってきたりできるのはどれですか。',
+      en: 'Which protocol for reading mail can look for messages that stay on the server, and bring to the PC just the one message, or just the header part, that is needed?',
     },
     choices: [
       { id: 'a', text: { ja: 'POP3（ポート番号110）', en: 'POP3 (port 110)' } },
@@ -379,15 +424,15 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'a',
         text: {
-          ja: 'メールソフトからメールサーバへ、メールを送信するときに使う',
-          en: 'A mail program uses it to send mail to the mail server',
+          ja: '書いたメールを、PCから送信用のサーバへ引き渡すときに使う',
+          en: 'A PC uses it to hand a newly written message to the outgoing server',
         },
       },
       {
         id: 'b',
         text: {
-          ja: 'メールサーバのメールボックスから、利用者のPCへメールを取り出すときに使う',
-          en: "It is used to take mail out of the mailbox on the mail server to the user's PC",
+          ja: 'PCのメールソフトが、自分宛てにサーバへ届いているメールを手元に受信するときに使う',
+          en: 'A mail program on a PC uses it to download the mail that has arrived for its user on the server',
         },
       },
       {

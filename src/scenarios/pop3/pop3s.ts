@@ -8,8 +8,8 @@ export default {
   order: 220,
   title: { ja: 'POP3S: 995番ポートで最初から暗号化', en: 'POP3S: encrypted from the start on port 995' },
   summary: {
-    ja: 'クライアントが995番ポートに接続すると、TCPの3ウェイハンドシェイクの直後にTLSハンドシェイクが始まり、POP3のあいさつから先はすべて暗号化されます。USER/PASSの手順そのものは110番と同じです。',
-    en: 'When the client connects to port 995, the TLS handshake follows right after the TCP handshake, and everything from the POP3 greeting on is encrypted. The USER/PASS steps themselves are the same as on port 110.',
+    ja: 'クライアントが995番ポートに接続すると、TCPの3ウェイハンドシェイクの直後にTLSハンドシェイクが始まり、POP3のあいさつから先はすべて暗号化されます。TLSは古くはSSLと呼ばれていたので、POP3Sは「POP3 over SSL」とも書かれます。USER/PASSの手順そのものは110番と同じです。',
+    en: 'When the client connects to port 995, the TLS handshake follows right after the TCP handshake, and everything from the POP3 greeting on is encrypted. TLS used to be called SSL, so POP3S is also written "POP3 over SSL". The USER/PASS steps themselves are the same as on port 110.',
   },
   client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },
   servers: [{ id: 'server', protocol: 'pop3', options: { hostname: 'mail.example.test', port: 995 } }],

@@ -16,7 +16,14 @@ export default {
   actions: [
     { type: 'send', line: 'HELO pc1.client.example.test' },
     { type: 'send', line: 'MAIL FROM:<alice@client.example.test>' },
-    { type: 'send', line: 'RCPT TO:<user1@example.test>' },
+    {
+      type: 'send',
+      line: 'RCPT TO:<user1@example.test>',
+      note: {
+        ja: '元記事の手順 9 は「REPT TO」と書いていますが、「RCPT TO」（recipient＝宛先）の打ち間違いです。実際に送るのは RCPT TO:<アドレス> で、REPT TO と送るとサーバは 500 を返します（RFC 5321 §4.1.1.3）。',
+        en: 'Step 9 of the article reads REPT TO: a typo for RCPT TO (RCPT as in recipient). What goes on the wire is RCPT TO:<address>; a server sent REPT TO answers 500 (RFC 5321 §4.1.1.3).',
+      },
+    },
     { type: 'send', line: 'DATA' },
     {
       type: 'body',
