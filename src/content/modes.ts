@@ -131,8 +131,8 @@ const TEXT = {
   header: { ja: 'ヘッダ（メールソフトが表示するもの）', en: 'Header (what the mail program shows)' },
   trace: { ja: 'メールボックスに入れるときサーバが追加した行', en: 'Lines the server added on final delivery' },
   traceRelay: {
-    ja: '次のサーバが受け取る行（中継では Received: だけを加えます。Return-Path: は最終配送のサーバが付けます。RFC 5321 §4.4）',
-    en: 'What the next hop receives (a relay adds Received: only; Return-Path: is added by the server that makes the final delivery, RFC 5321 §4.4)',
+    ja: '次のサーバが受け取る行（中継では Received: だけを加え、Return-Path: は付けません。RFC 5321 §4.4）',
+    en: 'What the next hop receives (a relay adds Received: only, no Return-Path:, RFC 5321 §4.4)',
   },
   notInHeader: { ja: 'ヘッダにない宛先（Bccと同じ）', en: 'not in any header (like Bcc)' },
   presentAsk: { ja: '次にサーバは何と答えるでしょう? 手を挙げて答えてください。', en: 'What will the server answer next? Answer by a show of hands.' },
