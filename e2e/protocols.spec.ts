@@ -146,7 +146,8 @@ test('submission: mail for an outside address is queued for relay, and the next 
     await expect(panel).toHaveAttribute('data-kind', 'relay')
     await expect(panel.getByTestId('delivery.outcome')).toContainText(outcome)
     await expect(panel.getByTestId('delivery.trace-relay')).toContainText('Received: from pc1.client.example.test')
-    await expect(panel).not.toContainText('Return-Path:')
+    await expect(panel.getByTestId('delivery.trace-relay')).not.toContainText('Return-Path:')
+    await expect(panel.getByTestId('delivery.trace-stored')).toHaveCount(0)
   }
 })
 
