@@ -74,8 +74,8 @@ export const TEACHER_TIPS = {
         en: 'Before Next: who sends the first FIN now, the client or the server?',
       },
       misconception: {
-        ja: 'QUIT を送ったクライアントが先に切断する、と思われがちです。実際は 221 を返したサーバが先に FIN を送ります（RFC 5321 §4.1.1.10）。元記事のキャプチャで FIN が見当たらなかったのは、そのためです。',
-        en: "Since the client sent QUIT, many expect it to close first. In fact the server, having answered 221, sends the first FIN (RFC 5321 §4.1.1.10). That is why the article's capture seemed to lack a FIN from the client.",
+        ja: 'QUIT を送ったクライアントが先に切断する、と思われがちです。実際は 221 を返したサーバが先に FIN を送ります（RFC 5321 §4.1.1.10）。元記事のキャプチャで見当たらなかったのはこのサーバの FIN で、221 と同じセグメントに乗っていました。',
+        en: "Since the client sent QUIT, many expect it to close first. In fact the server, having answered 221, sends the first FIN (RFC 5321 §4.1.1.10). The FIN the article's capture seems to lack is this server's FIN: it rode on the segment that carried the 221.",
       },
       exam: {
         ja: 'TCP の接続の確立（3 ウェイハンドシェイク）と切断（FIN）です。基本情報・応用情報からネットワークスペシャリストまで共通の基礎です。',

@@ -1,7 +1,10 @@
 // The errors an RFC review of every caption found (issue 10, "Fix what is wrong today"), each checked on the
 // lessons as the build compiles them, or on the caption tables: each test fails on the text or behaviour it replaced.
 import { describe, expect, it } from 'vitest'
+import { captionsIn } from '../content/check'
 import { DRILLS, drillStepNumber } from '../content/drills'
+import { TEACHER_TIPS } from '../content/tips'
+import { tcpCaptions } from '../content/transport'
 import { statusLegend } from '../content/classes'
 import { pop3Captions } from '../content/pop3'
 import { smtpCommandCaptions, smtpReplyCaptions } from '../content/smtp'
@@ -46,6 +49,23 @@ describe('item 2: the FIN after the goodbye, per protocol', () => {
     const fin = timeline.steps.find((st) => st.kind.layer === 'tcp' && st.kind.key === 'fin-first')
     expect(fin?.from).toBe('server')
     expect(captions[fin?.index ?? -1]?.en).toMatch(/^The server sends FIN first/)
+  })
+})
+
+describe("item 2: wherever a text explains the article's missing FIN, it is the server's", () => {
+  it('captions, teacher tips and lesson notes', () => {
+    const texts = [
+      ...captionsIn(tcpCaptions, 'tcp'),
+      ...captionsIn(smtpReplyCaptions, 'smtp'),
+      ...captionsIn(TEACHER_TIPS, 'tips'),
+      ...SCENARIOS.flatMap((s) => captionsIn(s, s.id)),
+    ].filter(([, c]) => /article's capture/.test(c.en) && /FIN/.test(c.en))
+    expect(texts.length).toBeGreaterThan(1)
+    for (const [where, c] of texts) {
+      expect(c.en, where).toMatch(/server's FIN/)
+      expect(c.en, where).not.toMatch(/client's FIN|FIN from the client/)
+      expect(c.ja, where).toMatch(/サーバの FIN|サーバのFIN/)
+    }
   })
 })
 
