@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { checkDrill, DRILLS, type Drill } from './drills'
 import type { Caption } from './types'
 
-// The past exam questions the article cites (shared/seed/mail-protocols-article.ja.txt).
+// The past exam questions the article cites (shared/seed/mail-protocols-article.ja.txt), and the ones the exam-grade
+// issue adds (issue 10, item 10).
 const SOURCES = [
   'R1秋NW午前Ⅱ問9',
+  'H29秋NW午前Ⅱ問9',
   'H18秋NW午後Ⅰ問4',
   'H20SV問1',
   'H22春SC午前2問15',
