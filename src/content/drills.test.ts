@@ -20,6 +20,9 @@ const SOURCES = [
   'H18SV午前問16',
   'H25春IP問84',
   'H20秋FE午前問50',
+  // Topics without one past question to cite: the source names the topic only.
+  '頻出論点（OP25B）',
+  '頻出論点（SPF）',
 ]
 
 const JA = /[\u3040-\u30ff\u4e00-\u9fff]/

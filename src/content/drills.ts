@@ -457,6 +457,77 @@ export const DRILLS: readonly Drill[] = [
     },
     link: { scenario: 'pop3-basic', text: '^RETR 1$', from: 'client' },
   },
+  // Topics the exams ask about without one past question to cite (issue 10): the source names the topic only.
+  {
+    id: 'topic-op25b',
+    source: '頻出論点（OP25B）',
+    question: {
+      ja: '家庭向け回線のPCから、外部のメールサーバの25番ポートへ直接メールを送ろうとすると届きません。最も適切な説明はどれですか。',
+      en: 'A PC on a home Internet line tries to send mail straight to an outside mail server on port 25, and nothing gets through. Which explanation fits best?',
+    },
+    choices: [
+      {
+        id: 'a',
+        text: {
+          ja: '宛先のサーバが、動的IPアドレスからの接続にRSTを返して拒否している',
+          en: 'The destination server answers connections from dynamic addresses with RST',
+        },
+      },
+      {
+        id: 'b',
+        text: {
+          ja: '利用者側のISPが、外部の25番ポートへ向かうSYNを出口で捨てている',
+          en: "The user's own ISP drops SYNs bound for port 25 outside, at its edge",
+        },
+      },
+      {
+        id: 'c',
+        text: {
+          ja: '25番ポートはTLSを使わないので、ネットワーク上の機器が暗号化を求めて止めている',
+          en: 'Port 25 has no TLS, so devices on the network stop it to demand encryption',
+        },
+      },
+      { id: 'd', text: { ja: 'SMTPはUDPで運ばれるため、パケットが失われやすい', en: 'SMTP travels over UDP, so packets get lost easily' } },
+    ],
+    answer: 'b',
+    explanation: {
+      ja: 'OP25B（Outbound Port 25 Blocking）は、ISPが自分の利用者の動的IPアドレスから外部の25番ポートへの通信を止める迷惑メール対策です。SYNは出口で捨てられ、サーバには届かないので、RSTすら返りません。メールは587番（サブミッションポート）でSMTP-AUTHを使ってISPなどのメールサーバに預け、そこから中継してもらいます（RFC 6409）。',
+      en: "OP25B (Outbound Port 25 Blocking) is an anti-spam measure: the ISP stops traffic from its customers' dynamic addresses to port 25 outside. The SYN is dropped at the edge and never reaches the server, so not even an RST comes back. Mail is submitted on port 587 with SMTP-AUTH to a mail server, such as the ISP's, which relays it (RFC 6409).",
+    },
+    link: { scenario: 'op25b', text: '^SYN$', from: 'pc' },
+  },
+  {
+    id: 'topic-spf',
+    source: '頻出論点（SPF）',
+    question: {
+      ja: '受信したメールサーバがSPFで確かめていることはどれですか。',
+      en: 'What does a receiving mail server check with SPF?',
+    },
+    choices: [
+      {
+        id: 'a',
+        text: {
+          ja: 'メールを送ってきたサーバのIPアドレスが、エンベロープの送信者のドメインがDNSで許可したものか',
+          en: "Whether the address of the server that sent the mail is one the envelope sender's domain authorises in DNS",
+        },
+      },
+      {
+        id: 'b',
+        text: {
+          ja: '本文とヘッダが途中で書き換えられていないかを、送信側の電子署名で',
+          en: "Whether the body and headers were changed on the way, by the sender's signature",
+        },
+      },
+      { id: 'c', text: { ja: '宛先のアドレスに対応するメールボックスが受信側に存在するか', en: 'Whether a mailbox exists for the recipient address' } },
+      { id: 'd', text: { ja: '送信者がSMTP-AUTHで正しいパスワードを送ったか', en: 'Whether the sender gave the right password with SMTP-AUTH' } },
+    ],
+    answer: 'a',
+    explanation: {
+      ja: 'SPF（RFC 7208）では、送信側のドメインがDNSのTXTレコードに「このドメインのメールを送ってよいIPアドレス」を公開します。受信側はMAIL FROMのドメインのレコードを引き、接続してきた相手のIPアドレスと照らし合わせます。署名で改ざんを調べるのはDKIM、From:との一致を求めるのはDMARCです。',
+      en: "With SPF (RFC 7208) a domain publishes, in a DNS TXT record, the addresses allowed to send its mail. The receiver looks up the record of the MAIL FROM domain and matches the connecting address against it. Checking for changes with a signature is DKIM's job; requiring a match with From: is DMARC's.",
+    },
+    link: { scenario: 'mail-journey', text: '^TXT "v=spf1', from: 'dns' },
+  },
 ]
 
 /** What the page shows once the learner asks to check: nothing picked yet, or right, or wrong with the answer. */
