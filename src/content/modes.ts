@@ -129,6 +129,11 @@ const TEXT = {
   },
   envelope: { ja: 'エンベロープ（SMTPの MAIL FROM / RCPT TO）', en: 'Envelope (SMTP MAIL FROM / RCPT TO)' },
   header: { ja: 'ヘッダ（メールソフトが表示するもの）', en: 'Header (what the mail program shows)' },
+  route: {
+    ja: '経路（Received: を上から読むと新しい順）',
+    en: 'The route (read from the top, Received: lines go from newest to oldest)',
+  },
+  hop: { ja: '{n}番目の中継: {by} が {from} [{address}] から受け取った', en: 'Hop {n}: {by} received it from {from} [{address}]' },
   trace: { ja: 'メールボックスに入れるときサーバが追加した行', en: 'Lines the server added on final delivery' },
   traceRelay: {
     ja: '次のサーバが受け取る行（中継では Received: だけを加え、Return-Path: は付けません。RFC 5321 §4.4）',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { findScenario } from '../scenarios'
 import { compileScenario } from './compile'
-import { deliveryView } from './delivery'
+import { deliveryView, routeOf } from './delivery'
 
 function deliveries(id: string) {
   const s = findScenario(id)
@@ -69,5 +69,21 @@ describe('the delivery panel', () => {
     // The header names neither envelope recipient (To: c@c.example): both are marked.
     expect(m.recipients).toEqual(['user1@example.test', 'user2@example.test'])
     expect(view.notInHeader).toEqual(m.recipients)
+  })
+})
+
+describe('the route of mail-journey, read from its Received: lines', () => {
+  const s = findScenario('mail-journey')
+  if (!s) throw new Error('mail-journey is missing')
+  const final = compileScenario(s).timeline.delivered.at(-1)?.message
+  const msa = s.servers.find((x) => x.id === 'msa')
+  const mx = s.servers.find((x) => x.id === 'mx')
+  it('lists the newest hop first: the MX receiving from the MSA, then the MSA receiving from the PC (RFC 5321 §4.4)', () => {
+    const hops = routeOf(final?.stored ?? '', 'en')
+    expect(hops.map((h) => h.n)).toEqual([2, 1])
+    expect(hops[0]).toMatchObject({ by: mx?.options?.hostname, from: msa?.options?.hostname, address: msa?.ip })
+    expect(hops[1]).toMatchObject({ by: msa?.options?.hostname, from: s.clients?.[0]?.host, address: s.clients?.[0]?.ip })
+    // The first hop was submission with STARTTLS and AUTH: ESMTPSA (RFC 3848 §3).
+    expect(hops[1]?.protocol).toBe('ESMTPSA')
   })
 })

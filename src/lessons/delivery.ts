@@ -37,7 +37,8 @@ export function headerFields(content: string): HeaderField[] {
 }
 
 const SHOWN = ['from', 'to', 'cc', 'subject']
-const TRACE = ['return-path', 'received']
+// Authentication-Results: the receiving server's verdicts, added with its trace fields (RFC 8601 §5).
+const TRACE = ['return-path', 'authentication-results', 'received']
 
 /** The domains relayed recipients go to, each once, in envelope order (the next hop is that domain's MX). */
 export function relayDomains(m: DeliveredMessage): string[] {
@@ -66,4 +67,47 @@ export function deliveryView(m: DeliveredMessage, lang: Lang): DeliveryView {
     ...(relay ? [{ kind: 'relay' as const, label: tm(lang, 'traceRelay'), fields: trace(m.content) }] : []),
   ]
   return { kind, title, outcomes, header, notInHeader: m.recipients.filter((r) => !named.includes(r.toLowerCase())), traces }
+}
+
+/** One hop of the route, read from a Received: field (RFC 5321 §4.4, "with" keywords of RFC 3848). */
+export interface Hop {
+  /** 1 for the first server the message reached (the bottom Received:). */
+  readonly n: number
+  readonly by: string
+  readonly from: string
+  readonly address: string
+  readonly protocol: string
+  readonly date: string
+  /** What the protocol keyword says, in words. */
+  readonly explained: string
+}
+
+const WITH: Record<string, { ja: string; en: string }> = {
+  SMTP: { ja: 'HELOで始めたSMTP', en: 'SMTP opened with HELO' },
+  ESMTP: { ja: 'EHLOで始めたSMTP、暗号化なし', en: 'SMTP opened with EHLO, not encrypted' },
+  ESMTPS: { ja: 'EHLOとTLS（STARTTLSまたは465番）', en: 'EHLO over TLS (STARTTLS or port 465)' },
+  ESMTPA: { ja: 'EHLOとSMTP-AUTH、暗号化なし', en: 'EHLO with SMTP-AUTH, not encrypted' },
+  ESMTPSA: { ja: 'EHLO、TLS、SMTP-AUTHのすべて', en: 'EHLO, TLS and SMTP-AUTH' },
+}
+
+/**
+ * The route a delivered message took, newest hop first as the header lists it: each server puts its Received: on
+ * top (RFC 5321 §4.4), so reading from the top walks the route backwards.
+ */
+export function routeOf(content: string, lang: Lang): Hop[] {
+  const received = headerFields(content).filter((f) => f.name.toLowerCase() === 'received')
+  return received.map((f, i) => {
+    const m = /^from (\S+) \(([^)]*?)\[([^\]]+)\]\) by (\S+) with (\S+)/.exec(f.value)
+    const protocol = m?.[5] ?? ''
+    const words = WITH[protocol]
+    return {
+      n: received.length - i,
+      from: m?.[1] ?? '',
+      address: m?.[3] ?? '',
+      by: m?.[4] ?? '',
+      protocol,
+      date: f.value.slice(f.value.lastIndexOf(';') + 1).trim(),
+      explained: words ? words[lang] : protocol,
+    }
+  })
 }

@@ -1,5 +1,5 @@
 import { tm } from '../../content/modes'
-import { deliveryView } from '../../lessons/delivery'
+import { deliveryView, routeOf } from '../../lessons/delivery'
 import { useLesson, usePlayer } from '../../store/context'
 
 /** After the server accepted a message: where it went (a mailbox, or the queue for relay), the envelope next to the
@@ -12,6 +12,8 @@ export default function DeliveryPanel() {
   if (!delivery) return null
   const m = delivery.message
   const view = deliveryView(m, lang)
+  // Two servers or more on the way: the route, read from the Received: lines (newest on top).
+  const route = m.stored !== null ? routeOf(m.stored, lang) : []
   return (
     <section className="panel delivery-panel" aria-labelledby="delivery-title" data-testid="delivery" data-kind={view.kind}>
       <h2 id="delivery-title">{view.title}</h2>
@@ -51,6 +53,18 @@ export default function DeliveryPanel() {
           </dl>
         </div>
       </div>
+      {route.length > 1 ? (
+        <div>
+          <h3>{tm(lang, 'route')}</h3>
+          <ol className="route" data-testid="delivery.route" reversed>
+            {route.map((h) => (
+              <li key={h.n} data-hop={h.n}>
+                {tm(lang, 'hop', { n: h.n, from: h.from, address: h.address, by: h.by })} <span className="muted">{`with ${h.protocol}: ${h.explained}`}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
       {view.traces.map((t) => (
         <div key={t.kind}>
           <h3>{t.label}</h3>
