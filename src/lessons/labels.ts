@@ -52,6 +52,7 @@ export function classOf(step: Step): ReplyClass | undefined {
 }
 
 export function actorTitle(a: Actor, lang: Lang, clientCount = 1): string {
+  if (a.label) return a.label[lang]
   if (a.role === 'dns') return t(lang, 'dnsServer')
   if (a.role === 'router') return t(lang, 'edgeRouter')
   if (a.role === 'client') {

@@ -102,6 +102,8 @@ export interface ClientSpec {
   readonly ip?: string
   /** What the actor is, for its heading: 'client' (a mail program), 'mta' (a sending server). */
   readonly kind?: 'client' | 'mta'
+  /** A heading of its own (Alice's PC, a phone), instead of "Client". */
+  readonly label?: Bilingual
 }
 
 export interface SessionSpec {
@@ -125,6 +127,7 @@ export interface Actor {
   /** `dns`: a resolver (UDP 53); `router`: a network edge that forwards or drops packets (OP25B). */
   readonly role: 'client' | 'server' | 'dns' | 'router'
   readonly kind?: 'client' | 'mta'
+  readonly label?: Bilingual
   readonly host: string
   readonly ip: string
   readonly protocol?: Protocol
@@ -284,7 +287,14 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     const id = c.id ?? (i === 0 ? 'client' : `client${i + 1}`)
     const relay = servers.find((x) => x.id === id)
     if (relay) return { id, role: 'client', kind: 'mta', host: relay.host, ip: relay.ip }
-    return { id, role: 'client', host: c.host ?? DEFAULT_CLIENT.host, ip: c.ip ?? `192.0.2.${10 + i}`, ...(c.kind ? { kind: c.kind } : {}) }
+    return {
+      id,
+      role: 'client',
+      host: c.host ?? DEFAULT_CLIENT.host,
+      ip: c.ip ?? `192.0.2.${10 + i}`,
+      ...(c.kind ? { kind: c.kind } : {}),
+      ...(c.label ? { label: c.label } : {}),
+    }
   })
   const routers: Actor[] = (spec.routers ?? []).map((r, i) => ({
     id: r.id,

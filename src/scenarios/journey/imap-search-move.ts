@@ -21,7 +21,7 @@ export default {
   },
   clients: [
     { id: 'pc', host: 'pc1.example.jp', ip: '192.0.2.10' },
-    { id: 'phone', host: 'phone.mobile.example', ip: '198.51.100.77' },
+    { id: 'phone', label: { ja: 'スマートフォン', en: 'Phone' }, host: 'phone.mobile.example', ip: '198.51.100.77' },
   ],
   servers: [
     {

@@ -16,7 +16,11 @@ export default {
     ja: 'Alice の PC が 587 番で自分のメールサーバに送信し、そのサーバが DNS で宛先の MX を調べて相手のサーバへ中継します。受信側は DNS で SPF・DKIM・DMARC を確かめてから受け取り、Bob が IMAP で読みます。届いたヘッダの Received: を読めば経路が分かります。',
     en: "Alice's PC submits on port 587 to her mail server, which finds the recipient's MX in DNS and relays the mail there. The receiver checks SPF, DKIM and DMARC through DNS before accepting it, and Bob reads it with IMAP. The Received: lines of the delivered header tell the route.",
   },
-  clients: [{ id: 'pc', host: 'alice-pc.example.com', ip: '192.0.2.10' }, { id: 'msa' }, { id: 'bob', host: 'bob-pc.example.net', ip: '198.51.100.80' }],
+  clients: [
+    { id: 'pc', label: { ja: 'AliceのPC', en: "Alice's PC" }, host: 'alice-pc.example.com', ip: '192.0.2.10' },
+    { id: 'msa' },
+    { id: 'bob', label: { ja: 'BobのPC', en: "Bob's PC" }, host: 'bob-pc.example.net', ip: '198.51.100.80' },
+  ],
   servers: [
     {
       id: 'msa',

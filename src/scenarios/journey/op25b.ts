@@ -15,7 +15,7 @@ export default {
     ja: 'ISPの利用者のPCが、外部のメールサーバの25番ポートへ直接送ろうとすると、ISPの出口でSYNが捨てられます。587番ポートで認証してISPのメールサーバに預ければ、メールはそこから外へ出ていきます。ウイルスに感染したPCが直接迷惑メールをばらまくのを防ぐ仕組みです。',
     en: "A customer's PC tries to send straight to an outside mail server's port 25, and the ISP's edge drops its SYN. Submitted on port 587 with authentication to the ISP's mail server, the mail leaves from there. The point: an infected PC cannot spray spam directly.",
   },
-  clients: [{ id: 'pc', host: 'p1234-ipoe.dyn.isp.example', ip: '203.0.113.45' }, { id: 'msa' }],
+  clients: [{ id: 'pc', label: { ja: '家庭のPC', en: 'Home PC' }, host: 'p1234-ipoe.dyn.isp.example', ip: '203.0.113.45' }, { id: 'msa' }],
   servers: [
     {
       id: 'msa',

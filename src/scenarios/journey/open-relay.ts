@@ -15,9 +15,9 @@ export default {
     en: 'An open relay lets an outsider send mail through a server that serves neither the sender nor the recipient. A badly configured server relays it; a correctly configured one refuses. Only the internal network (mynetworks) and authenticated users may relay.',
   },
   clients: [
-    { id: 'spammer', host: 'bot.dynamic.example', ip: '203.0.113.66' },
-    { id: 'office', host: 'pc7.office.example.jp', ip: '192.0.2.70' },
-    { id: 'laptop', host: 'laptop.home.example', ip: '198.51.100.200' },
+    { id: 'spammer', label: { ja: '外部の送信者', en: 'Outside sender' }, host: 'bot.dynamic.example', ip: '203.0.113.66' },
+    { id: 'office', label: { ja: '社内のPC', en: 'Office PC' }, host: 'pc7.office.example.jp', ip: '192.0.2.70' },
+    { id: 'laptop', label: { ja: '自宅のノートPC', en: 'Laptop at home' }, host: 'laptop.home.example', ip: '198.51.100.200' },
   ],
   servers: [
     // An open relay: relays for every client (as if mynetworks covered the whole Internet).
