@@ -1,10 +1,10 @@
 // The telnet-like sandbox: pick a server, type lines, and watch the same engine answer on the diagram.
 import { useEffect, useRef, useState, type ChangeEvent, type ClipboardEvent, type KeyboardEvent } from 'react'
-import { tm } from '../../content/modes'
+import { tm, type ModeKey } from '../../content/modes'
 import type { Lang } from '../../content/types'
 import { toBase64, type Protocol, type Step } from '../../model'
 import { apopDigest } from '../../model/pop3/apop'
-import { LIMITS } from '../../sandbox/entries'
+import { LIMITS, type ReadReason } from '../../sandbox/entries'
 import { nextTag } from '../../sandbox/session'
 import { PORTS_BY_PROTOCOL, PRESET_IDS, PRESETS, type PresetId, type SandboxSetup } from '../../sandbox/setup'
 import { usePlayer, usePlayerStore } from '../../store/context'
@@ -16,6 +16,10 @@ import { StatePanel } from '../panels/StatePanel'
 import { WirePanel } from '../panels/WirePanel'
 import { saveFile } from '../download'
 import { ShareButton } from '../share/ShareButton'
+
+/** What the page says when a link or a file is not read, by reason (sandbox/entries.ts). */
+const BAD_LINK = { format: 'sandboxBadUrl', 'too-long': 'sandboxBadUrlLong', pipeline: 'sandboxBadUrlPipeline' } as const satisfies Record<ReadReason, ModeKey>
+const BAD_FILE = { format: 'sandboxFileBad', 'too-long': 'sandboxFileLong', pipeline: 'sandboxFilePipeline' } as const satisfies Record<ReadReason, ModeKey>
 
 /** The transcript shows the newest lines; the diagram and the saved file have them all. */
 const TRANSCRIPT_LINES = 400
@@ -267,7 +271,7 @@ export default function SandboxPage() {
     void file.text().then(
       (text) => {
         const bad = ctl.openFile(text)
-        setFileError(bad === null ? null : tm(lang, bad === 'too-long' ? 'sandboxFileLong' : 'sandboxFileBad'))
+        setFileError(bad === null ? null : tm(lang, BAD_FILE[bad]))
         if (bad === null) setHistory({ items: ctl.typed(), at: -1 })
       },
       () => setFileError(tm(lang, 'sandboxFileBad')),
@@ -280,7 +284,7 @@ export default function SandboxPage() {
   }
   const transcript = transcriptTail(session.timeline.steps, TRANSCRIPT_LINES)
   const message = [
-    badLink !== null && session.entries.length === 0 ? tm(lang, badLink === 'too-long' ? 'sandboxBadUrlLong' : 'sandboxBadUrl') : null,
+    badLink !== null && session.entries.length === 0 ? tm(lang, BAD_LINK[badLink]) : null,
     notes.includes('closed') ? tm(lang, 'sandboxClosed') : null,
     notes.includes('stuffed') ? tm(lang, 'sandboxStuffed') : null,
     notes.includes('limit') ? tm(lang, 'sandboxLimit', { entries: LIMITS.entries.toLocaleString(lang), line: LIMITS.lineLength.toLocaleString(lang) }) : null,
