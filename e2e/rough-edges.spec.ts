@@ -1,5 +1,6 @@
 // Rough edges found by trying to break the app (issue 12), each checked in the browser where only the browser
 // shows it.
+import { deflateRawSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { launchOptions } from '../scripts/browser-path.mjs'
@@ -35,4 +36,50 @@ test("after a burst of key presses the address catches up with the screen (Chrom
   await expect(counter(page)).toHaveAttribute('data-step', '21')
   // The address says what the screen shows, once the burst is over (within Chrome's 10 s window).
   await expect(page).toHaveURL(/[?&]step=21(&|$)/, { timeout: 20_000 })
+})
+
+test('the sandbox holds no more nodes after 40 sessions and resets than after the first', async ({ page }) => {
+  test.setTimeout(60_000)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  // Every DOM node alive in the page, attached or not, once garbage is collected (what a leak makes grow).
+  const nodes = async () => {
+    await cdp.send('HeapProfiler.collectGarbage')
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    return metrics.find((m) => m.name === 'Nodes')?.value ?? NaN
+  }
+  await page.goto('?mode=sandbox&protocol=smtp&port=25&lang=en')
+  const input = page.getByTestId('sandbox.input')
+  const round = async () => {
+    for (const line of ['EHLO pc1.example.test', 'MAIL FROM:<a@example.test>', 'RCPT TO:<user1@example.test>', 'NOOP', 'RSET']) {
+      await input.fill(line)
+      await input.press('Enter')
+    }
+    await expect(page.getByTestId('message')).toHaveCount(4 + 10)
+    await page.getByTestId('sandbox.reset').click()
+    await expect(page.getByTestId('message')).toHaveCount(4)
+  }
+  await round()
+  const first = await nodes()
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length)
+  for (let i = 1; i < 40; i++) await round()
+  const after = await nodes()
+  // The page itself is the same size; what it keeps behind the scenes must not grow with each round either.
+  expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThanOrEqual(elements + 5)
+  expect(after, `nodes: ${first} after the first round, ${after} after 40`).toBeLessThanOrEqual(first + 20)
+  await expect(input).toBeFocused()
+})
+
+test('a hand-made link with a pipelined entry in a POP3 session says why it was not read', async ({ page }) => {
+  const s = 'z1.' + deflateRawSync(JSON.stringify(['USER user1', { p: ['PASS password1', 'STAT'] }])).toString('base64url')
+  await page.goto(`?mode=sandbox&protocol=pop3&port=110&lang=en&s=${s}`)
+  await expect(page.getByTestId('sandbox.message')).toContainText('pipelining')
+  await expect(page.getByTestId('sandbox.message')).toContainText('only in SMTP')
+  // It starts empty: the connection and the greeting, nothing of the link.
+  await expect(page.getByTestId('message')).toHaveCount(4)
+  // The same link for SMTP is read.
+  await page.goto(`?mode=sandbox&protocol=smtp&port=25&lang=en&s=${s}`)
+  await expect(page.getByTestId('sandbox.transcript')).toContainText('C: USER user1')
+  await expect(page.getByTestId('sandbox.message')).toHaveCount(0)
 })

@@ -200,6 +200,16 @@ export default function SandboxPage() {
   const [copied, setCopied] = useState(false)
   const [fileError, setFileError] = useState<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
+  // A new session gets a new input box. Chrome's undo history (up to 1,000 steps a page) keeps the text node of
+  // every line typed into a box for as long as the box is in the page: one box for all sessions grew the page's
+  // nodes with every reset (444 → 1,447 after 40). Removing the box drops its history.
+  const [box, setBox] = useState(0)
+  const focusBox = useRef(false)
+  useEffect(() => {
+    if (!focusBox.current) return
+    focusBox.current = false
+    inputRef.current?.focus()
+  }, [box])
 
   useEffect(() => {
     let alive = true
@@ -272,7 +282,10 @@ export default function SandboxPage() {
       (text) => {
         const bad = ctl.openFile(text)
         setFileError(bad === null ? null : tm(lang, BAD_FILE[bad]))
-        if (bad === null) setHistory({ items: ctl.typed(), at: -1 })
+        if (bad === null) {
+          setHistory({ items: ctl.typed(), at: -1 })
+          setBox((n) => n + 1)
+        }
       },
       () => setFileError(tm(lang, 'sandboxFileBad')),
     )
@@ -281,6 +294,7 @@ export default function SandboxPage() {
   const changeSetup = (s: SandboxSetup) => {
     ctl.setup(s)
     setFileError(null)
+    setBox((n) => n + 1)
   }
   const transcript = transcriptTail(session.timeline.steps, TRANSCRIPT_LINES)
   const message = [
@@ -313,6 +327,7 @@ export default function SandboxPage() {
             ) : null}
             <div className="sandbox-input">
               <input
+                key={box}
                 ref={inputRef}
                 data-testid="sandbox.input"
                 aria-label={tm(lang, 'sandboxInput')}
@@ -360,7 +375,8 @@ export default function SandboxPage() {
                 onClick={() => {
                   ctl.reset()
                   setFileError(null)
-                  inputRef.current?.focus()
+                  focusBox.current = true
+                  setBox((n) => n + 1)
                 }}
               >
                 {tm(lang, 'sandboxReset')}
