@@ -18,7 +18,14 @@ function render(id: string, lang: 'ja' | 'en' = 'en'): string {
 /** The text of the first <bdi> in the markup (entities decoded), or null. */
 function bdiText(html: string): string | null {
   const m = /<bdi[^>]*>([\s\S]*?)<\/bdi>/.exec(html)
-  return m ? (m[1] ?? '').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : null
+  return m
+    ? (m[1] ?? '')
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+    : null
 }
 
 describe('the unknown-lesson message', () => {
