@@ -38,7 +38,9 @@ const max = (xs) => Math.max(...xs.filter(Number.isFinite))
 const ms = (x) => `${x.toFixed(2)} ms`
 
 function run(cmd, args) {
-  const env = { ...process.env, BENCH_SCENARIO: SCENARIO, BENCH_LANG: LANG }
+  // runnerImport (above) sets NODE_ENV=development in this process: a child build must not inherit it, or it
+  // bundles React's development build, unminified.
+  const env = { ...process.env, NODE_ENV: 'production', BENCH_SCENARIO: SCENARIO, BENCH_LANG: LANG }
   const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env })
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr)
@@ -369,6 +371,7 @@ async function lighthouseFigures() {
     await chrome.kill()
     await server.close()
   }
+  console.log('')
   console.log('| Lighthouse 12 | performance | accessibility | best practices | SEO |')
   console.log('|---|---|---|---|---|')
   for (const [k, v] of Object.entries(scores)) console.log(`| ${k} (${v.url}) | ${v.performance} | ${v.accessibility} | ${v.bestPractices} | ${v.seo} |`)
