@@ -39,7 +39,8 @@ test("after a burst of key presses the address catches up with the screen (Chrom
 })
 
 test('the sandbox holds no more nodes after 40 sessions and resets than after the first', async ({ page }) => {
-  test.setTimeout(60_000)
+  // 40 rounds of two typed lines and a reset: about 25 s here, given room for a busy machine.
+  test.setTimeout(120_000)
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Performance.enable')
   // Every DOM node alive in the page, attached or not, once garbage is collected (what a leak makes grow).
@@ -52,11 +53,11 @@ test('the sandbox holds no more nodes after 40 sessions and resets than after th
   await page.goto('?mode=sandbox&protocol=smtp&port=25&lang=en')
   const input = page.getByTestId('sandbox.input')
   const round = async () => {
-    for (const line of ['EHLO pc1.example.test', 'MAIL FROM:<a@example.test>', 'RCPT TO:<user1@example.test>', 'NOOP', 'RSET']) {
+    for (const line of ['EHLO pc1.example.test', 'NOOP']) {
       await input.fill(line)
       await input.press('Enter')
     }
-    await expect(page.getByTestId('message')).toHaveCount(4 + 10)
+    await expect(page.getByTestId('message')).toHaveCount(4 + 4)
     await page.getByTestId('sandbox.reset').click()
     await expect(page.getByTestId('message')).toHaveCount(4)
   }
@@ -65,7 +66,8 @@ test('the sandbox holds no more nodes after 40 sessions and resets than after th
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length)
   for (let i = 1; i < 40; i++) await round()
   const after = await nodes()
-  // The page itself is the same size; what it keeps behind the scenes must not grow with each round either.
+  // The page itself is the same size; what it keeps behind the scenes must not grow with each round either
+  // (before the fix: one node more per typed line, +80 here).
   expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThanOrEqual(elements + 5)
   expect(after, `nodes: ${first} after the first round, ${after} after 40`).toBeLessThanOrEqual(first + 20)
   await expect(input).toBeFocused()
