@@ -83,7 +83,7 @@ const restrictPackages = (message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'fixtures', '.sz', 'coverage', 'reports'] },
+  { ignores: ['dist', 'bench/dist', 'node_modules', 'test-results', 'playwright-report', 'fixtures', '.sz', 'coverage', 'reports'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,8 @@ const params = new URLSearchParams(window.location.search)
 const page = pageFor(params)
 const request = readRequest(params, navigator.languages ?? [navigator.language])
 const embed = readEmbed(params)
+/** How long a dropped address write waits before the next try (Chrome's window is 10 s). */
+const URL_RETRY_MS = 1000
 const root = createRoot(document.getElementById('root') as HTMLElement)
 
 async function start() {
@@ -41,9 +43,18 @@ async function start() {
   })
 
   // The one place that writes the address bar: it always deep-links what is on screen (CONTRACT.md §2).
+  // Chrome drops history writes past 200 in 10 s (its flooding protection, crbug.com/1038223), so a burst of key
+  // presses can leave the address behind: a dropped write is tried again, with the state of then, until it holds.
+  let retry: number | null = null
   const syncUrl = () => {
     const next = searchFor(window.location.search, store.getState())
-    if (next !== window.location.search) window.history.replaceState(null, '', next + window.location.hash)
+    if (next === window.location.search) return
+    window.history.replaceState(null, '', next + window.location.hash)
+    if (window.location.search !== next && retry === null)
+      retry = window.setTimeout(() => {
+        retry = null
+        syncUrl()
+      }, URL_RETRY_MS)
   }
   syncUrl()
   store.subscribe(syncUrl)

@@ -1,6 +1,6 @@
 // What a learner did in the sandbox, one entry per client action, and the limits that every writer and
 // every reader of a session (the input box, share links, session files) keep alike.
-import type { Action } from '../model'
+import type { Action, Protocol } from '../model'
 
 /** One client action, named for what it is. */
 export type Entry =
@@ -71,10 +71,17 @@ function entryOf(x: unknown): Entry | null {
   return null
 }
 
-export type EntriesResult = { readonly ok: true; readonly entries: Entry[] } | { readonly ok: false; readonly reason: 'format' | 'too-long' }
+/** Why a link or a file was not read: damaged, longer than the app writes, or a pipelined entry outside SMTP. */
+export type ReadReason = 'format' | 'too-long' | 'pipeline'
 
-/** Checks entries read back from a link or a file against the same limits the input box keeps. */
-export function readEntries(x: unknown): EntriesResult {
+export type EntriesResult = { readonly ok: true; readonly entries: Entry[] } | { readonly ok: false; readonly reason: ReadReason }
+
+/**
+ * Checks entries read back from a link or a file against the same limits the input box keeps. A pipelined entry
+ * belongs to SMTP only: the sandbox writes one where the server announced PIPELINING (RFC 2920 §3), and POP3 and
+ * IMAP sessions are typed line by line, so in those it can only be hand-made (and would have no caption).
+ */
+export function readEntries(x: unknown, protocol: Protocol): EntriesResult {
   if (!Array.isArray(x)) return { ok: false, reason: 'format' }
   if (x.length > LIMITS.entries) return { ok: false, reason: 'too-long' }
   const entries: Entry[] = []
@@ -82,6 +89,7 @@ export function readEntries(x: unknown): EntriesResult {
   for (const item of x) {
     const e = entryOf(item)
     if (!e) return { ok: false, reason: 'format' }
+    if (protocol !== 'smtp' && 'pipeline' in e) return { ok: false, reason: 'pipeline' }
     chars += charsOf(e)
     if (chars > LIMITS.totalChars) return { ok: false, reason: 'too-long' }
     entries.push(e)

@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { LIMITS, type Entry } from './entries'
+import { LIMITS, readEntries, type Entry } from './entries'
 import { decodeLink, encodeLink, LINK_PARAM_MAX, readSessionFile, sessionFile } from './link'
 import { openSandbox } from './session'
 import { parseSetup } from './setup'
@@ -19,8 +19,8 @@ describe('share links', () => {
     ]
     const link = await encodeLink(entries)
     expect(link).not.toBeNull()
-    expect(await decodeLink(link)).toEqual({ ok: true, entries })
-    expect(await decodeLink('')).toEqual({ ok: true, entries: [] })
+    expect(await decodeLink(link, 'smtp')).toEqual({ ok: true, entries })
+    expect(await decodeLink('', 'smtp')).toEqual({ ok: true, entries: [] })
   })
 
   it('the largest session a link can hold (every entry the limit allows) reopens as it was written', async () => {
@@ -28,7 +28,7 @@ describe('share links', () => {
     const link = await encodeLink(entries)
     expect(link).not.toBeNull()
     expect((link ?? '').length).toBeLessThanOrEqual(LINK_PARAM_MAX)
-    const back = await decodeLink(link)
+    const back = await decodeLink(link, 'smtp')
     expect(back).toEqual({ ok: true, entries })
     // And the sandbox plays it: the connection plus one command and one reply per entry.
     if (back.ok) expect(openSandbox(parseSetup(new URLSearchParams('protocol=smtp')), back.entries).timeline.steps.length).toBe(4 + 2 * LIMITS.entries)
@@ -53,27 +53,27 @@ describe('share links', () => {
 
   it("the first version's links still open", async () => {
     const old = b64url(Buffer.from(JSON.stringify(['EHLO a', { c: 1 }, { w: 300 }, { p: ['NOOP', 'NOOP'] }, { x: 1 }])))
-    expect(await decodeLink(old)).toEqual({
+    expect(await decodeLink(old, 'smtp')).toEqual({
       ok: true,
       entries: [{ send: 'EHLO a' }, { connect: true }, { wait: 300 }, { pipeline: ['NOOP', 'NOOP'] }, { close: true }],
     })
   })
 
   it('refuses what it would never write: damaged, over-long, too many entries, a bomb', async () => {
-    expect(await decodeLink('%%%')).toEqual({ ok: false, reason: 'format' })
-    expect(await decodeLink('z1.AAAA')).toEqual({ ok: false, reason: 'format' })
-    expect(await decodeLink('z1.' + 'A'.repeat(LINK_PARAM_MAX))).toEqual({ ok: false, reason: 'too-long' })
+    expect(await decodeLink('%%%', 'smtp')).toEqual({ ok: false, reason: 'format' })
+    expect(await decodeLink('z1.AAAA', 'smtp')).toEqual({ ok: false, reason: 'format' })
+    expect(await decodeLink('z1.' + 'A'.repeat(LINK_PARAM_MAX), 'smtp')).toEqual({ ok: false, reason: 'too-long' })
     const tooMany = 'z1.' + b64url(deflateRawSync(JSON.stringify(Array.from({ length: LIMITS.entries + 1 }, () => 'NOOP'))))
     expect(tooMany.length).toBeLessThan(LINK_PARAM_MAX)
-    expect(await decodeLink(tooMany)).toEqual({ ok: false, reason: 'too-long' })
+    expect(await decodeLink(tooMany, 'smtp')).toEqual({ ok: false, reason: 'too-long' })
     // 100,000 lines in a link of a few kilobytes (the freeze of the first version): refused before it is parsed.
     const bomb = 'z1.' + b64url(deflateRawSync(JSON.stringify([{ pipeline: Array.from({ length: 100_000 }, () => 'NOOP') }]).padEnd(5_000_000, ' ')))
     expect(bomb.length).toBeLessThan(LINK_PARAM_MAX)
     const t = performance.now()
-    expect((await decodeLink(bomb)).ok).toBe(false)
+    expect((await decodeLink(bomb, 'smtp')).ok).toBe(false)
     expect(performance.now() - t).toBeLessThan(2_000)
-    expect(await decodeLink('z1.' + b64url(deflateRawSync('{"not":"a list"}')))).toEqual({ ok: false, reason: 'format' })
-    expect(await decodeLink('z1.' + b64url(deflateRawSync(JSON.stringify([{ send: 'a\r\nb' }]))))).toEqual({ ok: false, reason: 'format' })
+    expect(await decodeLink('z1.' + b64url(deflateRawSync('{"not":"a list"}')), 'smtp')).toEqual({ ok: false, reason: 'format' })
+    expect(await decodeLink('z1.' + b64url(deflateRawSync(JSON.stringify([{ send: 'a\r\nb' }]))), 'smtp')).toEqual({ ok: false, reason: 'format' })
   })
 
   it('a foreign or broken file gives a reason, never a throw', () => {
@@ -83,5 +83,29 @@ describe('share links', () => {
       ok: false,
       reason: 'format',
     })
+  })
+})
+
+describe('pipelined entries belong to SMTP only (issue 12)', () => {
+  // RFC 2920 pipelining is what the sandbox writes for SMTP; its POP3 and IMAP sessions are typed line by line.
+  const forged = 'z1.' + b64url(deflateRawSync(JSON.stringify(['USER user1', { p: ['PASS x', 'STAT'] }])))
+
+  it('a link that puts {p:[…]} into a POP3 or IMAP session is refused with its own reason', async () => {
+    expect(await decodeLink(forged, 'pop3')).toEqual({ ok: false, reason: 'pipeline' })
+    expect(await decodeLink(forged, 'imap')).toEqual({ ok: false, reason: 'pipeline' })
+    expect(await decodeLink(forged, 'smtp')).toEqual({ ok: true, entries: [{ send: 'USER user1' }, { pipeline: ['PASS x', 'STAT'] }] })
+  })
+
+  it('a session file does the same, by the protocol of its own setup', () => {
+    const file = (protocol: string) =>
+      JSON.stringify({ format: 'mail-sequence-session', version: 1, setup: { protocol }, entries: [{ pipeline: ['NOOP', 'NOOP'] }] })
+    expect(readSessionFile(file('pop3'))).toEqual({ ok: false, reason: 'pipeline' })
+    expect(readSessionFile(file('imap'))).toEqual({ ok: false, reason: 'pipeline' })
+    expect(readSessionFile(file('smtp')).ok).toBe(true)
+  })
+
+  it('readEntries names the protocol it checked against', () => {
+    expect(readEntries([{ pipeline: ['a', 'b'] }], 'imap')).toEqual({ ok: false, reason: 'pipeline' })
+    expect(readEntries(['a', { send: 'b' }], 'imap')).toEqual({ ok: true, entries: [{ send: 'a' }, { send: 'b' }] })
   })
 })

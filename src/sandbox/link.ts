@@ -1,7 +1,8 @@
 // Share links and session files. A link carries the entries compressed (deflate-raw, base64url) in `s=`;
 // a session too long for a link goes into a JSON file instead. Both are read back with the limits of
 // entries.ts, and a link longer than any this app writes is refused before it is decompressed.
-import { readEntries, LIMITS, type Entry } from './entries'
+import type { Protocol } from '../model'
+import { readEntries, LIMITS, type Entry, type ReadReason } from './entries'
 import { parseSetup, setupParams, type SandboxSetup } from './setup'
 
 /** The longest `s=` value written or read: with the rest of the address, every link stays under 8 KB. */
@@ -13,7 +14,7 @@ const JSON_MAX = LIMITS.totalChars + LIMITS.entries * 64
 /** A session file can hold up to six characters per line character (JSON escapes such as \u0000). */
 export const FILE_MAX_BYTES = 6 * LIMITS.totalChars + LIMITS.entries * 64
 
-export type ReadResult = { readonly ok: true; readonly entries: Entry[] } | { readonly ok: false; readonly reason: 'format' | 'too-long' }
+export type ReadResult = { readonly ok: true; readonly entries: Entry[] } | { readonly ok: false; readonly reason: ReadReason }
 
 function toBase64Url(bytes: Uint8Array): string {
   let bin = ''
@@ -74,8 +75,8 @@ export async function encodeLink(entries: readonly Entry[]): Promise<string | nu
   return value.length <= LINK_PARAM_MAX ? value : null
 }
 
-/** The entries in a link's `s=`: the same limits as when it was written. */
-export async function decodeLink(value: string | null): Promise<ReadResult> {
+/** The entries in a link's `s=` for a session of `protocol` (the link's own `protocol=`): the same limits as when it was written. */
+export async function decodeLink(value: string | null, protocol: Protocol): Promise<ReadResult> {
   if (value === null || value === '') return { ok: true, entries: [] }
   if (value.length > LINK_PARAM_MAX) return { ok: false, reason: 'too-long' }
   let text: string | null
@@ -88,7 +89,7 @@ export async function decodeLink(value: string | null): Promise<ReadResult> {
     const raw = fromBase64Url(value)
     text = raw ? decodeUtf8(raw) : null
   }
-  return text === null ? { ok: false, reason: 'format' } : parseEntries(text)
+  return text === null ? { ok: false, reason: 'format' } : parseEntries(text, protocol)
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {
@@ -99,9 +100,9 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function parseEntries(text: string): ReadResult {
+function parseEntries(text: string, protocol: Protocol): ReadResult {
   try {
-    return readEntries(JSON.parse(text))
+    return readEntries(JSON.parse(text), protocol)
   } catch {
     return { ok: false, reason: 'format' }
   }
@@ -122,7 +123,7 @@ export function sessionFile(setup: SandboxSetup, entries: readonly Entry[]): str
 }
 
 /** Reads a session file back; bad or foreign files give a reason, never a throw. */
-export function readSessionFile(text: string): { ok: true; setup: SandboxSetup; entries: Entry[] } | { ok: false; reason: 'format' | 'too-long' } {
+export function readSessionFile(text: string): { ok: true; setup: SandboxSetup; entries: Entry[] } | { ok: false; reason: ReadReason } {
   if (text.length > FILE_MAX_BYTES) return { ok: false, reason: 'too-long' }
   let x: unknown
   try {
@@ -134,6 +135,7 @@ export function readSessionFile(text: string): { ok: true; setup: SandboxSetup; 
   const f = x as Partial<Record<keyof SessionFile, unknown>>
   if (f.format !== 'mail-sequence-session' || f.version !== 1 || typeof f.setup !== 'object' || f.setup === null) return { ok: false, reason: 'format' }
   const setupEntries = Object.entries(f.setup).filter((kv): kv is [string, string] => typeof kv[1] === 'string')
-  const r = readEntries(f.entries)
-  return r.ok ? { ok: true, setup: parseSetup(new URLSearchParams(setupEntries)), entries: r.entries } : r
+  const setup = parseSetup(new URLSearchParams(setupEntries))
+  const r = readEntries(f.entries, setup.protocol)
+  return r.ok ? { ok: true, setup, entries: r.entries } : r
 }

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Lang } from '../content/types'
 import type { Lesson } from '../lessons/lesson'
 import type { Phase } from '../lessons/phases'
+import type { ReadReason } from '../sandbox/entries'
 import type { InputNote, SandboxSession } from '../sandbox/session'
 import { loadLesson, withLanguage } from './loader'
 import type { EmbedOptions } from './url'
@@ -23,7 +24,7 @@ export interface SandboxState {
   /** The setup's address parameters (null: left out), made with the session so the page shell need not know them. */
   readonly setupParams: Readonly<Record<string, string | null>>
   /** The address held a session that could not be read; the sandbox started empty. */
-  readonly badLink: 'format' | 'too-long' | null
+  readonly badLink: ReadReason | null
 }
 
 export interface PlayerState {

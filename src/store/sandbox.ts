@@ -1,7 +1,7 @@
 // The sandbox's actions on the player store. Loaded with the sandbox page, not with the page shell: it
 // brings the engines and every caption, which a lesson page gets compiled at build time instead.
 import { lessonOf, type FullLesson } from '../lessons/lesson'
-import type { Entry } from '../sandbox/entries'
+import type { Entry, ReadReason } from '../sandbox/entries'
 import { decodeLink, encodeLink, readSessionFile, sessionFile } from '../sandbox/link'
 import { appendEntries, appendInput, openSandbox, type InputOptions, type SandboxSession } from '../sandbox/session'
 import { parseSetup, setupParams, type SandboxSetup } from '../sandbox/setup'
@@ -22,7 +22,7 @@ export interface SandboxController {
   setup(setup: SandboxSetup): void
   reset(): void
   /** A session file (JSON) as text; false when it cannot be read (the page says why). */
-  openFile(text: string): 'format' | 'too-long' | null
+  openFile(text: string): ReadReason | null
   file(): string
   /** The lines sent so far, newest last (the input box's history), at most 500. */
   typed(): string[]
@@ -108,8 +108,9 @@ export function sandboxController(store: PlayerStore): SandboxController {
 /** Opens the sandbox the address describes: its setup, and the session in `s=` when it can be read. */
 export async function startSandbox(store: PlayerStore, search: string): Promise<SandboxController> {
   const p = new URLSearchParams(search)
-  const read = await decodeLink(p.get('s'))
+  const setup = parseSetup(p)
+  const read = await decodeLink(p.get('s'), setup.protocol)
   const c = sandboxController(store)
-  c.start(openSandbox(parseSetup(p), read.ok ? read.entries : []), read.ok ? null : read.reason)
+  c.start(openSandbox(setup, read.ok ? read.entries : []), read.ok ? null : read.reason)
   return c
 }

@@ -1,7 +1,7 @@
 // Best predict-the-reply scores in Web Storage: versioned, a broken entry is reset (and says so), the better
 // score is kept, and a storage that throws never breaks the page.
 import { describe, expect, it } from 'vitest'
-import { loadScores, saveBest, SCORES_KEY, type KeyValue } from './scores'
+import { bestFor, loadScores, saveBest, SCORES_KEY, type KeyValue } from './scores'
 
 /** An in-memory Web Storage. */
 class Memory implements KeyValue {
@@ -105,7 +105,8 @@ describe('saveBest', () => {
     ['fewer right answers', { correct: 4, total: 7 }, { correct: 3, total: 7 }, false],
     ['the same score', { correct: 4, total: 7 }, { correct: 4, total: 7 }, false],
     ['as many right of more questions', { correct: 4, total: 7 }, { correct: 4, total: 9 }, true],
-    ['as many right of fewer questions', { correct: 4, total: 9 }, { correct: 4, total: 7 }, false],
+    // The lesson now asks 7: a saved score of 9 questions cannot be its own any more (issue 12), so it goes.
+    ['as many right of fewer questions', { correct: 4, total: 9 }, { correct: 4, total: 7 }, true],
     ['more right answers of fewer questions', { correct: 4, total: 9 }, { correct: 5, total: 7 }, true],
   ]
   for (const [what, old, next, replaces] of cases) {
@@ -147,5 +148,31 @@ describe('saveBest', () => {
 
   it('no storage: the score is returned, nothing else happens', () => {
     expect(saveBest(null, 'smtp-basic', { correct: 1, total: 2 })).toEqual({ best: { 'smtp-basic': { correct: 1, total: 2 } }, reset: false })
+  })
+})
+
+describe('a saved score is bounded by the lesson it belongs to (issue 12)', () => {
+  // smtp-basic asks 7 questions here; a hand-edited entry claims 999 of 999.
+  const forged = () => new Memory(entry({ 'smtp-basic': { correct: 999, total: 999 }, 'pop3-basic': { correct: 2, total: 3 } }))
+
+  it('bestFor shows no best score that claims more questions than the lesson asks', () => {
+    const best = loadScores(forged()).best
+    expect(bestFor(best, 'smtp-basic', 7)).toBeUndefined()
+    expect(bestFor(best, 'pop3-basic', 3)).toEqual({ correct: 2, total: 3 })
+    expect(bestFor(best, 'pop3-basic', 2)).toBeUndefined()
+    expect(bestFor(best, 'imap-basic', 9)).toBeUndefined()
+  })
+
+  it('saveBest replaces a forged score with a real one, and a real score beats it from then on', () => {
+    const store = forged()
+    expect(saveBest(store, 'smtp-basic', { correct: 3, total: 7 }).best['smtp-basic']).toEqual({ correct: 3, total: 7 })
+    expect(loadScores(store).best).toEqual({ 'smtp-basic': { correct: 3, total: 7 }, 'pop3-basic': { correct: 2, total: 3 } })
+    expect(saveBest(store, 'smtp-basic', { correct: 2, total: 7 }).best['smtp-basic']).toEqual({ correct: 3, total: 7 })
+    expect(saveBest(store, 'smtp-basic', { correct: 4, total: 7 }).best['smtp-basic']).toEqual({ correct: 4, total: 7 })
+  })
+
+  it('absurd counts are refused when read, whatever the lesson', () => {
+    const store = new Memory(entry({ 'smtp-basic': { correct: 1e9, total: 1e9 } }))
+    expect(loadScores(store)).toEqual({ best: {}, reset: true })
   })
 })

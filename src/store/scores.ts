@@ -21,6 +21,9 @@ export interface LoadedScores {
   readonly reset: boolean
 }
 
+/** More questions than any lesson could ask (a session holds at most 10,000 steps): such a count was not written by us. */
+const MAX_QUESTIONS = 10_000
+
 function valid(x: unknown): x is Saved {
   if (typeof x !== 'object' || x === null) return false
   const o = x as { v?: unknown; best?: unknown }
@@ -32,7 +35,8 @@ function valid(x: unknown): x is Saved {
       Number.isInteger((s as Score).correct) &&
       Number.isInteger((s as Score).total) &&
       (s as Score).correct >= 0 &&
-      (s as Score).correct <= (s as Score).total,
+      (s as Score).correct <= (s as Score).total &&
+      (s as Score).total <= MAX_QUESTIONS,
   )
 }
 
@@ -59,10 +63,22 @@ export function loadScores(store: KeyValue | null): LoadedScores {
   return { best: {}, reset: true }
 }
 
-/** Keeps the better of the saved and the new score (more correct answers, then more questions). */
+/**
+ * The saved best score of a lesson that asks `questions` questions; none when the saved one claims more questions
+ * than that (hand-edited storage, or a lesson that since lost questions): it could never be beaten.
+ */
+export function bestFor(best: Readonly<Record<string, Score>>, scenarioId: string, questions: number): Score | undefined {
+  const s = Object.prototype.hasOwnProperty.call(best, scenarioId) ? best[scenarioId] : undefined
+  return s !== undefined && s.total <= questions ? s : undefined
+}
+
+/**
+ * Keeps the better of the saved and the new score (more correct answers, then more questions). `score` is a
+ * finished lesson's, so its `total` is the lesson's number of questions, which bounds the saved score.
+ */
 export function saveBest(store: KeyValue | null, scenarioId: string, score: Score): LoadedScores {
   const current = loadScores(store)
-  const old = current.best[scenarioId]
+  const old = bestFor(current.best, scenarioId, score.total)
   const better = !old || score.correct > old.correct || (score.correct === old.correct && score.total > old.total)
   const best = better ? { ...current.best, [scenarioId]: score } : current.best
   if (store && better) {

@@ -31,6 +31,11 @@ describe('URL parameters (CONTRACT.md §2)', () => {
     expect(clampStep(null, 21)).toBe(0)
   })
 
+  it('a step past the end, however written, is the last step (issue 12)', () => {
+    for (const raw of ['99999', '1e309', 'Infinity', '+Infinity', '1e21']) expect(clampStep(raw, 21), raw).toBe(21)
+    for (const raw of ['-1e309', '-Infinity', 'NaN']) expect(clampStep(raw, 21), raw).toBe(0)
+  })
+
   it('an unknown scenario is reported, not replaced silently', () => {
     expect(readRequest(new URLSearchParams('?scenario=nope&lang=en'), []).missingScenario).toBe('nope')
     expect(readRequest(new URLSearchParams('?scenario=smtp-basic&step=7'), ['en']).rawStep).toBe('7')

@@ -21,10 +21,13 @@ export function langFrom(param: string | null, browserLanguages: readonly string
   return first.startsWith('ja') ? 'ja' : 'en'
 }
 
-/** Anything that is not a number becomes 0; numbers are clamped to 0..total. */
+/**
+ * Anything that is not a number becomes 0; numbers are clamped to 0..total, so every step past the end is the
+ * last one however it is written (`99999`, `1e309`, `Infinity`), and every step before the start is 0.
+ */
 export function clampStep(raw: string | null, total: number): number {
   const n = raw === null || raw.trim() === '' ? 0 : Number(raw)
-  if (!Number.isFinite(n)) return 0
+  if (Number.isNaN(n)) return 0
   return Math.min(total, Math.max(0, Math.trunc(n)))
 }
 

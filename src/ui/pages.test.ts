@@ -35,6 +35,15 @@ describe('pages as data', () => {
     expect(new URLSearchParams(searchFor('', s.getState())).get('view')).toBe('eavesdropper')
   })
 
+  it("a lesson whose chunk failed to load keeps the address's step (the deep link), on every lesson page", () => {
+    for (const page of ['play', 'predict', 'present', 'presenter'] as const) {
+      const s = createPlayerStore({ page, scenarioId: 'smtp-ehlo', lesson: null, step: 0, lang: 'en', loadError: 'smtp-ehlo' })
+      const q = new URLSearchParams(searchFor('?scenario=smtp-ehlo&step=9', s.getState()))
+      expect(q.get('step'), page).toBe('9')
+      expect(q.get('scenario'), page).toBe('smtp-ehlo')
+    }
+  })
+
   it('an unknown scenario stays in the address as asked', () => {
     const s = createPlayerStore({ page: 'play', scenarioId: 'smtp-basic', missingScenario: 'nope', lang: 'ja' })
     expect(new URLSearchParams(searchFor('?scenario=nope', s.getState())).get('scenario')).toBe('nope')

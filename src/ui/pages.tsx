@@ -32,7 +32,8 @@ interface PageRow {
 
 const lessonParams = (s: Player): Params => ({
   scenario: s.missingScenario === null ? s.scenarioId : undefined,
-  step: s.missingScenario === null ? String(s.step) : undefined,
+  // No lesson (its chunk failed to load): the step in the address is the learner's deep link, not ours to reset.
+  step: s.missingScenario === null && s.lesson !== null ? String(s.step) : undefined,
   view: s.view === 'eavesdropper' ? 'eavesdropper' : null,
 })
 /** The lesson on screen, or the default one when the sandbox's own is on screen. */

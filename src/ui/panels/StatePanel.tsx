@@ -18,7 +18,9 @@ export function StatePanel() {
       <p className="state-line" data-testid="state">
         <span className="state-kind">{label}</span>
         <code>{current.stateBefore}</code>
-        <span aria-label={lang === 'ja' ? 'から' : 'to'}> → </span>
+        {/* The arrow is drawn; a screen reader hears words instead (aria-label is not allowed on a plain span). */}
+        <span aria-hidden="true"> → </span>
+        <span className="sr-only">{lang === 'ja' ? 'から' : 'to'}</span>
         <code>{current.stateAfter}</code>
       </p>
       {current.layer === 'smtp' ? (

@@ -4,7 +4,7 @@ import { tm } from '../../content/modes'
 import { useLesson, usePlayer, usePlayerStore, useTotal } from '../../store/context'
 import { answerOf, choicesFor, isQuestion, scoreOf } from '../../store/predict'
 import { totalOf } from '../../store/player'
-import { loadScores, saveBest, type LoadedScores } from '../../store/scores'
+import { bestFor, loadScores, saveBest, type LoadedScores } from '../../store/scores'
 
 function storage() {
   try {
@@ -65,7 +65,7 @@ export default function PredictPanel() {
     return () => window.removeEventListener('keydown', onKey)
   }, [question, steps, store])
 
-  const best = saved.best[id]
+  const best = bestFor(saved.best, id, score.total)
   const prev = question > 0 ? steps[question - 1] : undefined
   return (
     <section className="panel predict-panel" aria-labelledby="predict-title" data-testid="predict">

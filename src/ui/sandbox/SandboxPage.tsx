@@ -1,10 +1,10 @@
 // The telnet-like sandbox: pick a server, type lines, and watch the same engine answer on the diagram.
 import { useEffect, useRef, useState, type ChangeEvent, type ClipboardEvent, type KeyboardEvent } from 'react'
-import { tm } from '../../content/modes'
+import { tm, type ModeKey } from '../../content/modes'
 import type { Lang } from '../../content/types'
 import { toBase64, type Protocol, type Step } from '../../model'
 import { apopDigest } from '../../model/pop3/apop'
-import { LIMITS } from '../../sandbox/entries'
+import { LIMITS, type ReadReason } from '../../sandbox/entries'
 import { nextTag } from '../../sandbox/session'
 import { PORTS_BY_PROTOCOL, PRESET_IDS, PRESETS, type PresetId, type SandboxSetup } from '../../sandbox/setup'
 import { usePlayer, usePlayerStore } from '../../store/context'
@@ -16,6 +16,10 @@ import { StatePanel } from '../panels/StatePanel'
 import { WirePanel } from '../panels/WirePanel'
 import { saveFile } from '../download'
 import { ShareButton } from '../share/ShareButton'
+
+/** What the page says when a link or a file is not read, by reason (sandbox/entries.ts). */
+const BAD_LINK = { format: 'sandboxBadUrl', 'too-long': 'sandboxBadUrlLong', pipeline: 'sandboxBadUrlPipeline' } as const satisfies Record<ReadReason, ModeKey>
+const BAD_FILE = { format: 'sandboxFileBad', 'too-long': 'sandboxFileLong', pipeline: 'sandboxFilePipeline' } as const satisfies Record<ReadReason, ModeKey>
 
 /** The transcript shows the newest lines; the diagram and the saved file have them all. */
 const TRANSCRIPT_LINES = 400
@@ -196,6 +200,16 @@ export default function SandboxPage() {
   const [copied, setCopied] = useState(false)
   const [fileError, setFileError] = useState<string | null>(null)
   const inputRef = useRef<HTMLInputElement>(null)
+  // A new session gets a new input box. Chrome's undo history (up to 1,000 steps a page) keeps the text node of
+  // every line typed into a box for as long as the box is in the page: one box for all sessions grew the page's
+  // nodes with every reset (444 → 1,447 after 40). Removing the box drops its history.
+  const [box, setBox] = useState(0)
+  const focusBox = useRef(false)
+  useEffect(() => {
+    if (!focusBox.current) return
+    focusBox.current = false
+    inputRef.current?.focus()
+  }, [box])
 
   useEffect(() => {
     let alive = true
@@ -267,8 +281,11 @@ export default function SandboxPage() {
     void file.text().then(
       (text) => {
         const bad = ctl.openFile(text)
-        setFileError(bad === null ? null : tm(lang, bad === 'too-long' ? 'sandboxFileLong' : 'sandboxFileBad'))
-        if (bad === null) setHistory({ items: ctl.typed(), at: -1 })
+        setFileError(bad === null ? null : tm(lang, BAD_FILE[bad]))
+        if (bad === null) {
+          setHistory({ items: ctl.typed(), at: -1 })
+          setBox((n) => n + 1)
+        }
       },
       () => setFileError(tm(lang, 'sandboxFileBad')),
     )
@@ -277,10 +294,11 @@ export default function SandboxPage() {
   const changeSetup = (s: SandboxSetup) => {
     ctl.setup(s)
     setFileError(null)
+    setBox((n) => n + 1)
   }
   const transcript = transcriptTail(session.timeline.steps, TRANSCRIPT_LINES)
   const message = [
-    badLink !== null && session.entries.length === 0 ? tm(lang, badLink === 'too-long' ? 'sandboxBadUrlLong' : 'sandboxBadUrl') : null,
+    badLink !== null && session.entries.length === 0 ? tm(lang, BAD_LINK[badLink]) : null,
     notes.includes('closed') ? tm(lang, 'sandboxClosed') : null,
     notes.includes('stuffed') ? tm(lang, 'sandboxStuffed') : null,
     notes.includes('limit') ? tm(lang, 'sandboxLimit', { entries: LIMITS.entries.toLocaleString(lang), line: LIMITS.lineLength.toLocaleString(lang) }) : null,
@@ -309,6 +327,7 @@ export default function SandboxPage() {
             ) : null}
             <div className="sandbox-input">
               <input
+                key={box}
                 ref={inputRef}
                 data-testid="sandbox.input"
                 aria-label={tm(lang, 'sandboxInput')}
@@ -356,7 +375,8 @@ export default function SandboxPage() {
                 onClick={() => {
                   ctl.reset()
                   setFileError(null)
-                  inputRef.current?.focus()
+                  focusBox.current = true
+                  setBox((n) => n + 1)
                 }}
               >
                 {tm(lang, 'sandboxReset')}
