@@ -20,8 +20,10 @@ const LAYERS = {
   sandbox: ['model'],
   // layout: the exports (src/lessons/export.ts) draw the diagram's lanes and arrows as an SVG document.
   lessons: ['model', 'scenarios', 'content', 'layout'],
-  store: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout'],
-  ui: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'store'],
+  // Imported sessions: transcript and capture readers, the engine check, the lesson made of them (issue 11).
+  import: ['model', 'content', 'lessons', 'sandbox'],
+  store: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'import'],
+  ui: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'store', 'import'],
   // Offline: registers the service worker and shows the update prompt (a ui component); nothing imports it but main.tsx.
   pwa: ['ui'],
 }
@@ -113,7 +115,7 @@ export default tseslint.config(
   },
   {
     // Pure layers: data, geometry and the sandbox's session logic; no UI library, no page globals.
-    files: ['src/layout/**/*.ts', 'src/content/**/*.ts', 'src/scenarios/**/*.ts', 'src/lessons/**/*.ts', 'src/sandbox/**/*.ts'],
+    files: ['src/layout/**/*.ts', 'src/content/**/*.ts', 'src/scenarios/**/*.ts', 'src/lessons/**/*.ts', 'src/sandbox/**/*.ts', 'src/import/**/*.ts'],
     rules: {
       ...restrictPackages('This layer is pure data, geometry or logic.'),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location'],

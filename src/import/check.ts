@@ -19,6 +19,8 @@ export interface ChunkVerdict {
   readonly command?: string
   /** Server writes: the engine's reply id for the same answer (the caption key), when the engine agreed. */
   readonly replyId?: string
+  /** The answer carries mail content (RETR, TOP, FETCH of a body), as the engine's same answer does. */
+  readonly message?: true
   readonly rfc?: string
   readonly stateBefore?: string
   readonly stateAfter?: string
@@ -568,6 +570,7 @@ export function checkConnection(c: ImportedConnection): CheckResult {
     mark(real.chunk, {
       check: same ? 'ok' : 'differs',
       ...(same && mine ? { replyId: mine.id } : {}),
+      ...(same && mine?.message ? { message: true as const } : {}),
       ...(mine ? { rfc: mine.rfc } : {}),
       stateBefore: turn.stateBefore,
       stateAfter: turn.stateAfter,

@@ -87,6 +87,19 @@ export const PAGES = [
     link: () => ({ protocol: 'smtp', port: '25' }),
   },
   {
+    // Bring your own session (CONTRACT.md §6): a transcript or a capture, played and checked by the engine.
+    id: 'import',
+    mode: 'import',
+    label: 'modeImport',
+    lesson: false,
+    predict: no,
+    chrome: plain,
+    sync: false,
+    component: lazy(() => import('./import/ImportPage')),
+    params: (s) => ({ i: s.importLink, scenario: null, step: null, view: s.view === 'eavesdropper' ? 'eavesdropper' : null }),
+    link: none,
+  },
+  {
     id: 'drills',
     mode: 'drills',
     label: 'modeDrills',

@@ -94,7 +94,7 @@ export function endpointOf(text: string): Endpoint | undefined {
 /** Text → its UTF-8 octets as a latin1 string, one char per octet (the Chunk.data convention). */
 export function toBinary(text: string): string {
   // Plain ASCII (the usual case) is already one char per octet.
-  if (!/[^\x00-\x7f]/.test(text)) return text
+  if (!/[\u0080-\uffff]/.test(text)) return text
   const bytes = new TextEncoder().encode(text)
   let out = ''
   for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
@@ -103,7 +103,7 @@ export function toBinary(text: string): string {
 
 /** Octets as a latin1 string → text, decoding UTF-8 where it is valid (Latin-1 otherwise). */
 export function fromBinary(data: string): string {
-  if (!/[^\x00-\x7f]/.test(data)) return data
+  if (!/[\u0080-\uffff]/.test(data)) return data
   const bytes = new Uint8Array(data.length)
   for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i) & 0xff
   try {

@@ -77,13 +77,14 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
   )
   return (
     <li
-      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}${old ? ' old' : ''}`}
+      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}${old ? ' old' : ''}${step.check === 'differs' ? ' differs' : ''}`}
       data-testid="message"
       data-index={step.index + 1}
       data-from={step.from}
       data-to={step.to}
       data-layer={step.layer}
       data-cls={cls}
+      data-check={step.check}
       aria-current={current ? 'step' : undefined}
       style={top === undefined ? undefined : { top }}
       onClick={() => onPick(step.index + 1)}
