@@ -79,6 +79,7 @@ const UI = {
   modePredict: { ja: '応答を予想', en: 'Predict' },
   modeSandbox: { ja: 'サンドボックス', en: 'Sandbox' },
   modeDrills: { ja: '過去問ドリル', en: 'Exam drills' },
+  checkDiffers: { ja: 'エンジンの応答と違う', en: 'Differs from our engine' },
   modeImport: { ja: 'キャプチャを解説', en: 'Explain my capture' },
   mapLink: { ja: 'プロトコル一覧', en: 'Protocol map' },
   groupSmtp: { ja: 'SMTP (送信)', en: 'SMTP (sending)' },

@@ -59,13 +59,13 @@ export function readSaved(text: string): ImportResult {
     throw BAD
   }
   if (!isObj(x) || x.kind !== SAVED_KIND) throw BAD
-  if (x.v !== 1) {
+  if (typeof x.v === 'number' && x.v > 1) {
     throw new ImportError(
       'This session was saved by a newer version of the page, which this one cannot read.',
       'このセッションは新しい版のページで保存されたため、この版では読めません。',
     )
   }
-  if (!['pcap', 'pcapng', 'transcript'].includes(x.source as string) || !Array.isArray(x.connections) || x.connections.length === 0) throw BAD
+  if (x.v !== 1 || !['pcap', 'pcapng', 'transcript'].includes(x.source as string) || !Array.isArray(x.connections) || x.connections.length === 0) throw BAD
   const connections = x.connections.map(connectionOf)
   if (connections.some((c) => c === null) || !isNum(x.packets) || !isNum(x.skipped)) throw BAD
   const format = typeof x.format === 'string' ? x.format : undefined

@@ -96,7 +96,13 @@ export const PAGES = [
     chrome: plain,
     sync: false,
     component: lazy(() => import('./import/ImportPage')),
-    params: (s) => ({ i: s.importLink, scenario: null, step: null, view: s.view === 'eavesdropper' ? 'eavesdropper' : null }),
+    // `i=` is kept until the page has read it (the first write of the address comes before the page draws).
+    params: (s) => ({
+      i: s.importLink ?? (s.lesson?.id === 'import' ? null : undefined),
+      scenario: null,
+      step: null,
+      view: s.view === 'eavesdropper' ? 'eavesdropper' : null,
+    }),
     link: none,
   },
   {

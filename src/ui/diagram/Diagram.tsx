@@ -97,6 +97,11 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
         <span className="label">
           {step.tls ? <Icon name="lock" size={14} label="TLS" /> : null}
           {exposed ? <Icon name="eye" size={15} label={t(lang, 'eavesdropper')} /> : null}
+          {step.check === 'differs' ? (
+            <span className="check-badge" role="img" aria-label={t(lang, 'checkDiffers')} title={t(lang, 'checkDiffers')}>
+              ≠
+            </span>
+          ) : null}
           <span className="text">{label}</span>
         </span>
         {animate && LoadedTrack ? (
