@@ -151,7 +151,9 @@ test.describe('import: transcripts', () => {
     await page.getByTestId('import.file').setInputFiles({ name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(saved) })
     await expect(counter(page)).toHaveAttribute('data-total', String(writes(fixture('pop3_apop.txt')).length))
     // A changed file is refused with one sentence.
-    await page.getByTestId('import.file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(saved.replace('"protocol":"pop3"', '"protocol":"ftp"')) })
+    await page
+      .getByTestId('import.file')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(saved.replace('"protocol":"pop3"', '"protocol":"ftp"')) })
     await expect(page.getByTestId('import.error')).toContainText('JSON')
   })
 })

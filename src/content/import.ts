@@ -39,6 +39,7 @@ const TEXT = {
 } as const satisfies Record<string, Record<Lang, string>>
 
 export type ImportKey = keyof typeof TEXT
+export const IMPORT_TEXT = TEXT
 
 export function ti(lang: Lang, key: ImportKey, vars: Record<string, string | number> = {}): string {
   return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))

@@ -12,7 +12,10 @@ export function looksLikeCapture(bytes: Uint8Array): boolean {
 export function parseInWorker(_file: Blob, _onProgress: (fraction: number) => void): { promise: Promise<ImportResult>; cancel(): void } {
   return {
     promise: Promise.reject(
-      new ImportError('This build cannot read packet captures yet; paste a transcript instead.', 'この版はまだパケットキャプチャを読めません。代わりにテキストを貼り付けてください。'),
+      new ImportError(
+        'This build cannot read packet captures yet; paste a transcript instead.',
+        'この版はまだパケットキャプチャを読めません。代わりにテキストを貼り付けてください。',
+      ),
     ),
     cancel() {},
   }

@@ -2,7 +2,16 @@
 // into our engine, configured from what the session itself reveals, and each server reply is compared with
 // the engine's by status and enhanced code (never by text). A reply the engine would not give, and a client
 // command out of order, are marked `differs` with the rule and its RFC section.
-import { createImapServer, createPop3Server, createSmtpServer, fromBase64, type Bilingual, type EngineReply, type ServerOptions, type ServerTurn } from '../model'
+import {
+  createImapServer,
+  createPop3Server,
+  createSmtpServer,
+  fromBase64,
+  type Bilingual,
+  type EngineReply,
+  type ServerOptions,
+  type ServerTurn,
+} from '../model'
 import { apopDigest } from '../model/pop3/apop'
 import { RFC_REPLY_CODES } from '../model/smtp/replies'
 import type { ImportedConnection } from './types'
@@ -278,8 +287,14 @@ function smtpOptions(c: ImportedConnection, greeting: Unit | null, pairs: readon
     if (!tls && p.real?.status === '530' && /STARTTLS/i.test(p.real.lines.join(' '))) requireTls = true
     if (verb === 'AUTH') {
       // The last line of the exchange decides: 235 (RFC 4954 §6).
-      const rest = [text.split(' ').slice(2).join(' '), ...pairs.slice(i + 1).filter((q, j, all) => q.role === 'sasl' && all.slice(0, j).every((x) => x.role === 'sasl')).map((q) => q.line.text)].filter((s) => s !== '')
-      const end = [p, ...pairs.slice(i + 1)].find((q, j) => j === 0 || q.role === 'sasl' ? q.real?.status !== '334' : false)?.real ?? null
+      const rest = [
+        text.split(' ').slice(2).join(' '),
+        ...pairs
+          .slice(i + 1)
+          .filter((q, j, all) => q.role === 'sasl' && all.slice(0, j).every((x) => x.role === 'sasl'))
+          .map((q) => q.line.text),
+      ].filter((s) => s !== '')
+      const end = [p, ...pairs.slice(i + 1)].find((q, j) => (j === 0 || q.role === 'sasl' ? q.real?.status !== '334' : false))?.real ?? null
       const mech = (text.split(' ')[1] ?? '').toUpperCase()
       if (end?.status === '235') {
         authed = true
@@ -555,7 +570,11 @@ export function checkConnection(c: ImportedConnection): CheckResult {
   const { client, server } = linesOf(c)
   const paired = p === 'smtp' ? pairSmtp(client, server) : p === 'pop3' ? pairPop3(client, server) : pairImap(client, server)
   const options =
-    p === 'smtp' ? smtpOptions(c, paired.greeting, paired.pairs) : p === 'pop3' ? pop3Options(c, paired.greeting, paired.pairs) : imapOptions(c, paired.greeting, paired.pairs, server)
+    p === 'smtp'
+      ? smtpOptions(c, paired.greeting, paired.pairs)
+      : p === 'pop3'
+        ? pop3Options(c, paired.greeting, paired.pairs)
+        : imapOptions(c, paired.greeting, paired.pairs, server)
   const engine = p === 'smtp' ? createSmtpServer(options) : p === 'pop3' ? createPop3Server(options) : createImapServer(options)
 
   /** Marks a chunk: the first word on a chunk stays, a `differs` wins over `ok`. */
@@ -579,10 +598,16 @@ export function checkConnection(c: ImportedConnection): CheckResult {
   }
 
   const greeting = engine.openTurn()
-  judge(paired.greeting, p === 'imap' ? greeting.replies[0] && { ...greeting.replies[0], status: greeting.replies[0].lines[0]?.split(' ')[1] ?? '' } : greeting.replies[0], '', greeting)
+  judge(
+    paired.greeting,
+    p === 'imap' ? greeting.replies[0] && { ...greeting.replies[0], status: greeting.replies[0].lines[0]?.split(' ')[1] ?? '' } : greeting.replies[0],
+    '',
+    greeting,
+  )
 
   // IMAP: an answer may come on a later line's turn (after a literal); the engine's tagged replies, by tag.
   const imapPending: { tag: string; pair: Pair; command: string; turn: ServerTurn }[] = []
+  const engineConts: { reply: EngineReply; command: string; turn: ServerTurn }[] = []
   for (const pair of paired.pairs) {
     let text = pair.line.text
     // APOP: the digest cannot be reversed; the engine gets one made with the password it was given.
@@ -608,6 +633,7 @@ export function checkConnection(c: ImportedConnection): CheckResult {
         : {}),
     })
     if (p === 'imap') {
+      for (const r of turn.replies) if (r.status === '+') engineConts.push({ reply: r, command: text, turn })
       if (pair.role === 'command') imapPending.push({ tag: text.split(' ')[0] ?? '', pair, command: text, turn })
       for (const r of turn.replies) {
         const last = r.lines[r.lines.length - 1] ?? ''
@@ -624,5 +650,13 @@ export function checkConnection(c: ImportedConnection): CheckResult {
     judge(pair.real, answerOf(p, turn.replies), text, turn)
   }
   for (const q of imapPending) judge(q.pair.real, undefined, q.command, q.turn)
+  // IMAP continuations (`+`, RFC 9051 §7.5), in order: the recorded ones against the engine's.
+  if (p === 'imap') {
+    const real = imapUnits(server).filter((u) => u.status === '+')
+    real.forEach((u, i) => {
+      const mine = engineConts[i]
+      judge(u, mine?.reply, mine?.command ?? '', mine?.turn ?? greeting)
+    })
+  }
   return { verdicts, options }
 }

@@ -44,7 +44,14 @@ function repliesOf(protocol: 'smtp' | 'pop3' | 'imap', lines: readonly string[],
       enhanced = m?.[2]
     } else if (protocol === 'pop3') status = /^(\+OK|-ERR)\b/.exec(l)?.[1] ?? (l === '+' || l.startsWith('+ ') ? '+' : undefined)
     else status = /^(?:\*|[^\s*+]+) (OK|NO|BAD|PREAUTH)\b/i.exec(l)?.[1]?.toUpperCase() ?? (l === '+' || l.startsWith('+ ') ? '+' : undefined)
-    if (status !== undefined) out.push({ id: replyId ?? 'imported', status, cls: classOfStatus(status), ...(enhanced ? { enhanced } : {}), ...(message ? { message: true as const } : {}) })
+    if (status !== undefined)
+      out.push({
+        id: replyId ?? 'imported',
+        status,
+        cls: classOfStatus(status),
+        ...(enhanced ? { enhanced } : {}),
+        ...(message ? { message: true as const } : {}),
+      })
     if (protocol === 'pop3' && out.length > 0) break
   }
   return out.length > 0 ? out : undefined
@@ -165,7 +172,9 @@ export function importedLesson(c: ImportedConnection, title?: Bilingual): Import
     if (v?.check === 'differs') differs++
     steps.push(step)
     const generic = (k.from === 'client' || v?.replyId ? captionOf(step) : undefined) ?? null
-    const parts = [v?.check === 'differs' ? v.why : undefined, k.partial ? PARTIAL : undefined, generic ?? undefined].filter((x): x is Caption => x !== undefined)
+    const parts = [v?.check === 'differs' ? v.why : undefined, k.partial ? PARTIAL : undefined, generic ?? undefined].filter(
+      (x): x is Caption => x !== undefined,
+    )
     captions.push(parts.length > 0 ? { ja: parts.map((x) => x.ja).join(' '), en: parts.map((x) => x.en).join(' ') } : null)
   })
   const timeline: Timeline = { actors, steps, delivered: [], problems: [] }

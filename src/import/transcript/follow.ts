@@ -97,7 +97,8 @@ export function readFollowYaml(lines: readonly string[]): ImportResult {
   const endPacket = () => {
     if (base64 === null) return
     const data = decodeBase64(base64.join(''))
-    if (data === null) throw new ImportError('A packet in the YAML file holds data that is not base64.', 'YAML ファイルのパケットに base64 でないデータがあります。')
+    if (data === null)
+      throw new ImportError('A packet in the YAML file holds data that is not base64.', 'YAML ファイルのパケットに base64 でないデータがあります。')
     if (data !== '') writes.push({ second: packetPeer === 1, lines: linesOfData(data) })
     base64 = null
   }

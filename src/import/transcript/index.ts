@@ -6,9 +6,13 @@ import { looksLikeSc, readSc } from './sc'
 import { looksLikeSwaks, readSwaks } from './swaks'
 import { looksLikeTelnet, readTelnet } from './telnet'
 
-export { fromBinary, toBinary } from './build'
+export { fromBinary } from './build'
 
-const FORMATS: readonly { readonly id: TranscriptFormat; readonly test: (l: readonly string[]) => boolean; readonly read: (l: readonly string[]) => ImportResult }[] = [
+const FORMATS: readonly {
+  readonly id: TranscriptFormat
+  readonly test: (l: readonly string[]) => boolean
+  readonly read: (l: readonly string[]) => ImportResult
+}[] = [
   { id: 'follow-yaml', test: looksLikeFollowYaml, read: readFollowYaml },
   { id: 'sc', test: looksLikeSc, read: readSc },
   { id: 'swaks', test: looksLikeSwaks, read: readSwaks },

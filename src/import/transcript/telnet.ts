@@ -6,7 +6,8 @@ import { buildTranscript, protocolOfGreeting, type TranscriptLine } from './buil
 import type { ImportResult } from '../types'
 
 /** telnet's own words, not on the wire. */
-const TELNET_NOTE = /^(Trying [^ ]+\.\.\.|Connected to .+\.$|Escape character is .+|Connection closed by foreign host\.?|telnet> .*|\$ telnet .*|\$ nc .*|\$ openssl s_client.*)$/
+const TELNET_NOTE =
+  /^(Trying [^ ]+\.\.\.|Connected to .+\.$|Escape character is .+|Connection closed by foreign host\.?|telnet> .*|\$ telnet .*|\$ nc .*|\$ openssl s_client.*)$/
 
 export function isServerLike(line: string, tags: ReadonlySet<string>): boolean {
   if (/^\d{3}(?:[ -]|$)/.test(line)) return true
