@@ -50,8 +50,8 @@ export interface PlayerState {
   /** Predict mode: the learner's answer for each question step (by step index). */
   readonly answers: Readonly<Record<number, string>>
   readonly sandbox: SandboxState | null
-  /** The import page: its session as an `i=` value when it fits a link, else null (it stays out of the address). */
-  readonly importLink: string | null
+  /** The import page: its session as an `i=` value when it fits a link, null when not (out of the address), undefined before any import; set with setState. */
+  readonly importLink?: string | null
   /** The projector is blanked (b or . in the projector view; the presenter's button). */
   readonly blank: boolean
   /** Embedded in a course page (`embed=1`), with the author's options; null otherwise. */
@@ -81,7 +81,6 @@ export interface PlayerActions {
   /** Shows a lesson made in the page (the sandbox), at `step` (default: its end). */
   showLesson(lesson: Lesson, step?: number): void
   setSandbox(sandbox: SandboxState | null): void
-  setImportLink(link: string | null): void
   /** Jumps to the first step of the next phase (connection, greeting, TLS, authentication, envelope, message, close). */
   nextPhase(): void
   /** Jumps to the start of the phase on screen, or of the one before when already there. */
@@ -163,7 +162,6 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       view: initial.view ?? 'learner',
       loadError: initial.loadError ?? null,
       sandbox: null,
-      importLink: null,
       blank: false,
       embed: initial.embed ?? null,
       range: initial.range ?? null,
@@ -233,7 +231,6 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
         set({ scenarioId: next.id, lesson: next, missingScenario: null, step: Math.min(total, step ?? total), loadError: null })
       },
       setSandbox: (sandbox) => set({ sandbox }),
-      setImportLink: (importLink) => set({ importLink }),
       nextPhase: () => {
         const s = get()
         const next = s.lesson?.phases.find((p) => p.index + 1 > s.step)

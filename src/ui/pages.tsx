@@ -96,13 +96,8 @@ export const PAGES = [
     chrome: plain,
     sync: false,
     component: lazy(() => import('./import/ImportPage')),
-    // `i=` is kept until the page has read it (the first write of the address comes before the page draws).
-    params: (s) => ({
-      i: s.importLink ?? (s.lesson?.id === 'import' ? null : undefined),
-      scenario: null,
-      step: null,
-      view: s.view === 'eavesdropper' ? 'eavesdropper' : null,
-    }),
+    // `i=` stays until the page has read it (importLink is undefined until then; null: not in the address).
+    params: (s) => ({ i: s.importLink }),
     link: none,
   },
   {

@@ -77,7 +77,7 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
   )
   return (
     <li
-      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}${old ? ' old' : ''}${step.check === 'differs' ? ' differs' : ''}`}
+      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}${old ? ' old' : ''}`}
       data-testid="message"
       data-index={step.index + 1}
       data-from={step.from}
@@ -97,11 +97,6 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
         <span className="label">
           {step.tls ? <Icon name="lock" size={14} label="TLS" /> : null}
           {exposed ? <Icon name="eye" size={15} label={t(lang, 'eavesdropper')} /> : null}
-          {step.check === 'differs' ? (
-            <span className="check-badge" role="img" aria-label={t(lang, 'checkDiffers')} title={t(lang, 'checkDiffers')}>
-              ≠
-            </span>
-          ) : null}
           <span className="text">{label}</span>
         </span>
         {animate && LoadedTrack ? (

@@ -35,7 +35,7 @@ export default function ImportPage() {
   const store = usePlayerStore()
   const lang = usePlayer((s) => s.lang)
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
-  const linked = usePlayer((s) => s.importLink !== null)
+  const linked = usePlayer((s) => typeof s.importLink === 'string')
   const [result, setResult] = useState<ImportResult | null>(null)
   const [chosen, setChosen] = useState(-1)
   const [differs, setDiffers] = useState<{ n: number; total: number } | null>(null)
@@ -52,9 +52,9 @@ export default function ImportPage() {
       const made = importedLesson(c)
       setDiffers({ n: made.differs, total: made.lesson.timeline.steps.filter((s) => s.check !== undefined).length })
       store.getState().showLesson(made.lesson, 0)
-      store.getState().setImportLink(null)
+      store.setState({ importLink: null })
       void encodeImportLink(savedFile(r, c)).then((link) => {
-        if (store.getState().lesson === made.lesson) store.getState().setImportLink(link)
+        if (store.getState().lesson === made.lesson) store.setState({ importLink: link })
       })
     },
     [store],
