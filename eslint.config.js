@@ -18,12 +18,13 @@ const LAYERS = {
   content: ['model'],
   layout: ['model'],
   sandbox: ['model'],
-  // Capture and transcript readers, the engine check (src/import/README.md): pure, run in a Web Worker.
-  import: ['model'],
   // layout: the exports (src/lessons/export.ts) draw the diagram's lanes and arrows as an SVG document.
   lessons: ['model', 'scenarios', 'content', 'layout'],
-  store: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout'],
-  ui: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'store'],
+  // Imported sessions (src/import/README.md): capture and transcript readers (pure, run in a Web Worker), the
+  // engine check, the lesson made of them (issue 11).
+  import: ['model', 'content', 'lessons', 'sandbox'],
+  store: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'import'],
+  ui: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout', 'store', 'import'],
   // Offline: registers the service worker and shows the update prompt (a ui component); nothing imports it but main.tsx.
   pwa: ['ui'],
 }

@@ -83,6 +83,7 @@ const UI = {
   modePredict: { ja: '応答を予想', en: 'Predict' },
   modeSandbox: { ja: 'サンドボックス', en: 'Sandbox' },
   modeDrills: { ja: '過去問ドリル', en: 'Exam drills' },
+  modeImport: { ja: 'キャプチャ解説', en: 'Explain my capture' },
   mapLink: { ja: 'プロトコル一覧', en: 'Protocol map' },
   groupSmtp: { ja: 'SMTP（送信）', en: 'SMTP (sending)' },
   groupPop3: { ja: 'POP3（受信）', en: 'POP3 (receiving)' },

@@ -21,6 +21,8 @@ export interface Chunk {
   readonly partial?: true
   /** After STARTTLS (or on 465/995/993) the payload is TLS records: their lengths, in order; `data` is then ''. */
   readonly tlsRecords?: readonly number[]
+  /** The lines were inside TLS on the wire and are shown decrypted (a transcript after `# --- TLS`, swaks `~>`). */
+  readonly decrypted?: true
   /** TCP control of the segment that carried this, when known (SYN/FIN/RST), for drawing the handshake and close. */
   readonly flags?: readonly ('SYN' | 'ACK' | 'PSH' | 'FIN' | 'RST')[]
   /** Relative sequence and acknowledgement numbers and payload length, when read from a capture. */

@@ -198,6 +198,8 @@ export interface Step {
   readonly time: number
   /** The scenario's own words for this step. */
   readonly note?: Bilingual
+  /** An imported session: whether our engine answers (or takes this command) the same (`data-check` on the diagram). */
+  readonly check?: 'ok' | 'differs'
 }
 
 export interface Delivery {

@@ -51,6 +51,8 @@ export interface PlayerState {
   /** Predict mode: the learner's answer for each question step (by step index). */
   readonly answers: Readonly<Record<number, string>>
   readonly sandbox: SandboxState | null
+  /** The import page: its session as an `i=` value when it fits a link, null when not (out of the address), undefined before any import; set with setState. */
+  readonly importLink?: string | null
   /** The projector is blanked (b or . in the projector view; the presenter's button). */
   readonly blank: boolean
   /** Embedded in a course page (`embed=1`), with the author's options; null otherwise. */

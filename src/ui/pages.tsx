@@ -88,6 +88,20 @@ export const PAGES = [
     link: () => ({ protocol: 'smtp', port: '25' }),
   },
   {
+    // Bring your own session (CONTRACT.md §6): a transcript or a capture, played and checked by the engine.
+    id: 'import',
+    mode: 'import',
+    label: 'modeImport',
+    lesson: false,
+    predict: no,
+    chrome: plain,
+    sync: false,
+    component: lazy(() => import('./import/ImportPage')),
+    // `i=` stays until the page has read it (importLink is undefined until then; null: not in the address).
+    params: (s) => ({ i: s.importLink }),
+    link: none,
+  },
+  {
     id: 'drills',
     mode: 'drills',
     label: 'modeDrills',

@@ -85,6 +85,7 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
       data-layer={step.layer}
       data-cls={cls}
       data-dropped={step.dropped ? 'true' : undefined}
+      data-check={step.check}
       aria-current={current ? 'step' : undefined}
       style={top === undefined ? undefined : { top }}
       onClick={() => onPick(step.index + 1)}
