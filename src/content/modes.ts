@@ -79,11 +79,11 @@ const TEXT = {
     en: 'The session in the link is longer than this app ever writes, so it was not read. This starts empty.',
   },
   sandboxBadUrlPipeline: {
-    ja: 'リンクのセッションには、複数のコマンドを1つのTCPセグメントにまとめた送信(パイプライン)が入っています。このアプリがパイプラインで送るのはSMTPだけなので、POP3/IMAPのセッションとしては読みませんでした。空のセッションで始めます。',
+    ja: 'リンクのセッションには、複数のコマンドを1つのTCPセグメントにまとめた送信（パイプライン）が入っています。このアプリがパイプラインで送るのはSMTPだけなので、POP3/IMAPのセッションとしては読みませんでした。空のセッションで始めます。',
     en: 'The session in the link sends several commands in one TCP segment (pipelining). This app pipelines only in SMTP, so it was not read as a POP3 or IMAP session. This starts empty.',
   },
   sandboxFilePipeline: {
-    ja: 'このファイルのPOP3/IMAPセッションには、複数のコマンドを1つのTCPセグメントにまとめた送信(パイプライン)が入っています。このアプリがパイプラインで送るのはSMTPだけなので、開けません。',
+    ja: 'このファイルのPOP3/IMAPセッションには、複数のコマンドを1つのTCPセグメントにまとめた送信（パイプライン）が入っています。このアプリがパイプラインで送るのはSMTPだけなので、開けません。',
     en: 'The POP3 or IMAP session in this file sends several commands in one TCP segment (pipelining). This app pipelines only in SMTP, so it was not opened.',
   },
   sandboxLimit: {

@@ -491,7 +491,7 @@ function expectedText(p: Proto, r: EngineReply | undefined): string {
 function allowance(p: Proto, command: string, real: Unit, mine: EngineReply | undefined): Bilingual {
   if (!mine) {
     return {
-      ja: 'エンジンはここではまだ応答しません (続きの行を待っています)。',
+      ja: 'エンジンはここではまだ応答しません（続きの行を待っています）。',
       en: 'Our engine would not answer yet here: it is still waiting for more lines.',
     }
   }
@@ -499,13 +499,13 @@ function allowance(p: Proto, command: string, real: Unit, mine: EngineReply | un
     const verb = command === '.' ? 'DOT' : (command.split(' ')[0] ?? '').toUpperCase()
     if (verb === 'RCPT' && mine.id === 'relayDenied' && real.status.startsWith('4')) {
       return {
-        ja: 'RFC 5321 (§3.6.2, §4.1.1.3) では中継の拒否は永久的なエラー 550 です。Postfix の既定 (defer_unauth_destination) は、設定の誤りでメールが戻されないよう、あえて一時的なエラー 454 4.7.1 で答えます。§4.3.2 は RCPT への 454 を挙げていませんが、クライアントは先頭の数字で判断する (§4.2.1) ので、後で再送を試みます。',
+        ja: 'RFC 5321（§3.6.2, §4.1.1.3）では中継の拒否は永久的なエラー 550 です。Postfix の既定（defer_unauth_destination）は、設定の誤りでメールが戻されないよう、あえて一時的なエラー 454 4.7.1 で答えます。§4.3.2 は RCPT への 454 を挙げていませんが、クライアントは先頭の数字で判断する（§4.2.1）ので、後で再送を試みます。',
         en: "RFC 5321 (§3.6.2, §4.1.1.3) makes a relay refusal a permanent 550; Postfix's default (defer_unauth_destination) answers a temporary 454 4.7.1 on purpose, so that a mistake in its settings delays mail instead of bouncing it. §4.3.2 does not list 454 for RCPT, but a client acts on the first digit (§4.2.1) and simply tries again later.",
       }
     }
     if (real.status === mine.status) {
       return {
-        ja: `応答コードは同じで、拡張ステータスコード (RFC 3463) が ${real.enhanced ?? '-'} と ${mine.enhanced ?? '-'} で違います。`,
+        ja: `応答コードは同じで、拡張ステータスコード（RFC 3463）が ${real.enhanced ?? '-'} と ${mine.enhanced ?? '-'} で違います。`,
         en: `The reply codes agree; the enhanced status codes (RFC 3463) differ: ${real.enhanced ?? '-'} against ${mine.enhanced ?? '-'}.`,
       }
     }
@@ -522,7 +522,7 @@ function allowance(p: Proto, command: string, real: Unit, mine: EngineReply | un
   }
   if (p === 'pop3') {
     return {
-      ja: 'RFC 1939 は、このコマンドを受け付ける (+OK) か断る (-ERR) かをサーバに任せているので、どちらも規格の範囲内です。違いはメールボックスの中身や設定から来ています。',
+      ja: 'RFC 1939 は、このコマンドを受け付ける（+OK）か断る（-ERR）かをサーバに任せているので、どちらも規格の範囲内です。違いはメールボックスの中身や設定から来ています。',
       en: 'RFC 1939 leaves it to the server to accept (+OK) or refuse (-ERR) this command, so both are allowed; the difference comes from the mailbox or the settings.',
     }
   }
@@ -533,7 +533,7 @@ function allowance(p: Proto, command: string, real: Unit, mine: EngineReply | un
     }
   }
   return {
-    ja: 'RFC 9051 §7.1 では、コマンドを受け付けるか (OK)、断るか (NO)、読めないか (BAD) をサーバが答えます。違いはメールボックスの中身や設定から来ています。',
+    ja: 'RFC 9051 §7.1 では、コマンドを受け付けるか（OK）、断るか（NO）、読めないか（BAD）をサーバが答えます。違いはメールボックスの中身や設定から来ています。',
     en: 'In RFC 9051 §7.1 the server says whether it took the command (OK), refused it (NO) or could not read it (BAD); the difference comes from the mailbox or the settings.',
   }
 }
@@ -543,7 +543,7 @@ function differs(p: Proto, command: string, real: Unit, mine: EngineReply | unde
   const want = expectedText(p, mine)
   const rfc = mine?.rfc ?? ''
   const head: Bilingual = {
-    ja: `エンジンとの違い: サーバは ${got} と答えましたが、このセッションから設定したエンジンは ${want} と答えます${rfc ? ` (${rfc})` : ''}。`,
+    ja: `エンジンとの違い: サーバは ${got} と答えましたが、このセッションから設定したエンジンは ${want} と答えます${rfc ? `（${rfc}）` : ''}。`,
     en: `Differs from the engine: the server answered ${got}; our engine, set up from this session, answers ${want}${rfc ? ` (${rfc})` : ''}.`,
   }
   return join(head, allowance(p, command, real, mine))
