@@ -9,7 +9,7 @@ export default {
   id: 'open-relay',
   protocol: 'smtp',
   order: 320,
-  title: { ja: '第三者中継（オープンリレー）とその防ぎ方', en: 'Open relays (第三者中継) and how servers refuse them' },
+  title: { ja: '第三者中継（オープンリレー）とその防ぎ方', en: 'Open relays and how servers refuse them' },
   summary: {
     ja: '外部の送信者が、自分とも宛先とも関係のないサーバを踏み台にしてメールを送らせるのが第三者中継です。設定の甘いサーバは中継してしまい、正しく設定したサーバは拒否します。社内ネットワーク（mynetworks）と、認証した利用者だけは中継してもらえます。',
     en: 'An open relay lets an outsider send mail through a server that serves neither the sender nor the recipient. A badly configured server relays it; a correctly configured one refuses. Only the internal network (mynetworks) and authenticated users may relay.',
