@@ -250,7 +250,15 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
         picks++ // a lesson shown here also outranks a pick still loading
         const total = next.timeline.steps.length
         // The sandbox's and an import's lessons are shown whole: they grow step by step from what is on screen.
-        set({ scenarioId: next.id, lesson: next, base: next, layersFallback: false, missingScenario: null, step: Math.min(total, step ?? total), loadError: null })
+        set({
+          scenarioId: next.id,
+          lesson: next,
+          base: next,
+          layersFallback: false,
+          missingScenario: null,
+          step: Math.min(total, step ?? total),
+          loadError: null,
+        })
       },
       setSandbox: (sandbox) => set({ sandbox }),
       nextPhase: () => {
