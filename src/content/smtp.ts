@@ -297,6 +297,10 @@ export const smtpReplyCaptions = {
     ja: '宛先のメールボックスが満杯なので、サーバは452(4.2.2)で断りました。4xxは一時的なエラーです。送信側はメールをキューに残し、受信者がメールを整理して空きができたころに再送します(RFC 5321 §4.2.2, RFC 3463 §3.3)。',
     en: "The recipient's mailbox is full, so the server answers 452 (4.2.2). This is a temporary error: the sending side keeps the message queued and retries once the recipient has made room (RFC 5321 §4.2.2, RFC 3463 §3.3).",
   },
+  policyRejected: {
+    ja: '受信サーバは差出人ドメインのDMARCポリシー(p=reject)に従い、SPFもDKIMも整合しなかったメールを550(5.7.1)で拒否しました。なりすましメールは受信箱に届きません(RFC 7489 §6.7)。',
+    en: "The receiving server follows the sender domain's DMARC policy (p=reject) and refuses, with 550 (5.7.1), a message that neither SPF nor DKIM aligned: the forged mail never reaches the inbox (RFC 7489 §6.7).",
+  },
   contentRejected: {
     ja: 'サーバは本文を受け取ったあと、内容を検査して554(5.7.1)で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール(バウンス)を返します(RFC 5321 §4.1.1.4, RFC 3463 §3.8)。',
     en: 'After receiving the message, the server checks its content and refuses it with 554 (5.7.1). 5xx is permanent: the sending side does not retry and returns a bounce to the sender (RFC 5321 §4.1.1.4, RFC 3463 §3.8).',

@@ -34,6 +34,10 @@ type LessonId =
   | 'imap-basic'
   | 'imaps'
   | 'pop3-vs-imap'
+  | 'imap-search-move'
+  | 'mail-journey'
+  | 'op25b'
+  | 'open-relay'
 
 export const TEACHER_TIPS = {
   'smtp-basic': [
@@ -841,6 +845,134 @@ export const TEACHER_TIPS = {
       exam: {
         ja: 'POP3 と IMAP4 の違い(メールを PC に取り込むか、サーバ上で管理するか)です。基本情報やIT パスポートから、ネットワークスペシャリストまで共通の論点です。',
         en: 'POP3 versus IMAP4 (download the mail to the PC, or manage it on the server): a topic shared by every exam level, from IT Passport to Network Specialist.',
+      },
+    },
+  ],
+  'imap-search-move': [
+    {
+      at: String.raw`^\* SEARCH`,
+      ask: {
+        ja: '検索のために、PC は受信箱のメールを何通ダウンロードしたでしょうか。',
+        en: 'How many messages did the PC download to run this search?',
+      },
+      misconception: {
+        ja: 'メールの検索はメールソフトが手元で行うもの、と思われがちです。IMAP では条件だけを送り、サーバが探して番号だけを返すので、本文は 1 通も流れません(RFC 9051 §6.4.4)。',
+        en: 'Many think the mail program searches locally. With IMAP only the criteria go out; the server searches and returns numbers, and not one body crosses the network (RFC 9051 §6.4.4).',
+      },
+      exam: {
+        ja: 'IMAP4 の特徴(サーバ上でのメールの検索・フォルダ管理)。POP3 との違いとして、どの試験区分でも問われる論点です。',
+        en: 'What IMAP4 offers (searching and filing on the server), asked at every exam level as the difference from POP3.',
+      },
+    },
+    {
+      at: '^b2 LIST',
+      ask: {
+        ja: 'スマートフォンは Projects フォルダを一度も作っていません。一覧に出てくるでしょうか。',
+        en: 'The phone never created the Projects folder. Will it appear in the list?',
+      },
+      misconception: {
+        ja: 'フォルダ分けは整理した PC の中だけのこと、と思われがちです。IMAP のフォルダはサーバにあるので、どの端末から見ても同じです。',
+        en: 'Many think folders exist only on the PC that sorted the mail. IMAP folders live on the server, so every device sees the same ones.',
+      },
+      exam: {
+        ja: '複数の端末で同じメールを扱うときのプロトコルの選び方(IMAP4)。',
+        en: 'Choosing the protocol for one mailbox on several devices (IMAP4).',
+      },
+    },
+  ],
+  'mail-journey': [
+    {
+      at: '^MX\?',
+      ask: {
+        ja: '送信側のサーバは、宛先のサーバのアドレスをどうやって知るのでしょうか。',
+        en: "How does the sending server learn where the recipient's server is?",
+      },
+      misconception: {
+        ja: 'メールの宛先サーバは、アドレスの @ の後ろのホストに直接つなぐ、と思われがちです。実際は DNS の MX レコードで受信サーバを調べ、その A レコードでアドレスを得ます(RFC 5321 §5.1)。',
+        en: 'Many think mail goes straight to the host named after the @. In fact the sender looks up the MX records to find the receiving server, then its A record for the address (RFC 5321 §5.1).',
+      },
+      exam: {
+        ja: 'DNS の MX レコードの役割と、プリファレンス値の意味。',
+        en: 'What the DNS MX record does, and what its preference value means.',
+      },
+    },
+    {
+      at: '^Authentication-Results|^From: Alice',
+      ask: {
+        ja: 'この Received: 行を、上から読むと新しい順、古い順のどちらでしょうか。',
+        en: 'Reading these Received: lines from the top, do they go from newest to oldest or the other way?',
+      },
+      misconception: {
+        ja: 'ヘッダは経路の順に上から並ぶ、と思われがちです。各サーバは自分の Received: を先頭に付け足すので、いちばん上が最後に通ったサーバです(RFC 5321 §4.4)。',
+        en: 'Many think the headers list the route from the top down. Each server adds its Received: at the top, so the first one is the last hop (RFC 5321 §4.4).',
+      },
+      exam: {
+        ja: 'Received: ヘッダから配送経路を読み取る問題。送信ドメイン認証(SPF、DKIM、DMARC)の仕組み。',
+        en: 'Reading a delivery route from Received: headers; how sender domain authentication (SPF, DKIM, DMARC) works.',
+      },
+    },
+  ],
+  op25b: [
+    {
+      at: 'SYN',
+      ask: {
+        ja: 'サーバはこの SYN に RST を返して拒否したでしょうか。',
+        en: 'Did the server refuse this SYN with an RST?',
+      },
+      misconception: {
+        ja: 'OP25B は宛先のサーバが拒否するもの、と思われがちです。止めるのは送信者側の ISP の出口で、SYN はサーバまで届かないので、応答は何も返りません。',
+        en: "Many think OP25B is the destination server refusing. It is the sender's own ISP that drops the SYN at its edge; nothing reaches the server, so nothing answers.",
+      },
+      exam: {
+        ja: 'OP25B と、サブミッションポート(587 番)+ SMTP-AUTH の組み合わせによる迷惑メール対策。',
+        en: 'OP25B, together with the submission port (587) and SMTP-AUTH, as an anti-spam measure.',
+      },
+    },
+    {
+      at: '^EHLO smtp\.isp',
+      ask: {
+        ja: 'ISP のメールサーバの 25 番ポート宛て通信は、なぜ出口で止められないのでしょうか。',
+        en: "Why does the edge not stop the ISP mail server's own port-25 traffic?",
+      },
+      misconception: {
+        ja: 'OP25B では 25 番ポートの通信がすべて止まる、と思われがちです。止まるのは動的 IP アドレスの利用者から外部への通信だけで、ISP が管理するメールサーバからの中継は通ります。',
+        en: "Many think OP25B stops all port-25 traffic. Only traffic from dynamic customer addresses to the outside is dropped; relaying by the ISP's own mail server goes through.",
+      },
+      exam: {
+        ja: 'OP25B の対象になる通信と、ならない通信の区別。',
+        en: 'Which traffic OP25B blocks and which it does not.',
+      },
+    },
+  ],
+  'open-relay': [
+    {
+      at: String.raw`^250 2\.1\.5`,
+      ask: {
+        ja: '送信者も宛先も、このサーバのドメインではありません。それでも受け付けることの何が問題でしょうか。',
+        en: 'Neither the sender nor the recipient belongs to this server. What is wrong with accepting it?',
+      },
+      misconception: {
+        ja: '中継しても自分の利用者には害がない、と思われがちです。迷惑メールの送信元として自分のサーバのアドレスがブラックリストに載り、正規のメールまで届かなくなります。',
+        en: "Many think relaying harms nobody of their own. The server's address ends up on blacklists as a spam source, and its legitimate mail stops being delivered.",
+      },
+      exam: {
+        ja: '第三者中継(オープンリレー)の危険と、中継を許可する条件(mynetworks、SMTP-AUTH)。',
+        en: 'The danger of open relaying, and the conditions for allowing relay (mynetworks, SMTP-AUTH).',
+      },
+    },
+    {
+      at: 'Relay access denied',
+      ask: {
+        ja: '同じ送信者でも、このサーバが受け付ける宛先はあるでしょうか。',
+        en: 'Is there any recipient this server will still accept from the same sender?',
+      },
+      misconception: {
+        ja: '中継を拒否するサーバは外部からのメールを一切受けない、と思われがちです。自分のドメイン宛てなら誰からでも受け取ります。それが MX の仕事です。',
+        en: 'Many think a server that refuses relaying takes no mail from outside. It takes mail for its own domain from anyone: that is what an MX is for.',
+      },
+      exam: {
+        ja: '第三者中継の防止設定(外部から外部への中継だけを拒否する)。',
+        en: 'Preventing open relaying: refusing only outside-to-outside relay.',
       },
     },
   ],

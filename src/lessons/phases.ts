@@ -88,7 +88,7 @@ export function phaseStarts(
     const k = (steps[i] as Step).kind
     let p: Phase
     if (k.layer === 'tcp') {
-      p = k.key === 'syn' || k.key === 'syn-ack' || k.key === 'ack' ? 'connection' : 'close'
+      p = k.key === 'syn' || k.key === 'syn-ack' || k.key === 'ack' || k.key === 'syn-dropped' ? 'connection' : 'close'
       if (k.key === 'syn') greeted = false
     } else if (k.layer === 'tls') p = 'tls'
     else if (k.layer === 'dns') p = 'lookup'

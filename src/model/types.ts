@@ -128,8 +128,25 @@ export interface ServerOptions {
   mailboxFullUntil?: Record<string, number>
   /** SMTP: words in a message that make the server refuse it after the final dot (554 5.7.1, a content filter). */
   rejectContent?: string[]
+  /**
+   * SMTP: checks the receiving server runs on a message after the final dot and before it answers (SPF, DKIM,
+   * DMARC through DNS; RFC 7208 §2.4, RFC 6376 §6, RFC 7489 §6.6). `header` is added above the server's own
+   * Received: (RFC 8601 §5); `reject` refuses the message with 550 5.7.1 (RFC 7489 §6.7).
+   */
+  checkMessage?: (m: MessageToCheck) => { readonly header?: string; readonly reject?: { readonly domain: string } }
   /** The clock, in seconds since an arbitrary start; scenarios move it with `wait`. */
   now?: () => number
+}
+
+/** What a receiving SMTP server knows about a message when the final dot arrives. */
+export interface MessageToCheck {
+  readonly reversePath: string
+  readonly recipients: readonly string[]
+  /** The message as received (after dot-unstuffing), before this server's trace fields. */
+  readonly content: string
+  readonly clientAddress: string
+  /** The HELO/EHLO argument. */
+  readonly helo: string
 }
 
 /** The contract every engine's stateful facade keeps (CONTRACT.md §1). */

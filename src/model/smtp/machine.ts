@@ -368,6 +368,15 @@ function endOfData(s: SmtpSession, buf: DataBuffer): Out {
   const lower = buf.content.toLowerCase()
   if (s.opts.rejectContent.some((w) => lower.includes(w))) return say(reset, reply(s, 'contentRejected'))
   const tx = s.tx ?? { from: '', rcpts: [], rcptTried: false }
+  const checked = s.opts.checkMessage?.({
+    reversePath: tx.from,
+    recipients: tx.rcpts.map((r) => r.address),
+    content: buf.content,
+    clientAddress: s.opts.clientAddress,
+    helo: s.helo?.domain ?? '',
+  })
+  // RFC 7489 §6.7: a receiver may reject a message that fails DMARC under p=reject, during the SMTP session.
+  if (checked?.reject) return say(reset, reply(s, 'policyRejected', { domain: checked.reject.domain }))
   const queueId = makeQueueId(s, buf.content)
   const message: DeliveredMessage = {
     queueId,
@@ -375,7 +384,7 @@ function endOfData(s: SmtpSession, buf: DataBuffer): Out {
     recipients: tx.rcpts.map((r) => r.address),
     mailboxes: [...new Set(tx.rcpts.flatMap((r) => r.mailboxes))],
     relayed: tx.rcpts.filter((r) => r.relay).map((r) => r.address),
-    content: traceHeaders(s, queueId, tx) + buf.content,
+    content: traceHeaders(s, queueId, tx, checked?.header) + buf.content,
   }
   const next: SmtpSession = { ...reset, deliveries: s.deliveries + 1, errors: 0 }
   return { session: next, replies: [reply(s, 'queued', { id: queueId })], events: [{ type: 'delivered', message }] }
@@ -400,7 +409,7 @@ export function rfc5322Date(seconds: number): string {
 }
 
 /** Return-Path: and Received: added on delivery (RFC 5321 §4.4; "with" keywords per RFC 3848). */
-function traceHeaders(s: SmtpSession, queueId: string, tx: Transaction): string {
+function traceHeaders(s: SmtpSession, queueId: string, tx: Transaction, results?: string): string {
   const helo = s.helo?.domain ?? 'unknown'
   const esmtp = s.helo?.verb === 'EHLO'
   const withKw = `${esmtp ? 'E' : ''}SMTP${esmtp && s.secure ? 'S' : ''}${esmtp && s.authUser ? 'A' : ''}`
@@ -408,6 +417,8 @@ function traceHeaders(s: SmtpSession, queueId: string, tx: Transaction): string 
   return (
     [
       `Return-Path: <${tx.from}>`,
+      // RFC 8601 §5: Authentication-Results goes above the trace fields that were there when the checks ran.
+      ...(results ? [results] : []),
       `Received: from ${helo} (${s.opts.clientHost ?? (isDomain(helo) ? helo : 'unknown')} [${s.opts.clientAddress}])\r\n\tby ${s.opts.hostname} with ${withKw} id ${queueId}${forClause};\r\n\t${rfc5322Date(s.opts.now())}`,
     ].join('\r\n') + '\r\n'
   )

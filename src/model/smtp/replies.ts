@@ -97,6 +97,7 @@ export const SMTP_REPLIES = {
   // After the final dot (RFC 5321 §4.1.1.4; RFC 1870 §6 for size).
   tooBig: { code: 552, enhanced: '5.3.4', text: 'Error: message file too big', rfc: 'RFC 1870 §6, RFC 5321 §4.5.3.1.10' },
   // A content filter refuses the message after the dot: permanent, so the sender gets a bounce.
+  policyRejected: { code: 550, enhanced: '5.7.1', text: 'Rejected by the DMARC policy of {domain}', rfc: 'RFC 7489 §6.7; RFC 5321 §4.2.5' },
   contentRejected: { code: 554, enhanced: '5.7.1', text: 'Error: message content rejected', rfc: 'RFC 5321 §4.1.1.4, §4.2.5; RFC 3463 §3.8' },
   textLineTooLong: { code: 554, enhanced: '5.6.0', text: 'Error: message line longer than 998 octets', rfc: 'RFC 5321 §4.5.3.1.6' },
   // A fault inside the engine (a bug, never the client's doing): the line was not processed, try again

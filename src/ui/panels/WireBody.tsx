@@ -44,7 +44,14 @@ export default function WireBody({ step }: { readonly step: Step }) {
         ) : (
           <p className="muted">{tp(lang, 'noPayload')}</p>
         )
-      ) : step.layer === 'dns' ? null : (
+      ) : step.layer === 'dns' ? (
+        // A DNS message is binary (RFC 1035 §4.1): its question and answers, decoded; the octets in the packet's hex.
+        <ul className="tls-messages">
+          {step.lines.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+      ) : (
         <pre className="wire" tabIndex={0}>
           {visibleLines(bytes).map((l, i) => (
             <span key={i} className="wire-line">
