@@ -88,6 +88,8 @@ const TEXT = {
 } as const satisfies Record<string, Text>
 
 export type PacketKey = keyof typeof TEXT
+/** For the content checks (lessons/captions.test.ts). */
+export const PACKET_TEXT = { ...TEXT, ...FIELDS, ...Object.fromEntries(Object.entries(IPV6_FIELDS).map(([k, v]) => [`v6 ${k}`, v])) }
 
 export function tp(lang: Lang, key: PacketKey, vars: Record<string, string | number> = {}): string {
   return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))

@@ -11,6 +11,7 @@ import { smtpCommandCaptions, smtpReplyCaptions, smtpStepCaptions } from '../con
 import { tcpCaptions, tlsCaptions } from '../content/transport'
 import { captionsIn, encryptionClaims, expectCaption } from '../content/check'
 import { MODE_TEXT } from '../content/modes'
+import { PACKET_TEXT } from '../content/packet'
 import { UI_TEXT } from '../content/ui'
 import type { Caption } from '../content/types'
 
@@ -44,7 +45,7 @@ describe('captions', () => {
   })
 
   it('every interface string exists in both languages', () => {
-    for (const [k, v] of Object.entries({ ...UI_TEXT, ...MODE_TEXT })) {
+    for (const [k, v] of Object.entries({ ...UI_TEXT, ...MODE_TEXT, ...PACKET_TEXT })) {
       expect(v.ja.length, k).toBeGreaterThan(0)
       expect(v.en.length, k).toBeGreaterThan(0)
     }
