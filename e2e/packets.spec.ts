@@ -137,4 +137,15 @@ test.describe('the packet view', () => {
     await expect(hex.locator('[data-region="opaque"]').first()).toHaveText('··')
     await expect(hex.locator('[data-region="data"]')).toHaveCount(0)
   })
+
+  test('a SYN a router dropped: said so, and addressed to the server on port 25 it never reached', async ({ page }) => {
+    await page.goto('?scenario=op25b&step=1&lang=en')
+    await expect(messages(page).last()).toHaveAttribute('data-dropped', 'true')
+    await expect(page.getByTestId('packet.dropped')).toContainText('never reached the server')
+    const addrs = await page.locator('[data-actor] .addr').allTextContents()
+    const mx = addrs.map((a) => a.trim()).find((a) => a.endsWith(':25'))
+    expect(mx).toBeDefined()
+    await expect(field(page, 'ip.dst')).toHaveAttribute('data-value', (mx ?? '').replace(/:25$/, ''))
+    await expect(field(page, 'tcp.dstport')).toHaveAttribute('data-value', '25')
+  })
 })

@@ -71,7 +71,7 @@ const TEXT = {
   legendIp: { ja: 'IPヘッダ', en: 'IP header' },
   legendTcp: { ja: 'TCPヘッダ', en: 'TCP header' },
   legendUdp: { ja: 'UDPヘッダ', en: 'UDP header' },
-  legendData: { ja: 'データ (平文)', en: 'Data (plain text)' },
+  legendData: { ja: 'データ (暗号化なし)', en: 'Data (not encrypted)' },
   legendRecord: { ja: 'TLSレコードヘッダ', en: 'TLS record header' },
   legendOpaque: { ja: '暗号文 (·· で表示)', en: 'Ciphertext (shown as ··)' },
   hexLabel: { ja: 'パケット全体の16進表示', en: 'The whole packet in hex' },
