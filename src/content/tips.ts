@@ -36,6 +36,7 @@ type LessonId =
   | 'pop3-vs-imap'
   | 'imap-search-move'
   | 'mail-journey'
+  | 'dmarc-mailing-list'
   | 'op25b'
   | 'open-relay'
 
@@ -882,7 +883,7 @@ export const TEACHER_TIPS = {
   ],
   'mail-journey': [
     {
-      at: '^MX\?',
+      at: String.raw`^MX\?`,
       ask: {
         ja: '送信側のサーバは、宛先のサーバのアドレスをどうやって知るのでしょうか。',
         en: "How does the sending server learn where the recipient's server is?",
@@ -912,6 +913,38 @@ export const TEACHER_TIPS = {
       },
     },
   ],
+  'dmarc-mailing-list': [
+    {
+      at: '^--$|^Received: from mail',
+      ask: {
+        ja: 'リストが足したのは本文の 2 行だけです。それでも DKIM の検証は通るでしょうか。',
+        en: 'The list added only two lines to the body. Will the DKIM check still pass?',
+      },
+      misconception: {
+        ja: 'DKIM はヘッダだけに署名する、と思われがちです。bh= で本文全体のハッシュも署名に含めるので、本文を少しでも書き換えると検証に失敗します(RFC 6376 §3.7)。',
+        en: 'Many think DKIM signs only headers. The body hash (bh=) is part of the signature, so any change to the body makes the check fail (RFC 6376 §3.7).',
+      },
+      exam: {
+        ja: 'DKIM の仕組み(署名と公開鍵の DNS での公開)と、転送で検証が失敗する理由。',
+        en: 'How DKIM works (a signature, the public key published in DNS) and why forwarding can break it.',
+      },
+    },
+    {
+      at: String.raw`^550 5\.7\.1`,
+      ask: {
+        ja: 'SPF と DKIM の両方が失敗しました。どちらか一方だけが成功していたら、DMARC の結果は変わったでしょうか。',
+        en: 'Both SPF and DKIM failed. Had just one of them passed, would DMARC have decided differently?',
+      },
+      misconception: {
+        ja: 'DMARC は SPF と DKIM の両方の成功を求める、と思われがちです。どちらか一方が成功し、そのドメインが From: のドメインと一致(アライメント)すれば pass です(RFC 7489 §4.2)。',
+        en: 'Many think DMARC needs both SPF and DKIM to pass. One pass is enough, if its domain aligns with the From: domain (RFC 7489 §4.2).',
+      },
+      exam: {
+        ja: 'DMARC のポリシー(none、quarantine、reject)とアライメント。',
+        en: 'DMARC policies (none, quarantine, reject) and alignment.',
+      },
+    },
+  ],
   op25b: [
     {
       at: 'SYN',
@@ -929,7 +962,7 @@ export const TEACHER_TIPS = {
       },
     },
     {
-      at: '^EHLO smtp\.isp',
+      at: String.raw`^EHLO smtp\.isp`,
       ask: {
         ja: 'ISP のメールサーバの 25 番ポート宛て通信は、なぜ出口で止められないのでしょうか。',
         en: "Why does the edge not stop the ISP mail server's own port-25 traffic?",

@@ -35,7 +35,12 @@ export type Action = ActionNotes &
     /** Several commands in one TCP segment (PIPELINING, RFC 2920). */
     | { readonly type: 'pipeline'; readonly lines: readonly string[] }
     /** Message content after 354: dot-stuffed here (RFC 5321 §4.5.2), then the lone "." as its own step. */
-    | { readonly type: 'body'; readonly lines: readonly string[] }
+    | {
+        readonly type: 'body'
+        readonly lines: readonly string[]
+        /** The sending MTA signs the message with DKIM before it sends it (the lab's teaching key, RFC 6376 §5). */
+        readonly dkim?: { readonly domain: string; readonly selector: string }
+      }
     /**
      * A relaying MTA sends on the message it last queued (its own Received: on top, RFC 5321 §4.4); `footer`
      * lines are appended to the body on the way (a mailing list's footer: what breaks a DKIM body hash).
@@ -602,6 +607,14 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     serverTurn(c, turn, a.replyNote)
   }
 
+  /** The signing MTA puts DKIM-Signature on top of what it sends (RFC 6376 §5), c=relaxed/relaxed, rsa-sha256. */
+  const signedLines = (lines: readonly string[], signer: { readonly domain: string; readonly selector: string } | undefined): string[] => {
+    if (!signer) return [...lines]
+    const message = lines.map((l) => `${l}${CRLF}`).join('')
+    const field = dkimSign(message, { ...signer, privateKeyPem: TEACHING_KEY_PEM }, { time: DKIM_EPOCH + clock })
+    return [...field.split(CRLF), ...lines]
+  }
+
   /** The message the relaying server (the client of this connection) queued last, as it sends it on. */
   const forwarded = (c: Conn, footer: readonly string[]): string[] | null => {
     const queued = delivered.filter((d) => d.server === c.client.id).at(-1)
@@ -610,15 +623,11 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       snapshot = null
       return null
     }
-    const signer = spec.servers.find((x) => x.id === c.client.id)?.dkim
-    // The signing MTA puts DKIM-Signature on top of what it sends (RFC 6376 §5); a footer added later breaks bh=.
-    const signed = signer
-      ? `${dkimSign(queued.message.content, { ...signer, privateKeyPem: TEACHING_KEY_PEM }, { time: DKIM_EPOCH + clock })}\r\n${queued.message.content}`
-      : queued.message.content
-    const lines = signed.split('\r\n')
+    // RFC 5321 §4.4: Return-Path belongs to final delivery; mail that is sent on does not carry one.
+    const lines = queued.message.content.replace(/^Return-Path:[^\r]*\r\n/, '').split('\r\n')
     if (lines.at(-1) === '') lines.pop()
-    if (footer.length === 0) return lines
-    return [...lines, ...footer]
+    // A footer added on the way changes the body after any signature made before (RFC 6376 §3.4.4: bh= fails).
+    return [...signedLines(lines, spec.servers.find((x) => x.id === c.client.id)?.dkim), ...footer]
   }
 
   const apply = (a: Action) => {
@@ -682,7 +691,13 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       case 'body':
       case 'forward': {
         // A bounce quotes the refusal it reports (RFC 3464 §2.3.6 Diagnostic-Code): {{lastError}} is that line.
-        const lines = a.type === 'body' ? a.lines.map((l) => l.replace('{{lastError}}', lastError)) : forwarded(c, a.footer ?? [])
+        const lines =
+          a.type === 'body'
+            ? signedLines(
+                a.lines.map((l) => l.replace('{{lastError}}', lastError)),
+                a.dkim,
+              )
+            : forwarded(c, a.footer ?? [])
         if (!lines) break
         const m = c.adapter.sendMessage(lines)
         if (!m) {
