@@ -4,6 +4,16 @@ import { counter, messages } from './helpers'
 // CONTRACT.md §7: `layers=` and the packet view (the IP and TCP/UDP headers of the current step).
 const field = (page: Page, name: string) => page.locator(`[data-testid="header-field"][data-name="${name}"]`)
 
+/** Opens a lesson at its last step (step= is clamped) and waits until every arrow is drawn; gives the total. */
+async function showAll(page: Page, scenario: string): Promise<number> {
+  await page.goto(`?scenario=${scenario}&step=9999&lang=en`)
+  const total = Number(await counter(page).getAttribute('data-total'))
+  expect(total).toBeGreaterThan(0)
+  await expect(counter(page)).toHaveAttribute('data-step', String(total))
+  await expect(messages(page)).toHaveCount(total)
+  return total
+}
+
 /** The address an actor's lifeline shows, without its port. */
 async function actorAddress(page: Page, id: string): Promise<string> {
   const text = (await page.locator(`[data-actor="${id}"] .addr`).textContent()) ?? ''
@@ -12,15 +22,14 @@ async function actorAddress(page: Page, id: string): Promise<string> {
 
 test.describe('layers=', () => {
   test('?layers=smtp shows only the SMTP arrows, and the counter counts only them', async ({ page }) => {
-    await page.goto('?scenario=smtp-basic&lang=en')
-    await page.keyboard.press('End')
-    const all = await counter(page).getAttribute('data-total')
+    const all = await showAll(page, 'smtp-basic')
     const smtp = await messages(page).and(page.locator('[data-layer="smtp"]')).count()
     expect(smtp).toBeGreaterThan(0)
     expect(smtp).toBeLessThan(Number(all))
 
     await page.goto('?scenario=smtp-basic&layers=smtp&lang=en')
     await expect(counter(page)).toHaveAttribute('data-total', String(smtp))
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('End')
     await expect(counter(page)).toHaveAttribute('data-step', String(smtp))
     await expect(messages(page)).toHaveCount(smtp)
@@ -124,9 +133,7 @@ test.describe('the packet view', () => {
   })
 
   test('TLS: the record header in clear, the rest shown as ciphertext', async ({ page }) => {
-    await page.goto('?scenario=smtps&lang=en')
-    await page.keyboard.press('End')
-    const last = await counter(page).getAttribute('data-step')
+    const last = await showAll(page, 'smtps')
     const tlsData = await messages(page).evaluateAll((els) => els.findIndex((e) => e.getAttribute('data-layer') === 'smtp'))
     expect(tlsData).toBeGreaterThan(0)
     expect(Number(last)).toBeGreaterThan(tlsData)
