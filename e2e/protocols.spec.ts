@@ -18,6 +18,11 @@ const REQUIRED = [
   'pop3s',
   'imap-basic',
   'imaps',
+  // CONTRACT.md §7
+  'mail-journey',
+  'op25b',
+  'open-relay',
+  'imap-search-move',
 ]
 
 async function scenarioIds(page: Page): Promise<string[]> {
@@ -129,9 +134,26 @@ test('envelope vs header: the delivered message shows both, with the Bcc recipie
   await toEnd(page)
   const panel = page.getByTestId('delivery')
   await expect(panel).toContainText('MAIL FROM')
-  await expect(panel).toContainText('Return-Path:')
+  await expect(panel).toHaveAttribute('data-kind', 'delivered')
+  await expect(panel.getByTestId('delivery.trace-stored')).toContainText('Return-Path: <test@a.example>')
   await expect(panel).toContainText('Received:')
   await expect(panel.locator('.badge')).not.toHaveCount(0)
+})
+
+test('submission: mail for an outside address is queued for relay, and the next hop sees no Return-Path (RFC 5321 §4.4)', async ({ page }) => {
+  for (const [lang, outcome] of [
+    ['en', "Queued for relay to outside.example's mail server"],
+    ['ja', 'outside.example のメールサーバ（MX）へ中継するため、キューに入りました'],
+  ] as const) {
+    await page.goto(`?scenario=smtp-submission-auth&lang=${lang}`)
+    await toEnd(page)
+    const panel = page.getByTestId('delivery')
+    await expect(panel).toHaveAttribute('data-kind', 'relay')
+    await expect(panel.getByTestId('delivery.outcome')).toContainText(outcome)
+    await expect(panel.getByTestId('delivery.trace-relay')).toContainText('Received: from pc1.client.example.test')
+    await expect(panel.getByTestId('delivery.trace-relay')).not.toContainText('Return-Path:')
+    await expect(panel.getByTestId('delivery.trace-stored')).toHaveCount(0)
+  }
 })
 
 test('pop-before-smtp: three lifelines and a time gap', async ({ page }) => {
@@ -173,3 +195,39 @@ for (const id of ['smtp-submission-auth', 'pop-before-smtp', 'pop3-vs-imap']) {
     expect(results.violations.map((v) => v.id)).toEqual([])
   })
 }
+
+test.describe('around the SMTP session (CONTRACT.md §7)', () => {
+  test('mail-journey: MX and address lookups on the dns lifeline, the three checks before the 250, two hops in the route', async ({ page }) => {
+    await page.goto('?scenario=mail-journey&lang=en')
+    await toEnd(page)
+    const dns = page.locator('[data-testid="message"][data-layer="dns"]')
+    await expect(dns.first().locator('.label .text')).toHaveText(/^MX\? example\.net/)
+    // Every DNS datagram travels between the dns lifeline and an MTA.
+    for (const m of await dns.all()) expect([await m.getAttribute('data-from'), await m.getAttribute('data-to')]).toContain('dns')
+    const texts = await messages(page).locator('.label .text').allTextContents()
+    const dot = texts.lastIndexOf('.')
+    const ok = texts.findIndex((t, i) => i > dot && /^250 /.test(t))
+    const between = await messages(page).evaluateAll((ms, [a, b]) => ms.slice((a ?? 0) + 1, b).map((m) => m.getAttribute('data-layer')), [dot, ok])
+    expect(between.length).toBeGreaterThanOrEqual(6)
+    expect(new Set(between)).toEqual(new Set(['dns']))
+    await expect(page.getByTestId('delivery.route').locator('li')).toHaveCount(2)
+    await expect(page.getByTestId('delivery.trace-stored')).toContainText('spf=pass')
+    await expect(page.getByTestId('delivery.trace-stored')).toContainText('dmarc=pass')
+  })
+
+  test('op25b: the first SYNs end at the ISP edge, marked dropped, and nothing answers them', async ({ page }) => {
+    await page.goto('?scenario=op25b&lang=ja')
+    await toEnd(page)
+    const dropped = page.locator('[data-testid="message"][data-dropped="true"]')
+    expect(await dropped.count()).toBeGreaterThanOrEqual(2)
+    for (const m of await dropped.all()) {
+      await expect(m).toHaveAttribute('data-to', 'edge')
+      await expect(m.locator('.label .text')).toHaveText('SYN')
+    }
+    const next = await messages(page)
+      .nth(await dropped.count())
+      .locator('.label .text')
+      .innerText()
+    expect(next).toBe('SYN')
+  })
+})

@@ -19,7 +19,13 @@ export function captionOf(step: Step): Caption | undefined {
   switch (k.layer) {
     case 'tcp':
       if (k.key === 'syn-dropped') return droppedSynCaption(k.attempt, k.last)
-      return lookup(tcpCaptions, k.key === 'fin-first' ? `fin-first.${k.closer ?? 'server'}` : k.key)
+      // Who closes first, and after which reply, depends on the protocol; an implicit-TLS port talks TLS first.
+      if (k.key === 'fin-first') {
+        const closer = k.closer ?? 'server'
+        return (k.protocol ? lookup(tcpCaptions, `fin-first.${closer}.${k.protocol}`) : undefined) ?? lookup(tcpCaptions, `fin-first.${closer}`)
+      }
+      if (k.key === 'ack' && k.tlsFirst) return tcpCaptions['ack.tls-first']
+      return lookup(tcpCaptions, k.key)
     case 'tls':
       return lookup(tlsCaptions, k.key)
     case 'dns':

@@ -127,7 +127,7 @@ describe('the receiver checks SPF, DKIM and DMARC before it answers the dot', ()
   it('all pass: Authentication-Results on the delivered mail, the checks between the dot and the 250', () => {
     const tl = buildTimeline(relay('v=spf1 ip4:192.0.2.25 -all', signed))
     expect(tl.problems).toEqual([])
-    const content = tl.delivered[0]?.message.content ?? ''
+    const content = tl.delivered[0]?.message.stored ?? ''
     expect(content).toMatch(/^Return-Path: <alice@example\.com>\r\nAuthentication-Results: mx1\.example\.net;/)
     expect(content).toMatch(/spf=pass/)
     expect(content).toMatch(/dkim=pass header\.d=example\.com/)
@@ -183,7 +183,7 @@ describe('relaying MTAs', () => {
     expect(tl.delivered.at(-1)?.message.content).toMatch(/Received: from gw\.example\.com \(gw\.example\.com \[192\.0\.2\.25\]\)/)
   })
   it('the relay trusts the client in mynetworks (RFC 5321 §3.6.2) and the next hop receives its Received: on top, no Return-Path from it (§4.4)', () => {
-    const final = tl.delivered.at(-1)?.message.content ?? ''
+    const final = tl.delivered.at(-1)?.message.stored ?? ''
     const received = final.split('\r\n').filter((l) => l.startsWith('Received: '))
     expect(received).toHaveLength(2)
     expect(received[0]).toContain('from gw.example.com')

@@ -137,7 +137,15 @@ export type DnsPurpose = 'mx' | 'address' | 'spf' | 'dkim' | 'dmarc'
 
 /** Which explanation a step gets; content/ maps each to a caption in ja and en. */
 export type StepKind =
-  | { readonly layer: 'tcp'; readonly key: 'syn' | 'syn-ack' | 'ack' | 'fin-first' | 'ack-fin-first' | 'fin-second' | 'ack-fin-second'; readonly closer?: Side }
+  | {
+      readonly layer: 'tcp'
+      readonly key: 'syn' | 'syn-ack' | 'ack' | 'fin-first' | 'ack-fin-first' | 'fin-second' | 'ack-fin-second'
+      readonly closer?: Side
+      /** The application protocol on this connection: who closes first, and after which reply, depends on it. */
+      readonly protocol?: Protocol
+      /** The port starts TLS at once (RFC 8314 §3): after the handshake the client speaks first, with ClientHello. */
+      readonly tlsFirst?: true
+    }
   /** A SYN a router dropped (OP25B); `attempt` 1 is the first, the `last` one ends in a timeout. */
   | { readonly layer: 'tcp'; readonly key: 'syn-dropped'; readonly attempt: number; readonly last: boolean }
   | { readonly layer: 'tls'; readonly key: 'client-hello' | 'server-flight' | 'client-finished' }
@@ -362,7 +370,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         layer: 'tcp',
         lines: [],
         bytes: '',
-        kind: { layer: 'tcp', key: FIN_KEYS[i] ?? 'fin-first', closer: first },
+        kind: { layer: 'tcp', key: FIN_KEYS[i] ?? 'fin-first', closer: first, protocol: c.spec.protocol },
         rfc: 'RFC 9293 §3.6',
         stateBefore: r.before,
         stateAfter: r.after,
@@ -583,7 +591,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
           layer: 'tcp',
           lines: [],
           bytes: '',
-          kind: { layer: 'tcp', key: SYN_KEYS[i] ?? 'syn' },
+          kind: { layer: 'tcp', key: SYN_KEYS[i] ?? 'syn', protocol: s.protocol, ...(IMPLICIT_TLS_PORTS.includes(port) ? { tlsFirst: true as const } : {}) },
           rfc: 'RFC 9293 §3.5',
           stateBefore: r.before,
           stateAfter: r.after,

@@ -42,8 +42,17 @@ export interface DeliveredMessage {
   /** Mailbox names (local parts after alias expansion) the message went to; empty for relayed mail. */
   readonly mailboxes: readonly string[]
   readonly relayed: readonly string[]
-  /** The message as received, after dot-unstuffing (RFC 5321 §4.5.2), CRLF line ends. */
+  /**
+   * The message as this server queued it: its own Received: line on top of the content received, dot-unstuffed
+   * (RFC 5321 §4.5.2), CRLF line ends. A relayed message goes to the next hop exactly like this: a relay adds
+   * Received: only (RFC 5321 §4.4).
+   */
   readonly content: string
+  /**
+   * What a local mailbox stores: Return-Path: (the MAIL FROM value) above `content`, inserted only by the final
+   * delivery (RFC 5321 §4.4); null when no recipient is local.
+   */
+  readonly stored: string | null
 }
 
 /** Client lines that are not commands, named alike by every engine (commands are named in upper case). */

@@ -96,7 +96,7 @@ export default {
         en: 'The list has added two footer lines to the body. The header From: and the signature are unchanged.',
       },
       replyNote: {
-        ja: 'SPF は example.com が許可していない IP アドレス(リストのサーバ)なので fail、DKIM は本文が変わったので fail。From: のドメインと一致する成功が 1 つもないので DMARC も fail になり、p=reject に従って拒否されました。',
+        ja: 'SPF は example.com が許可していない IP アドレス（リストのサーバ）なので fail、DKIM は本文が変わったので fail。From: のドメインと一致する成功が 1 つもないので DMARC も fail になり、p=reject に従って拒否されました。',
         en: "SPF fails (the list's address is not one example.com allows), DKIM fails (the body changed). With no pass aligned to the From: domain DMARC fails too, and p=reject has the mail refused.",
       },
     },

@@ -16,7 +16,7 @@ export default {
   order: 260,
   title: { ja: 'IMAP: サーバ上で検索し、フォルダに整理する', en: 'IMAP: searching and filing mail on the server' },
   summary: {
-    ja: 'IMAPではメールがサーバに残るので、検索(SEARCH)も、フォルダへの移動(MOVE)やコピー(COPY)もサーバ上で行えます。PCで整理した結果は、あとから接続したスマートフォンにもそのまま見えます。POP3にはないAPPENDで、手元のメールをサーバへ移すこともできます。',
+    ja: 'IMAPではメールがサーバに残るので、検索（SEARCH）も、フォルダへの移動（MOVE）やコピー（COPY）もサーバ上で行えます。PCで整理した結果は、あとから接続したスマートフォンにもそのまま見えます。POP3にはないAPPENDで、手元のメールをサーバへ移すこともできます。',
     en: 'With IMAP the mail stays on the server, so searching (SEARCH) and filing into folders (MOVE, COPY) happen there. What the PC files, a phone that connects later sees as is. APPEND, which POP3 lacks, even uploads local mail to the server.',
   },
   clients: [
@@ -50,11 +50,11 @@ export default {
       type: 'send',
       line: 'a3 SEARCH FROM "tanaka" SUBJECT "project"',
       note: {
-        ja: '検索の条件だけを送ります。受信箱の全メールを調べるのはサーバで、PCへは本文を1通もダウンロードしません。FROMとSUBJECTを並べると「かつ」の条件になります(RFC 9051 §6.4.4)。',
+        ja: '検索の条件だけを送ります。受信箱の全メールを調べるのはサーバで、PCへは本文を1通もダウンロードしません。FROMとSUBJECTを並べると「かつ」の条件になります（RFC 9051 §6.4.4）。',
         en: 'Only the search criteria travel. The server looks through the mailbox; not one message is downloaded to the PC. FROM and SUBJECT side by side mean both must match (RFC 9051 §6.4.4).',
       },
       replyNote: {
-        ja: '答えは条件に合うメールの番号(1と3)だけです。試験でいう「メールをサーバ上で検索できる」のはIMAPの特徴で、POP3にはありません。',
+        ja: '答えは条件に合うメールの番号（1と3）だけです。試験でいう「メールをサーバ上で検索できる」のはIMAPの特徴で、POP3にはありません。',
         en: 'The answer is only the numbers of the matching messages (1 and 3). Searching on the server is an IMAP feature the exams like to ask about; POP3 has nothing like it.',
       },
     },
@@ -62,14 +62,14 @@ export default {
       from: 'pc',
       type: 'send',
       line: 'a4 CREATE Projects',
-      note: { ja: 'サーバ上に「Projects」フォルダ(メールボックス)を作ります。', en: 'A folder (mailbox) named Projects is created on the server.' },
+      note: { ja: 'サーバ上に「Projects」フォルダ（メールボックス）を作ります。', en: 'A folder (mailbox) named Projects is created on the server.' },
     },
     {
       from: 'pc',
       type: 'send',
       line: 'a5 MOVE 1,3 Projects',
       note: {
-        ja: 'MOVEは検索で見つけた2通をフォルダへ移します。コピーして元を削除する操作を、1つのコマンドで途切れなく行います(RFC 6851, RFC 9051 §6.4.8)。',
+        ja: 'MOVEは検索で見つけた2通をフォルダへ移します。コピーして元を削除する操作を、1つのコマンドで途切れなく行います（RFC 6851, RFC 9051 §6.4.8）。',
         en: 'MOVE files the two messages found into the folder: copy and delete in one uninterrupted command (RFC 6851, RFC 9051 §6.4.8).',
       },
       replyNote: {
@@ -82,7 +82,7 @@ export default {
       type: 'send',
       line: 'a6 COPY 1 Projects',
       note: {
-        ja: 'COPYは元を残したまま複製します。セールのお知らせ(今は受信箱の1番)をProjectsにも置きます。',
+        ja: 'COPYは元を残したまま複製します。セールのお知らせ（今は受信箱の1番）をProjectsにも置きます。',
         en: 'COPY duplicates and keeps the original: the sale notice (now message 1 of the inbox) is also put in Projects.',
       },
     },
@@ -91,7 +91,7 @@ export default {
       type: 'send',
       line: `a7 APPEND Projects (\\Seen) {${octets}}`,
       note: {
-        ja: `APPENDはPCにあるメールをサーバのフォルダへ送り込みます。POP3から乗り換えるとき、PCに保存してきたメールをサーバへ移すのに使えます。{${octets}}は、次に続くメールが${octets}オクテットあるという予告です(RFC 9051 §6.3.12, §4.3)。`,
+        ja: `APPENDはPCにあるメールをサーバのフォルダへ送り込みます。POP3から乗り換えるとき、PCに保存してきたメールをサーバへ移すのに使えます。{${octets}}は、次に続くメールが${octets}オクテットあるという予告です（RFC 9051 §6.3.12, §4.3）。`,
         en: `APPEND uploads a message from the PC into a server folder: the way to move mail saved by POP3 onto the server. {${octets}} announces that ${octets} octets of message follow (RFC 9051 §6.3.12, §4.3).`,
       },
     },

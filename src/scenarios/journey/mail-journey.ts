@@ -62,7 +62,7 @@ export default {
       type: 'send',
       line: 'EHLO alice-pc.example.com',
       note: {
-        ja: '旅の始まりです。Alice のメールソフトは、宛先のサーバではなく自分のメールサーバ(MSA)の 587 番ポートにつなぎます。',
+        ja: '旅の始まりです。Alice のメールソフトは、宛先のサーバではなく自分のメールサーバ（MSA）の 587 番ポートにつなぎます。',
         en: "The journey starts. Alice's mail program connects not to the recipient's server but to her own mail server (the MSA) on port 587.",
       },
     },
@@ -141,7 +141,7 @@ export default {
       type: 'send',
       line: 'a3 FETCH 1 BODY.PEEK[HEADER]',
       replyNote: {
-        ja: 'ヘッダを上から読むと、Received: は新しい順です。各サーバは自分の行を先頭に足すので、いちばん上が最後の中継(mx1 が受け取った記録)、その下が最初の中継(MSA が Alice の PC から受け取った記録)です。',
+        ja: 'ヘッダを上から読むと、Received: は新しい順です。各サーバは自分の行を先頭に足すので、いちばん上が最後の中継（mx1 が受け取った記録）、その下が最初の中継（MSA が Alice の PC から受け取った記録）です。',
         en: "Read from the top, the Received: lines go from newest to oldest: each server adds its line on top, so the first is the last hop (mx1 receiving it), the next the first hop (the MSA receiving it from Alice's PC).",
       },
     },

@@ -33,7 +33,7 @@ export default {
       from: 'pc',
       to: 'outside',
       note: {
-        ja: 'PCのメールソフトが、宛先のドメインのメールサーバ(mx.example.org)の25番ポートへ直接つなごうとしています。ボットに感染したPCが迷惑メールを送るときと同じ経路です。',
+        ja: 'PCのメールソフトが、宛先のドメインのメールサーバ（mx.example.org）の25番ポートへ直接つなごうとしています。ボットに感染したPCが迷惑メールを送るときと同じ経路です。',
         en: "The PC's mail program tries to connect straight to port 25 of the recipient domain's server, mx.example.org: the very path a bot-infected PC uses to send spam.",
       },
     },
@@ -43,7 +43,7 @@ export default {
       type: 'send',
       line: 'EHLO p1234-ipoe.dyn.isp.example',
       note: {
-        ja: '今度はISPのメールサーバ(smtp.isp.example)のサブミッションポート、587番へつなぎます。25番ではないので出口で止められず、そもそもISPの中の通信です。',
+        ja: '今度はISPのメールサーバ（smtp.isp.example）のサブミッションポート、587番へつなぎます。25番ではないので出口で止められず、そもそもISPの中の通信です。',
         en: "This time the PC connects to port 587, the submission port, of the ISP's own server smtp.isp.example. It is not port 25, and it stays inside the ISP, so nothing blocks it.",
       },
     },

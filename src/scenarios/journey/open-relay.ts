@@ -9,9 +9,9 @@ export default {
   id: 'open-relay',
   protocol: 'smtp',
   order: 320,
-  title: { ja: '第三者中継(オープンリレー)とその防ぎ方', en: 'Open relays (第三者中継) and how servers refuse them' },
+  title: { ja: '第三者中継（オープンリレー）とその防ぎ方', en: 'Open relays (第三者中継) and how servers refuse them' },
   summary: {
-    ja: '外部の送信者が、自分とも宛先とも関係のないサーバを踏み台にしてメールを送らせるのが第三者中継です。設定の甘いサーバは中継してしまい、正しく設定したサーバは拒否します。社内ネットワーク(mynetworks)と、認証した利用者だけは中継してもらえます。',
+    ja: '外部の送信者が、自分とも宛先とも関係のないサーバを踏み台にしてメールを送らせるのが第三者中継です。設定の甘いサーバは中継してしまい、正しく設定したサーバは拒否します。社内ネットワーク（mynetworks）と、認証した利用者だけは中継してもらえます。',
     en: 'An open relay lets an outsider send mail through a server that serves neither the sender nor the recipient. A badly configured server relays it; a correctly configured one refuses. Only the internal network (mynetworks) and authenticated users may relay.',
   },
   clients: [
@@ -55,7 +55,7 @@ export default {
       type: 'send',
       line: 'EHLO bot.dynamic.example',
       note: {
-        ja: '外部の送信者(スパム送信用に乗っ取られたPCなど)が、自分とも宛先とも関係のない old-example.org のサーバに接続しました。',
+        ja: '外部の送信者（スパム送信用に乗っ取られたPCなど）が、自分とも宛先とも関係のない old-example.org のサーバに接続しました。',
         en: 'An outsider (say, a PC hijacked to send spam) connects to the server of old-example.org, which serves neither the sender nor the recipient.',
       },
     },
@@ -96,7 +96,7 @@ export default {
       type: 'send',
       line: 'RCPT TO:<victim@faraway.example>',
       replyNote: {
-        ja: '外部から外部への中継は拒否されました。受け付けるのは自分のドメイン(example.jp)宛てのメールだけです(RFC 5321 §3.6.2)。実際のPostfixは同じ場面で一時エラーの454 4.7.1を返す設定が既定で、このエンジンは永久エラーの550 5.7.1を返します。どちらも中継はしません。',
+        ja: '外部から外部への中継は拒否されました。受け付けるのは自分のドメイン（example.jp）宛てのメールだけです（RFC 5321 §3.6.2）。実際のPostfixは同じ場面で一時エラーの454 4.7.1を返す設定が既定で、このエンジンは永久エラーの550 5.7.1を返します。どちらも中継はしません。',
         en: 'Outside-to-outside relaying is refused: the server takes mail only for its own domain, example.jp (RFC 5321 §3.6.2). Postfix by default answers the temporary 454 4.7.1 here; this engine answers the permanent 550 5.7.1. Neither relays.',
       },
     },
@@ -118,7 +118,7 @@ export default {
       type: 'send',
       line: 'EHLO pc7.office.example.jp',
       note: {
-        ja: '今度は社内のPCです。192.0.2.70 はサーバの mynetworks (信頼するネットワーク)に含まれています。',
+        ja: '今度は社内のPCです。192.0.2.70 はサーバの mynetworks （信頼するネットワーク）に含まれています。',
         en: "Now a PC in the office: 192.0.2.70 is inside the server's mynetworks (the networks it trusts).",
       },
     },
@@ -147,7 +147,7 @@ export default {
       type: 'send',
       line: 'EHLO laptop.home.example',
       note: {
-        ja: '自宅のノートPCは社外のアドレスなので、mynetworksには入りません。サブミッションポート(587番)で認証して送ります。',
+        ja: '自宅のノートPCは社外のアドレスなので、mynetworksには入りません。サブミッションポート（587番）で認証して送ります。',
         en: 'The laptop at home has an outside address, not in mynetworks. It submits on port 587 and authenticates.',
       },
     },
