@@ -40,6 +40,7 @@ async function start() {
     loadError,
     embed,
     range: page.lesson ? readRange(params, lesson?.timeline.steps.length ?? 0) : null,
+    layers: page.lesson ? request.layers : null,
   })
 
   // The one place that writes the address bar: it always deep-links what is on screen (CONTRACT.md §2).

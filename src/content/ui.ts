@@ -22,7 +22,6 @@ const UI = {
   showHex: { ja: '16進で表示', en: 'Show hex' },
   engineState: { ja: 'サーバの状態', en: 'Server state' },
   tcpState: { ja: 'TCPの状態', en: 'TCP state' },
-  wireCut: { ja: '（残りの {n} 文字は省略）', en: '({n} more characters not shown)' },
   phaseLookup: { ja: 'DNS検索', en: 'DNS lookup' },
   phaseConnection: { ja: '接続', en: 'Connection' },
   phaseGreeting: { ja: 'あいさつ', en: 'Greeting' },
@@ -45,9 +44,6 @@ const UI = {
   shareOpen: { ja: '共有・埋め込み', en: 'Share / Embed' },
   nextPhase: { ja: '次の段階へ', en: 'Next phase' },
   prevPhase: { ja: '前の段階へ', en: 'Previous phase' },
-  noPayload: { ja: 'データなし（TCP制御セグメント）', en: 'No payload (TCP control segment)' },
-  tlsHandshakeBytes: { ja: 'TLSハンドシェイク（{octets} オクテット）', en: 'TLS handshake ({octets} octets)' },
-  encryptedRecord: { ja: 'TLSで暗号化（レコード {octets} オクテット）', en: 'Encrypted by TLS (record of {octets} octets)' },
   startHint: { ja: '「次へ」（→キー）で最初のパケットを送ります。', en: 'Press Next (→) to send the first packet.' },
   legendTitle: { ja: '応答コードの分類', en: 'Reply classes' },
   client: { ja: 'クライアント', en: 'Client' },
@@ -89,9 +85,13 @@ const UI = {
   groupPop3: { ja: 'POP3（受信）', en: 'POP3 (receiving)' },
   groupImap: { ja: 'IMAP（受信）', en: 'IMAP (receiving)' },
   eavesdropper: { ja: '盗聴者の視点', en: 'Eavesdropper view' },
-  sealed: { ja: '暗号化されているため、盗聴者には中身が読めません。', en: 'Encrypted: an eavesdropper cannot read what is inside.' },
   moreLines: { ja: '他 {n} 行', en: '{n} more lines' },
   bodyLines: { ja: '本文 {n} 行', en: '{n} message lines' },
+  layersTitle: { ja: '表示する層', en: 'Layers shown' },
+  layersFallback: {
+    ja: '選んだ層のステップがこのレッスンにはないので、全ステップを表示しています。',
+    en: 'This lesson has no step in the layers chosen, so every step is shown.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>
 
 export type UiKey = keyof typeof UI

@@ -12,6 +12,7 @@ import { tcpCaptions, tlsCaptions } from '../content/transport'
 import { captionsIn, encryptionClaims, expectCaption, termProblems } from '../content/check'
 import { IMPORT_TEXT } from '../content/import'
 import { MODE_TEXT } from '../content/modes'
+import { PACKET_TEXT } from '../content/packet'
 import { UI_TEXT } from '../content/ui'
 import type { Caption } from '../content/types'
 
@@ -45,7 +46,7 @@ describe('captions', () => {
   })
 
   it('every interface string exists in both languages', () => {
-    for (const [k, v] of Object.entries({ ...UI_TEXT, ...MODE_TEXT, ...IMPORT_TEXT })) {
+    for (const [k, v] of Object.entries({ ...UI_TEXT, ...MODE_TEXT, ...IMPORT_TEXT, ...PACKET_TEXT })) {
       expect(v.ja.length, k).toBeGreaterThan(0)
       expect(v.en.length, k).toBeGreaterThan(0)
     }

@@ -23,6 +23,8 @@ export interface Lesson {
   readonly phases: readonly PhaseStart[]
   /** Where the phase classification stands after the last step. */
   readonly phaseState: PhaseState
+  /** With layers hidden (`layers=`, lessons/layers.ts): the whole lesson's index of each step shown. */
+  readonly origin?: readonly number[]
 }
 
 /** A lesson with its captions in every language (compiled at build time, or made in the page). */

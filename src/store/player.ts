@@ -2,7 +2,9 @@
 // cursor). Nothing here copies steps; the total is the lesson's length.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Lang } from '../content/types'
+import { filterLesson } from '../lessons/layers'
 import type { Lesson } from '../lessons/lesson'
+import type { Layer } from '../model'
 import type { Phase } from '../lessons/phases'
 import type { ReadReason } from '../sandbox/entries'
 import type { InputNote, SandboxSession } from '../sandbox/session'
@@ -34,8 +36,14 @@ export interface PlayerState {
   readonly predict: boolean
   /** The lesson asked for ('sandbox' for the sandbox's own). */
   readonly scenarioId: string
-  /** The lesson on screen; replaced, never changed. */
+  /** The lesson on screen; replaced, never changed. With layers hidden, only their steps, re-numbered. */
   readonly lesson: Lesson | null
+  /** The whole lesson, every layer. */
+  readonly base: Lesson | null
+  /** `layers=`: the layers whose steps are shown; null for all (CONTRACT.md §7). */
+  readonly layers: readonly Layer[] | null
+  /** The lesson has no step in the chosen layers, so every step is shown (the page says so). */
+  readonly layersFallback: boolean
   /** The scenario the URL asked for when it does not exist (the page then lists the scenarios). */
   readonly missingScenario: string | null
   /** How many steps are shown: 0 (nothing yet) to the lesson's length. */
@@ -89,6 +97,8 @@ export interface PlayerActions {
   /** Moves to a step another window chose (the presenter): questions passed on the way count as revealed. */
   syncTo(step: number): void
   setBlank(blank: boolean): void
+  /** Shows only these layers' steps (null: all); the step on screen stays the one shown, or the last before it. */
+  setLayers(layers: readonly Layer[] | null): void
 }
 
 export type Player = PlayerState & PlayerActions
@@ -125,7 +135,17 @@ export interface PlayerInit {
   readonly loadError?: string | null
   readonly embed?: EmbedOptions | null
   readonly range?: { readonly from: number; readonly to: number } | null
+  readonly layers?: readonly Layer[] | null
 }
+
+/** The lesson on screen for a whole lesson and the layers chosen (lessons/layers.ts). */
+function layered(base: Lesson | null, layers: readonly Layer[] | null): Pick<PlayerState, 'base' | 'lesson' | 'layersFallback'> {
+  const lesson = base && layers ? filterLesson(base, layers) : base
+  return { base, lesson: lesson ?? base, layersFallback: lesson === null }
+}
+
+/** How many of the whole lesson's steps are behind the cursor (`origin`: the whole lesson's index of each step shown). */
+const wholeSteps = (lesson: Lesson | null, step: number): number => (step > 0 ? (lesson?.origin?.[step - 1] ?? step - 1) + 1 : 0)
 
 export function createPlayerStore(initial: PlayerInit): PlayerStore {
   /** Each pick of a lesson gets a number; only the newest pick may show its lesson. */
@@ -146,12 +166,15 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       set(step >= max && max < totalOf(get()) ? { step, playing: false } : { step })
     }
     const predict = initial.predict ?? false
-    const lesson = initial.lesson ?? null
+    const layers = initial.layers ?? null
+    const shown = layered(initial.lesson ?? null, layers)
+    const lesson = shown.lesson
     return {
       page: initial.page ?? 'play',
       predict,
       scenarioId: initial.scenarioId,
-      lesson,
+      ...shown,
+      layers,
       missingScenario: initial.missingScenario ?? null,
       // Predict mode starts at the beginning: a deep link must not skip the questions. A range holds the step.
       step: Math.min(lastStepOf({ lesson, range: initial.range ?? null }), Math.max(initial.range?.from ?? 0, predict ? 0 : (initial.step ?? 0))),
@@ -196,11 +219,11 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       setLang: (lang) => {
         set({ lang })
         // A compiled lesson came with one language's captions: fetch the other's.
-        const lesson = get().lesson
+        const lesson = get().base
         if (lesson)
           void withLanguage(lesson, lang).then(
             (next) => {
-              if (next && get().lesson === lesson) set({ lesson: next })
+              if (next && get().base === lesson) set(layered(next, get().layers))
             },
             () => set({ loadError: lesson.id }),
           )
@@ -211,7 +234,7 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
         // The lesson is fetched first, so the page never shows a scenario without its steps.
         try {
           const next = await loadLesson(id, get().lang)
-          if (mine === picks) set({ scenarioId: id, lesson: next, missingScenario: null, step: 0, loadError: null, answers: {} })
+          if (mine === picks) set({ scenarioId: id, ...layered(next, get().layers), missingScenario: null, step: 0, loadError: null, answers: {} })
         } catch {
           if (mine === picks) set({ loadError: id })
         }
@@ -229,7 +252,16 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
       showLesson: (next, step) => {
         picks++ // a lesson shown here also outranks a pick still loading
         const total = next.timeline.steps.length
-        set({ scenarioId: next.id, lesson: next, missingScenario: null, step: Math.min(total, step ?? total), loadError: null })
+        // The sandbox's and an import's lessons are shown whole: they grow step by step from what is on screen.
+        set({
+          scenarioId: next.id,
+          lesson: next,
+          base: next,
+          layersFallback: false,
+          missingScenario: null,
+          step: Math.min(total, step ?? total),
+          loadError: null,
+        })
       },
       setSandbox: (sandbox) => set({ sandbox }),
       nextPhase: () => {
@@ -255,6 +287,17 @@ export function createPlayerStore(initial: PlayerInit): PlayerStore {
         s.seek(n)
       },
       setBlank: (blank) => set({ blank }),
+      setLayers: (layers) => {
+        const s = get()
+        const behind = wholeSteps(s.lesson, s.step)
+        const shown = layered(s.base, layers)
+        // The new cursor shows every step of the new choice up to the whole-lesson position on screen now.
+        const origin = shown.lesson?.origin
+        const step = origin ? origin.filter((o) => o < behind).length : behind
+        // Predict mode's answers are kept by step number, which just changed: the quiz starts over.
+        set({ ...shown, layers, playing: false, answers: {}, step: s.predict ? 0 : step })
+        goTo(get().step)
+      },
     }
   })
 }

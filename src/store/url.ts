@@ -1,6 +1,8 @@
 // The address parameters every page reads the same way (CONTRACT.md §2). Which page, and the parameters each
 // page writes back, are the rows of ui/pages.tsx.
 import type { Lang } from '../content/types'
+import { parseLayers } from '../lessons/layers'
+import type { Layer } from '../model'
 import { DEFAULT_SCENARIO_ID, findLesson } from './lessons'
 import type { View } from './player'
 
@@ -12,6 +14,8 @@ export interface LessonRequest {
   readonly rawStep: string | null
   readonly lang: Lang
   readonly view: View
+  /** `layers=`: the layers shown; null for all, also for a value that names none (CONTRACT.md §7). */
+  readonly layers: readonly Layer[] | null
 }
 
 /** `ja*` browsers get Japanese; everyone else English (CONTRACT.md §2 `lang`). */
@@ -62,8 +66,9 @@ export function readRange(p: URLSearchParams, total: number): { readonly from: n
 export function readRequest(p: URLSearchParams, browserLanguages: readonly string[]): LessonRequest {
   const lang = langFrom(p.get('lang'), browserLanguages)
   const view: View = p.get('view') === 'eavesdropper' ? 'eavesdropper' : 'learner'
+  const layers = parseLayers(p.get('layers'))
   const asked = p.get('scenario')
   const lesson = findLesson(asked ?? DEFAULT_SCENARIO_ID)
-  if (!lesson) return { scenarioId: DEFAULT_SCENARIO_ID, missingScenario: asked ?? '', rawStep: null, lang, view }
-  return { scenarioId: lesson.id, missingScenario: null, rawStep: p.get('step'), lang, view }
+  if (!lesson) return { scenarioId: DEFAULT_SCENARIO_ID, missingScenario: asked ?? '', rawStep: null, lang, view, layers }
+  return { scenarioId: lesson.id, missingScenario: null, rawStep: p.get('step'), lang, view, layers }
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react'
 import { t } from '../content/ui'
 import { usePlayer } from '../store/context'
 import { Controls } from './controls/Controls'
+import { LayersControl } from './controls/LayersControl'
 import { Diagram } from './diagram/Diagram'
 import { ExportMenu } from './export/ExportMenu'
 import { CaptionPanel } from './panels/CaptionPanel'
@@ -19,6 +20,7 @@ export function PlayerPage() {
   const loadError = usePlayer((s) => s.loadError)
   const predict = usePlayer((s) => s.predict)
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
+  const fullControls = usePlayer((s) => (s.embed?.controls ?? 'full') === 'full')
   // The delivered-message panel (and its code) only once a message has been delivered on screen.
   const delivered = usePlayer((s) => {
     const first = s.lesson?.timeline.delivered[0]?.at
@@ -31,7 +33,7 @@ export function PlayerPage() {
           {t(lang, 'loadError', { id: loadError })}
         </p>
       ) : null}
-      <Controls />
+      <Controls extra={fullControls ? <LayersControl /> : null} />
       <div className="stage">
         <Diagram />
         <aside className="side" tabIndex={0} aria-label={t(lang, 'captionTitle')}>

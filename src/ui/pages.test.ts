@@ -62,3 +62,20 @@ describe('pages as data', () => {
     expect(new URLSearchParams(searchFor('?s=old', s.getState())).get('s')).toBe('old')
   })
 })
+
+describe('layers= (CONTRACT.md §7)', () => {
+  const basic = compileScenario(
+    findScenario('smtp-basic') ??
+      (() => {
+        throw new Error('smtp-basic missing')
+      })(),
+  )
+  it('is written back from the state, and left out for every layer', () => {
+    const s = createPlayerStore({ page: 'play', scenarioId: 'smtp-basic', lesson: basic, lang: 'en', layers: ['smtp'] })
+    expect(new URLSearchParams(searchFor('?scenario=smtp-basic&layers=smtp,bogus', s.getState())).get('layers')).toBe('smtp')
+    s.getState().setLayers(['tcp'])
+    expect(new URLSearchParams(searchFor('', s.getState())).get('layers')).toBe('tcp')
+    s.getState().setLayers(null)
+    expect(new URLSearchParams(searchFor('?layers=tcp', s.getState())).has('layers')).toBe(false)
+  })
+})

@@ -3,6 +3,7 @@
 // called from one subscription (main.tsx).
 import { lazy, type ComponentType } from 'react'
 import type { UiKey } from '../content/ui'
+import { layersParam } from '../lessons/layers'
 import type { Player } from '../store/player'
 import { PlayerPage } from './PlayerPage'
 
@@ -35,6 +36,7 @@ const lessonParams = (s: Player): Params => ({
   // No lesson (its chunk failed to load): the step in the address is the learner's deep link, not ours to reset.
   step: s.missingScenario === null && s.lesson !== null ? String(s.step) : undefined,
   view: s.view === 'eavesdropper' ? 'eavesdropper' : null,
+  layers: layersParam(s.layers),
 })
 /** The lesson on screen, or the default one when the sandbox's own is on screen. */
 const lessonLink = (s: Player): Params => ({ scenario: s.scenarioId === 'sandbox' || s.missingScenario !== null ? null : s.scenarioId })

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import { t } from '../../content/ui'
 import { usePlayer, usePlayerStore, useTotal } from '../../store/context'
 import { SPEEDS, type Speed } from '../../store/player'
@@ -74,7 +74,8 @@ function StepCounter() {
 /** In an embed, `controls=min` keeps previous, next and the step counter; `controls=none` keeps the counter alone, hidden. */
 const MIN = new Set(['playback.prev', 'playback.next'])
 
-export const Controls = memo(function Controls() {
+/** `extra`: a page's own controls, on the line under the scrubber (the lesson page's layer choice). */
+export const Controls = memo(function Controls({ extra }: { readonly extra?: ReactNode }) {
   const lang = usePlayer((s) => s.lang)
   const mode = usePlayer((s) => s.embed?.controls ?? 'full')
   if (mode === 'none') {
@@ -107,7 +108,10 @@ export const Controls = memo(function Controls() {
         <StepCounter />
       </div>
       <Scrubber />
-      <p className="keys-hint">{t(lang, 'keysHint')}</p>
+      <div className="controls-foot">
+        <p className="keys-hint">{t(lang, 'keysHint')}</p>
+        {extra}
+      </div>
     </div>
   )
 })
