@@ -5,12 +5,13 @@ import { usePlayer } from '../store/context'
 import { Controls } from './controls/Controls'
 import { LayersControl } from './controls/LayersControl'
 import { Diagram } from './diagram/Diagram'
-import { ExportMenu } from './export/ExportMenu'
 import { CaptionPanel } from './panels/CaptionPanel'
-import { Legend } from './panels/Legend'
 import { StatePanel } from './panels/StatePanel'
 import { WirePanel } from './panels/WirePanel'
 
+// The reply classes and the exports have something to say once a step is on screen: their code comes then.
+const Legend = lazy(() => import('./panels/Legend').then((m) => ({ default: m.Legend })))
+const ExportMenu = lazy(() => import('./export/ExportMenu').then((m) => ({ default: m.ExportMenu })))
 const EavesPanel = lazy(() => import('./panels/EavesPanel'))
 const DeliveryPanel = lazy(() => import('./panels/DeliveryPanel'))
 const PredictPanel = lazy(() => import('./predict/PredictPanel'))
@@ -21,6 +22,7 @@ export function PlayerPage() {
   const predict = usePlayer((s) => s.predict)
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
   const fullControls = usePlayer((s) => (s.embed?.controls ?? 'full') === 'full')
+  const started = usePlayer((s) => s.step > 0)
   // The delivered-message panel (and its code) only once a message has been delivered on screen.
   const delivered = usePlayer((s) => {
     const first = s.lesson?.timeline.delivered[0]?.at
@@ -55,8 +57,12 @@ export function PlayerPage() {
             </Suspense>
           ) : null}
           <StatePanel />
-          <Legend />
-          <ExportMenu />
+          {started ? (
+            <Suspense fallback={null}>
+              <Legend />
+              <ExportMenu />
+            </Suspense>
+          ) : null}
         </aside>
       </div>
     </main>
