@@ -139,7 +139,7 @@ export default defineConfig({
           groups: [
             {
               name: 'shell',
-              test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/](store[\\/](player|context|clock|url|lessons|loader|questions)|layout|content[\\/](ui|types)|model[\\/]label|ui[\\/](controls|panels[\\/](CaptionPanel|WirePanel|StatePanel)|diagram[\\/]Diagram|format|pages|App|PlayerPage))/,
+              test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/](store[\\/](player|context|clock|url|lessons|loader|questions)|layout|content[\\/](ui|types)|model[\\/]label|ui[\\/](controls|panels[\\/]CaptionPanel|diagram[\\/]Diagram|format|pages|App|PlayerPage))/,
             },
           ],
         },

@@ -6,10 +6,11 @@ import { Controls } from './controls/Controls'
 import { LayersControl } from './controls/LayersControl'
 import { Diagram } from './diagram/Diagram'
 import { CaptionPanel } from './panels/CaptionPanel'
-import { StatePanel } from './panels/StatePanel'
-import { WirePanel } from './panels/WirePanel'
 
-// The reply classes and the exports have something to say once a step is on screen: their code comes then.
+// The wire, the state, the reply classes and the exports have something to say once a step is on screen: their
+// code comes then (the lesson page's first load stays within its 90 KB budget).
+const WirePanel = lazy(() => import('./panels/WirePanel').then((m) => ({ default: m.WirePanel })))
+const StatePanel = lazy(() => import('./panels/StatePanel').then((m) => ({ default: m.StatePanel })))
 const Legend = lazy(() => import('./panels/Legend').then((m) => ({ default: m.Legend })))
 const ExportMenu = lazy(() => import('./export/ExportMenu').then((m) => ({ default: m.ExportMenu })))
 const EavesPanel = lazy(() => import('./panels/EavesPanel'))
@@ -50,15 +51,19 @@ export function PlayerPage() {
               <EavesPanel />
             </Suspense>
           ) : null}
-          <WirePanel />
+          {started ? (
+            <Suspense fallback={null}>
+              <WirePanel />
+            </Suspense>
+          ) : null}
           {delivered ? (
             <Suspense fallback={null}>
               <DeliveryPanel />
             </Suspense>
           ) : null}
-          <StatePanel />
           {started ? (
             <Suspense fallback={null}>
+              <StatePanel />
               <Legend />
               <ExportMenu />
             </Suspense>
