@@ -30,7 +30,8 @@ export const STATE_LABELS: Readonly<Record<'smtp' | 'pop3' | 'imap', Readonly<Re
 
 const TEXT = {
   chartTitle: { ja: 'サーバの状態遷移図', en: 'The server’s state machine' },
-  chartServer: { ja: '{server} ({protocol})', en: '{server} ({protocol})' },
+  chartAny: { ja: '(どの状態からも)', en: '(from any state)' },
+  chartCurrent: { ja: '現在の状態', en: 'current state' },
   chartNow: { ja: '現在の状態: {state}', en: 'Current state: {state}' },
   chartLast: { ja: '直前の遷移: {from} → {to} ({label})', en: 'Last transition: {from} → {to} ({label})' },
   chartNoMove: { ja: 'この手順で状態は変わっていません。', en: 'This step did not change the state.' },
@@ -41,17 +42,9 @@ const TEXT = {
   chartTls: { ja: 'TLS 使用中', en: 'TLS on' },
   chartAuthed: { ja: '認証済み', en: 'authenticated' },
   chartFlags: { ja: '状態とは別のフラグ', en: 'Flags besides the state' },
-  chartDetails: { ja: '状態 {state} で各コマンドに返る応答', en: 'What each command gets in state {state}' },
+  chartTaken: { ja: '色の付いた矢印: このレッスンで通る遷移。', en: 'Coloured arrows: the transitions this lesson takes.' },
   chartClose: { ja: '閉じる', en: 'Close' },
-  chartCommand: { ja: 'コマンド', en: 'Command' },
-  chartAnswer: { ja: 'サーバの扱い', en: 'The server' },
-  chartAccepted: { ja: '受け付ける (引数が正しければ)', en: 'takes it (if its arguments are right)' },
-  chartNone: {
-    ja: 'この状態ではコマンドを読みません (本文・認証データの受信中、または切断後)。',
-    en: 'No commands are read in this state (message text or AUTH data is coming, or the connection is closed).',
-  },
   chartMoves: { ja: 'この状態から出る遷移', en: 'Ways out of this state' },
-  chartRfc: { ja: '根拠: {rfc}', en: 'Source: {rfc}' },
 } as const satisfies Record<string, Bilingual>
 
 export type StateText = keyof typeof TEXT

@@ -45,8 +45,9 @@ export interface ChartEdge {
   readonly from: string
   readonly to: string
   readonly transitions: readonly number[]
-  /** Commands and replies, e.g. `RSET/HELO 250`. */
+  /** Commands and replies, e.g. `HELO/EHLO/RSET 250`; `lines` splits it where the replies differ. */
   readonly label: string
+  readonly lines: readonly string[]
   /** The same command reaches `to` from every command state: drawn once, as "from any state". */
   readonly anyFrom: boolean
 }
@@ -105,8 +106,18 @@ export const commandText = (command: string) => (command === 'sasl-response' ? '
 
 const unique = (xs: readonly string[]) => [...new Set(xs)]
 
-/** The chart of one protocol's server, from the engine's transition table. */
+const built = new Map<Protocol, StateChartModel>()
+
+/** The chart of one protocol's server, from the engine's transition table (built once per protocol). */
 export function stateChart(protocol: Protocol): StateChartModel {
+  const known = built.get(protocol)
+  if (known) return known
+  const chart = buildChart(protocol)
+  built.set(protocol, chart)
+  return chart
+}
+
+function buildChart(protocol: Protocol): StateChartModel {
   const src = source(protocol)
   const transitions: ChartTransition[] = src.transitions.map((t, id) => ({ ...t, id, replyClass: replyClassOf(protocol, t.reply) }))
 
@@ -127,35 +138,40 @@ export function stateChart(protocol: Protocol): StateChartModel {
     const key = `${h.from}>${h.to}`
     grouped.set(key, [...(grouped.get(key) ?? []), h])
   }
-  // A command that takes every command state to the same state (QUIT, LOGOUT) is one "from any state" arrow.
+  // A command that takes every command state to the end (QUIT, LOGOUT) is one "from any state" arrow.
+  const terminal = src.states.filter((s) => !hops.some((h) => h.from === s))
   const anyKeys = new Set<string>()
-  for (const to of src.states) {
+  for (const to of terminal) {
     for (const command of unique(hops.filter((h) => h.to === to && h.command).map((h) => h.command as string))) {
       const froms = hops.filter((h) => h.to === to && h.command === command && h.reply !== undefined).map((h) => h.from)
       if (src.commandStates.length > 2 && src.commandStates.every((s) => s === to || froms.includes(s))) anyKeys.add(`${command}>${to}`)
     }
   }
-  const label = (hs: typeof hops) => {
-    const commands = unique(hs.flatMap((h) => (h.command ? [commandText(h.command)] : [])))
-    const replies = unique(hs.flatMap((h) => (h.reply ? [h.reply] : [])))
-    return [commands.join('/'), replies.join('/')].filter((s) => s !== '').join(' ')
+  // One line per group of commands: `CLOSE/UNSELECT OK`, `SELECT/EXAMINE NO`; replies of the same commands merge (`base64 235/535`).
+  const lines = (hs: typeof hops): string[] => {
+    const byCommands = new Map<string, string[]>()
+    for (const reply of unique(hs.map((h) => h.reply ?? ''))) {
+      const commands = unique(hs.filter((h) => (h.reply ?? '') === reply).flatMap((h) => (h.command ? [commandText(h.command)] : []))).join('/')
+      byCommands.set(commands, [...(byCommands.get(commands) ?? []), ...(reply ? [reply] : [])])
+    }
+    return [...byCommands].map(([commands, replies]) => [commands, replies.join('/')].filter((x) => x !== '').join(' '))
   }
+  const label = (hs: typeof hops) => lines(hs).join(' · ')
   for (const key of anyKeys) {
     const [command, to] = key.split('>') as [string, string]
     const hs = hops.filter((h) => h.to === to && h.command === command)
-    edges.push({ key: `*>${to}:${command}`, from: '*', to, transitions: unique(hs.map((h) => String(h.id))).map(Number), label: label(hs), anyFrom: true })
+    edges.push({ key: `*>${to}:${command}`, from: '*', to, transitions: unique(hs.map((h) => String(h.id))).map(Number), label: label(hs), lines: lines(hs), anyFrom: true })
   }
   for (const [key, hs] of grouped) {
     const rest = hs.filter((h) => !(h.command !== undefined && anyKeys.has(`${h.command}>${h.to}`)))
     if (rest.length === 0) continue
     const [from, to] = key.split('>') as [string, string]
-    edges.push({ key, from, to, transitions: unique(rest.map((h) => String(h.id))).map(Number), label: label(rest), anyFrom: false })
+    edges.push({ key, from, to, transitions: unique(rest.map((h) => String(h.id))).map(Number), label: label(rest), lines: lines(rest), anyFrom: false })
   }
 
   // Rows: breadth-first distance from the initial state over the drawn arrows; states with no way out go last.
   const rank = new Map<string, number>([[src.initial, 0]])
   const queue = [src.initial]
-  const terminal = src.states.filter((s) => !hops.some((h) => h.from === s))
   while (queue.length > 0) {
     const s = queue.shift() as string
     for (const h of hops) {

@@ -7,6 +7,7 @@ import { Diagram } from './diagram/Diagram'
 import { ExportMenu } from './export/ExportMenu'
 import { CaptionPanel } from './panels/CaptionPanel'
 import { Legend } from './panels/Legend'
+import { StateChartSlot } from './panels/StateChartSlot'
 import { StatePanel } from './panels/StatePanel'
 import { WirePanel } from './panels/WirePanel'
 
@@ -19,6 +20,9 @@ export function PlayerPage() {
   const loadError = usePlayer((s) => s.loadError)
   const predict = usePlayer((s) => s.predict)
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
+  // The state chart beside the diagram (under it on phones); not in predict mode (it would give the answer
+  // away) nor in an embed (a course page asked for the diagram).
+  const chart = usePlayer((s) => !s.predict && s.embed === null)
   // The delivered-message panel (and its code) only once a message has been delivered on screen.
   const delivered = usePlayer((s) => {
     const first = s.lesson?.timeline.delivered[0]?.at
@@ -41,6 +45,7 @@ export function PlayerPage() {
             </Suspense>
           ) : null}
           <CaptionPanel />
+          {chart ? <StateChartSlot /> : null}
           {eaves ? (
             <Suspense fallback={null}>
               <EavesPanel />
