@@ -17,9 +17,8 @@ export interface ChartNode {
   readonly label: Bilingual
   /** Row from the top: breadth-first distance from the initial state; the end state comes last. */
   readonly rank: number
-  /** Position within its row, and how many share the row. */
-  readonly col: number
-  readonly cols: number
+  /** Beside the state it hangs off (SMTP's auth beside greeted), not on the main column. */
+  readonly side: boolean
   /** Reads client commands (a state panel can list them). */
   readonly commands: boolean
 }
@@ -169,26 +168,36 @@ function buildChart(protocol: Protocol): StateChartModel {
     edges.push({ key, from, to, transitions: unique(rest.map((h) => String(h.id))).map(Number), label: label(rest), lines: lines(rest), anyFrom: false })
   }
 
+  // A state joined to one other state only (SMTP's auth, reached from greeted and back) sits beside it, in its row.
+  const neighbours = (x: string) => unique(hops.flatMap((h) => (h.from === x ? [h.to] : h.to === x ? [h.from] : [])))
+  const satellites = new Map<string, string>()
+  for (const x of src.states) {
+    const ns = neighbours(x)
+    if (x !== src.initial && !terminal.includes(x) && ns.length === 1 && ns[0] !== undefined) satellites.set(x, ns[0])
+  }
   // Rows: breadth-first distance from the initial state over the drawn arrows; states with no way out go last.
   const rank = new Map<string, number>([[src.initial, 0]])
   const queue = [src.initial]
   while (queue.length > 0) {
-    const s = queue.shift() as string
+    const x = queue.shift() as string
     for (const h of hops) {
-      if (h.from === s && !rank.has(h.to) && !terminal.includes(h.to)) {
-        rank.set(h.to, (rank.get(s) ?? 0) + 1)
+      if (h.from === x && !rank.has(h.to) && !terminal.includes(h.to) && !satellites.has(h.to)) {
+        rank.set(h.to, (rank.get(x) ?? 0) + 1)
         queue.push(h.to)
       }
     }
   }
   const last = Math.max(0, ...rank.values()) + 1
-  for (const s of src.states) if (!rank.has(s)) rank.set(s, last)
+  for (const [x, anchor] of satellites) rank.set(x, rank.get(anchor) ?? last)
+  for (const x of src.states) if (!rank.has(x)) rank.set(x, last)
   const labels = STATE_LABELS[protocol]
-  const nodes: ChartNode[] = src.states.map((state) => {
-    const r = rank.get(state) ?? last
-    const row = src.states.filter((s) => rank.get(s) === r)
-    return { state, label: labels[state] ?? { ja: state, en: state }, rank: r, col: row.indexOf(state), cols: row.length, commands: src.commandStates.includes(state) }
-  })
+  const nodes: ChartNode[] = src.states.map((state) => ({
+    state,
+    label: labels[state] ?? { ja: state, en: state },
+    rank: rank.get(state) ?? last,
+    side: satellites.has(state),
+    commands: src.commandStates.includes(state),
+  }))
   return { protocol, initial: src.initial, nodes, transitions, edges, rfc: src.rfc }
 }
 
