@@ -4,7 +4,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react'
 import { ts } from '../../content/states'
 import type { Lang } from '../../content/types'
-import { chartPosition, stateChart, type ChartEdge, type ChartNode, type ChartPosition, type StateChartModel } from '../../lessons/statechart'
+import { chartPosition, stateChart, type ChartEdge, type ChartPosition, type StateChartModel } from '../../lessons/statechart'
 import { usePlayer } from '../../store/context'
 import StateRules from './StateRules'
 
