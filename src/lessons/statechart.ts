@@ -77,7 +77,14 @@ function source(protocol: Protocol): Source {
         commandStates: SMTP_COMMAND_STATES,
         initial: 'connected',
         rfc: 'RFC 5321 §4.1.4, §4.3.2; RFC 3207 §4; RFC 4954 §4',
-        transitions: SMTP_TRANSITIONS.map((t) => ({ from: t.from, to: t.to, command: t.command, reply: String(t.reply), via: [], ...(t.sets ? { sets: t.sets } : {}) })),
+        transitions: SMTP_TRANSITIONS.map((t) => ({
+          from: t.from,
+          to: t.to,
+          command: t.command,
+          reply: String(t.reply),
+          via: [],
+          ...(t.sets ? { sets: t.sets } : {}),
+        })),
       }
     case 'pop3':
       return {
@@ -159,7 +166,15 @@ function buildChart(protocol: Protocol): StateChartModel {
   for (const key of anyKeys) {
     const [command, to] = key.split('>') as [string, string]
     const hs = hops.filter((h) => h.to === to && h.command === command)
-    edges.push({ key: `*>${to}:${command}`, from: '*', to, transitions: unique(hs.map((h) => String(h.id))).map(Number), label: label(hs), lines: lines(hs), anyFrom: true })
+    edges.push({
+      key: `*>${to}:${command}`,
+      from: '*',
+      to,
+      transitions: unique(hs.map((h) => String(h.id))).map(Number),
+      label: label(hs),
+      lines: lines(hs),
+      anyFrom: true,
+    })
   }
   for (const [key, hs] of grouped) {
     const rest = hs.filter((h) => !(h.command !== undefined && anyKeys.has(`${h.command}>${h.to}`)))
@@ -214,7 +229,12 @@ export interface CommandRule {
 export function commandsIn(protocol: Protocol, state: string): CommandRule[] {
   const rows =
     protocol === 'smtp' ? smtpCommandsIn(state as SmtpState) : protocol === 'pop3' ? pop3CommandsIn(state as Pop3State) : imapCommandsIn(state as ImapState)
-  return rows.map((r) => ({ command: r.command, accepted: r.accepted, ...(r.code !== undefined ? { code: String(r.code) } : {}), ...(r.rfc ? { rfc: r.rfc } : {}) }))
+  return rows.map((r) => ({
+    command: r.command,
+    accepted: r.accepted,
+    ...(r.code !== undefined ? { code: String(r.code) } : {}),
+    ...(r.rfc ? { rfc: r.rfc } : {}),
+  }))
 }
 
 /** Where the chart stands at a step: which server, its state, the transition that led there, its flags. */
@@ -284,8 +304,9 @@ export function chartPosition(timeline: Timeline, shown: number): ChartPosition 
     const command = commandOf(steps, i)
     const status = s.replies?.at(-1)?.status
     const found =
-      chart.transitions.find((t) => t.from === s.stateBefore && t.to === s.stateAfter && t.command === command && (status === undefined || t.reply === status)) ??
-      null
+      chart.transitions.find(
+        (t) => t.from === s.stateBefore && t.to === s.stateAfter && t.command === command && (status === undefined || t.reply === status),
+      ) ?? null
     // SMTP keeps TLS and AUTH as flags beside its state; STARTTLS's 220 forgets the AUTH (RFC 3207 §4.2).
     if (found?.sets === 'authenticated' && status !== undefined) authenticated = true
     if (found?.sets === 'tls') authenticated = false

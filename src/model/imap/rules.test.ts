@@ -24,24 +24,36 @@ function sessionIn(state: 'not-authenticated' | 'authenticated' | 'selected'): I
 }
 
 describe('the IMAP state table (rules.ts)', () => {
-  it.each(IMAP_COMMAND_STATES.flatMap((state) => IMAP_COMMANDS.map((command) => [state, command] as const)))('%s × %s: as RFC 9051 §6 says', (state, command) => {
-    const allowed = RFC_ALLOWS[state].includes(command)
-    expect(IMAP_SEQUENCE[command][state] === 'accept').toBe(allowed)
-    // A bare command: refused ones get the wrong-state BAD before their arguments are looked at.
-    const turn = imapStep(sessionIn(state), `t ${command}`).turn
-    const tagged = turn.replies.flatMap((r) => r.lines).find((l) => l.startsWith('t '))
-    const ids = turn.replies.map((r) => r.id)
-    if (allowed) expect(ids.some((id) => ['needLogin', 'needSelect', 'alreadyAuthenticated'].includes(id)), `${state} ${command}: ${tagged}`).toBe(false)
-    else {
-      expect(ids).toContain(IMAP_SEQUENCE[command][state])
-      expect(tagged).toMatch(/^t BAD /)
-      expect(turn.stateAfter).toBe(state)
-    }
-  })
+  it.each(IMAP_COMMAND_STATES.flatMap((state) => IMAP_COMMANDS.map((command) => [state, command] as const)))(
+    '%s × %s: as RFC 9051 §6 says',
+    (state, command) => {
+      const allowed = RFC_ALLOWS[state].includes(command)
+      expect(IMAP_SEQUENCE[command][state] === 'accept').toBe(allowed)
+      // A bare command: refused ones get the wrong-state BAD before their arguments are looked at.
+      const turn = imapStep(sessionIn(state), `t ${command}`).turn
+      const tagged = turn.replies.flatMap((r) => r.lines).find((l) => l.startsWith('t '))
+      const ids = turn.replies.map((r) => r.id)
+      if (allowed)
+        expect(
+          ids.some((id) => ['needLogin', 'needSelect', 'alreadyAuthenticated'].includes(id)),
+          `${state} ${command}: ${tagged}`,
+        ).toBe(false)
+      else {
+        expect(ids).toContain(IMAP_SEQUENCE[command][state])
+        expect(tagged).toMatch(/^t BAD /)
+        expect(turn.stateAfter).toBe(state)
+      }
+    },
+  )
 
   it('lists the same verdicts for a state panel, with BAD and its section for the refused ones', () => {
     const rows = imapCommandsIn('authenticated')
-    expect(rows.filter((r) => r.accepted).map((r) => r.command).sort()).toEqual([...RFC_ALLOWS.authenticated].sort())
+    expect(
+      rows
+        .filter((r) => r.accepted)
+        .map((r) => r.command)
+        .sort(),
+    ).toEqual([...RFC_ALLOWS.authenticated].sort())
     expect(rows.find((r) => r.command === 'FETCH')).toMatchObject({ accepted: false, code: 'BAD', reply: 'needSelect' })
     expect(imapCommandsIn('logout')).toEqual([])
   })

@@ -59,7 +59,12 @@ describe('the POP3 state table (rules.ts)', () => {
 
   it('lists the same verdicts for a state panel, with -ERR and its section for the refused ones', () => {
     const rows = pop3CommandsIn('transaction')
-    expect(rows.filter((r) => r.accepted).map((r) => r.command).sort()).toEqual([...RFC_ALLOWS.transaction].sort())
+    expect(
+      rows
+        .filter((r) => r.accepted)
+        .map((r) => r.command)
+        .sort(),
+    ).toEqual([...RFC_ALLOWS.transaction].sort())
     expect(rows.find((r) => r.command === 'USER')).toMatchObject({ accepted: false, code: '-ERR', rfc: 'RFC 1939 §3' })
     expect(pop3CommandsIn('closed')).toEqual([])
   })

@@ -65,7 +65,12 @@ function layoutChart(chart: StateChartModel, lang: Lang): Layout {
   const forward = chart.edges.filter((e) => spineOnly(e) && span(e) > 0)
   const anyEdges = chart.edges.filter((e) => e.anyFrom)
   const width = Math.ceil(
-    Math.max(hasSide ? sideX + w + 4 : 0, spine + 10 + widest(forward) + 6, spine + w + 46 + widest(forward), anyEdges.length > 0 ? spine + w + 24 + widest(anyEdges) : 0),
+    Math.max(
+      hasSide ? sideX + w + 4 : 0,
+      spine + 10 + widest(forward) + 6,
+      spine + w + 46 + widest(forward),
+      anyEdges.length > 0 ? spine + w + 24 + widest(anyEdges) : 0,
+    ),
   )
   const boxes = new Map(chart.nodes.map((n) => [n.state, { cx: n.side ? sideX : spine, cy: TOP + h + n.rank * ROW }]))
   const height = TOP * 2 + NODE_H + Math.max(...chart.nodes.map((n) => n.rank)) * ROW
@@ -175,69 +180,89 @@ export function StateChartView({ chart, lang, position, taken, interactive = tru
           ) : null}
         </p>
       ) : null}
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="state-chart-svg" role="group" aria-label={ts(lang, 'chartTitle')}>
-        <defs>
-          <marker id={`sc-head-${chart.protocol}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" className="sc-head" />
-          </marker>
-          <marker id={`sc-head-now-${chart.protocol}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" className="sc-head-now" />
-          </marker>
-        </defs>
-        {chart.edges.map((e) => {
-          const r = layout.routes.get(e.key)
-          if (!r) return null
-          const now = last !== null && e.transitions.includes(last.id)
-          const wasTaken = taken ? e.transitions.some((id) => taken.has(id)) : false
-          const lines = e.anyFrom ? [...e.lines, ts(lang, 'chartAny')] : e.lines
-          return (
-            <g key={e.key} className={`sc-edge${now ? ' now' : ''}${wasTaken ? ' taken' : ''}`} data-from={e.from} data-to={e.to} data-edge={e.label}>
-              <path d={r.d} markerEnd={`url(#sc-head${now ? '-now' : ''}-${chart.protocol})`} />
-              {r.quiet ? null : (
-                <text x={r.lx} y={r.ly} textAnchor={r.anchor}>
-                  {lines.map((l, i) => (
-                    <tspan key={l} x={r.lx} dy={i === 0 ? (e.anyFrom || lines.length === 1 ? 0 : -((lines.length - 1) * LINE) / 2) : LINE}>
-                      {l}
-                    </tspan>
-                  ))}
-                </text>
-              )}
-            </g>
-          )
-        })}
-        {chart.nodes.map((n) => {
-          const b = layout.boxes.get(n.state)
-          if (!b) return null
-          const isNow = n.state === current
-          const open = picked === n.state
-          return (
-            <g
-              key={n.state}
-              className={`sc-node${isNow ? ' now' : ''}${open ? ' open' : ''}${n.state === chart.initial ? ' initial' : ''}`}
-              data-state={n.state}
-              aria-current={isNow ? 'true' : undefined}
-              {...(interactive
-                ? {
-                    role: 'button',
-                    tabIndex: 0,
-                    'aria-expanded': open,
-                    'aria-label': `${n.state}: ${n.label[lang]}${isNow ? ` (${ts(lang, 'chartCurrent')})` : ''}`,
-                    onClick: () => pick(n.state),
-                    onKeyDown: onKey(n.state),
-                  }
-                : {})}
+      <div className="state-chart-scroll">
+        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="state-chart-svg" role="group" aria-label={ts(lang, 'chartTitle')}>
+          <defs>
+            <marker
+              id={`sc-head-${chart.protocol}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerUnits="userSpaceOnUse"
+              markerWidth="11"
+              markerHeight="11"
+              orient="auto-start-reverse"
             >
-              <rect x={b.cx - layout.nodeW / 2} y={b.cy - NODE_H / 2} width={layout.nodeW} height={NODE_H} rx={10} />
-              <text x={b.cx} y={b.cy - 3} textAnchor="middle" className="sc-name">
-                {n.state}
-              </text>
-              <text x={b.cx} y={b.cy + 12} textAnchor="middle" className="sc-label">
-                {n.label[lang]}
-              </text>
-            </g>
-          )
-        })}
-      </svg>
+              <path d="M0,0 L10,5 L0,10 z" className="sc-head" />
+            </marker>
+            <marker
+              id={`sc-head-now-${chart.protocol}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerUnits="userSpaceOnUse"
+              markerWidth="11"
+              markerHeight="11"
+              orient="auto-start-reverse"
+            >
+              <path d="M0,0 L10,5 L0,10 z" className="sc-head-now" />
+            </marker>
+          </defs>
+          {chart.edges.map((e) => {
+            const r = layout.routes.get(e.key)
+            if (!r) return null
+            const now = last !== null && e.transitions.includes(last.id)
+            const wasTaken = taken ? e.transitions.some((id) => taken.has(id)) : false
+            const lines = e.anyFrom ? [...e.lines, ts(lang, 'chartAny')] : e.lines
+            return (
+              <g key={e.key} className={`sc-edge${now ? ' now' : ''}${wasTaken ? ' taken' : ''}`} data-from={e.from} data-to={e.to} data-edge={e.label}>
+                <path d={r.d} markerEnd={`url(#sc-head${now ? '-now' : ''}-${chart.protocol})`} />
+                {r.quiet ? null : (
+                  <text x={r.lx} y={r.ly} textAnchor={r.anchor}>
+                    {lines.map((l, i) => (
+                      <tspan key={l} x={r.lx} dy={i === 0 ? (e.anyFrom || lines.length === 1 ? 0 : -((lines.length - 1) * LINE) / 2) : LINE}>
+                        {l}
+                      </tspan>
+                    ))}
+                  </text>
+                )}
+              </g>
+            )
+          })}
+          {chart.nodes.map((n) => {
+            const b = layout.boxes.get(n.state)
+            if (!b) return null
+            const isNow = n.state === current
+            const open = picked === n.state
+            return (
+              <g
+                key={n.state}
+                className={`sc-node${isNow ? ' now' : ''}${open ? ' open' : ''}${n.state === chart.initial ? ' initial' : ''}`}
+                data-state={n.state}
+                aria-current={isNow ? 'true' : undefined}
+                {...(interactive
+                  ? {
+                      role: 'button',
+                      tabIndex: 0,
+                      'aria-expanded': open,
+                      'aria-label': `${n.state}: ${n.label[lang]}${isNow ? ` (${ts(lang, 'chartCurrent')})` : ''}`,
+                      onClick: () => pick(n.state),
+                      onKeyDown: onKey(n.state),
+                    }
+                  : {})}
+              >
+                <rect x={b.cx - layout.nodeW / 2} y={b.cy - NODE_H / 2} width={layout.nodeW} height={NODE_H} rx={10} />
+                <text x={b.cx} y={b.cy - 3} textAnchor="middle" className="sc-name">
+                  {n.state}
+                </text>
+                <text x={b.cx} y={b.cy + 12} textAnchor="middle" className="sc-label">
+                  {n.label[lang]}
+                </text>
+              </g>
+            )
+          })}
+        </svg>
+      </div>
       {position ? (
         <p className="state-chart-now" data-testid="state-chart.last">
           <span className="visually-hidden">{ts(lang, 'chartNow', { state: `${position.state} (${label(position.state)})` })} </span>
@@ -248,7 +273,13 @@ export function StateChartView({ chart, lang, position, taken, interactive = tru
       {taken ? <p className="state-chart-hint muted">{ts(lang, 'chartTaken')}</p> : null}
       {interactive && picked !== null ? (
         <div className="state-chart-details" data-testid="state-chart.details" data-state={picked}>
-          <StateRules protocol={chart.protocol} state={picked} lang={lang} testId="state-chart.rules" moves={chart.transitions.filter((t) => t.from === picked)} />
+          <StateRules
+            protocol={chart.protocol}
+            state={picked}
+            lang={lang}
+            testId="state-chart.rules"
+            moves={chart.transitions.filter((t) => t.from === picked)}
+          />
           <button type="button" className="toggle" onClick={() => setPicked(null)}>
             {ts(lang, 'chartClose')}
           </button>
