@@ -1,6 +1,6 @@
 // The server's state chart (CONTRACT.md §7): drawn from lessons/statechart.ts, which reads the engines' own
 // tables. The current state is lit (aria-current), the last transition highlighted; a state opens its rules.
-// A chunk of its own: the lesson page loads it after first paint (StateChartSlot).
+// A chunk of its own: the lesson page loads it after first paint (PlayerPage).
 import { useMemo, useState, type KeyboardEvent } from 'react'
 import { ts } from '../../content/states'
 import type { Lang } from '../../content/types'
