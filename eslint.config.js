@@ -18,6 +18,8 @@ const LAYERS = {
   content: ['model'],
   layout: ['model'],
   sandbox: ['model'],
+  // Capture and transcript readers, the engine check (src/import/README.md): pure, run in a Web Worker.
+  import: ['model'],
   // layout: the exports (src/lessons/export.ts) draw the diagram's lanes and arrows as an SVG document.
   lessons: ['model', 'scenarios', 'content', 'layout'],
   store: ['model', 'content', 'lessons', 'sandbox', 'scenarios', 'layout'],
@@ -113,7 +115,7 @@ export default tseslint.config(
   },
   {
     // Pure layers: data, geometry and the sandbox's session logic; no UI library, no page globals.
-    files: ['src/layout/**/*.ts', 'src/content/**/*.ts', 'src/scenarios/**/*.ts', 'src/lessons/**/*.ts', 'src/sandbox/**/*.ts'],
+    files: ['src/layout/**/*.ts', 'src/content/**/*.ts', 'src/scenarios/**/*.ts', 'src/lessons/**/*.ts', 'src/sandbox/**/*.ts', 'src/import/**/*.ts'],
     rules: {
       ...restrictPackages('This layer is pure data, geometry or logic.'),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'location'],

@@ -129,9 +129,26 @@ test('envelope vs header: the delivered message shows both, with the Bcc recipie
   await toEnd(page)
   const panel = page.getByTestId('delivery')
   await expect(panel).toContainText('MAIL FROM')
-  await expect(panel).toContainText('Return-Path:')
+  await expect(panel).toHaveAttribute('data-kind', 'delivered')
+  await expect(panel.getByTestId('delivery.trace-stored')).toContainText('Return-Path: <test@a.example>')
   await expect(panel).toContainText('Received:')
   await expect(panel.locator('.badge')).not.toHaveCount(0)
+})
+
+test('submission: mail for an outside address is queued for relay, and the next hop sees no Return-Path (RFC 5321 §4.4)', async ({ page }) => {
+  for (const [lang, outcome] of [
+    ['en', "Queued for relay to outside.example's mail server"],
+    ['ja', 'outside.example のメールサーバ（MX）へ中継するため、キューに入りました'],
+  ] as const) {
+    await page.goto(`?scenario=smtp-submission-auth&lang=${lang}`)
+    await toEnd(page)
+    const panel = page.getByTestId('delivery')
+    await expect(panel).toHaveAttribute('data-kind', 'relay')
+    await expect(panel.getByTestId('delivery.outcome')).toContainText(outcome)
+    await expect(panel.getByTestId('delivery.trace-relay')).toContainText('Received: from pc1.client.example.test')
+    await expect(panel.getByTestId('delivery.trace-relay')).not.toContainText('Return-Path:')
+    await expect(panel.getByTestId('delivery.trace-stored')).toHaveCount(0)
+  }
 })
 
 test('pop-before-smtp: three lifelines and a time gap', async ({ page }) => {

@@ -4,6 +4,8 @@
 
 /** The Trusted Types policy the app creates: the service worker's URL only (src/pwa/register.ts). */
 export const TRUSTED_TYPES_POLICY = 'mailseq-sw'
+/** The policy for the import's Web Worker: its own URL only (src/import/run.ts); `new Worker()` is a sink too. */
+export const IMPORT_WORKER_POLICY = 'mailseq-import'
 
 /**
  * Every directive works in a <meta>. No inline script, no eval, no inline <style>: React and framer-motion set
@@ -23,7 +25,7 @@ export const CSP_DIRECTIVES = Object.freeze([
   "base-uri 'none'",
   "form-action 'none'",
   "require-trusted-types-for 'script'",
-  `trusted-types ${TRUSTED_TYPES_POLICY}`,
+  `trusted-types ${TRUSTED_TYPES_POLICY} ${IMPORT_WORKER_POLICY}`,
 ])
 
 /** The policy as one header or <meta> value. */

@@ -58,3 +58,37 @@ export function encryptionClaims(c: Caption, subject: RegExp = /base64|ベース
   }
   return [...new Set(bad)]
 }
+
+/**
+ * One word for each idea across every text a learner reads (issue 10, item 8): the terms the exams use, and one
+ * style of parentheses in Japanese. Each rule names what to write instead.
+ */
+export const JA_TERMS: readonly { readonly bad: RegExp; readonly use: string }[] = [
+  { bad: /取引/, use: 'メールトランザクション' },
+  { bad: /メールドロップ/, use: 'メールボックス' },
+  { bad: /ユーザー|ユーザネーム|利用者名|利用者ID/, use: 'ユーザ名 / ユーザID' },
+  { bad: /SMTP[ \u3000]*AUTH|SMTPAUTH/, use: 'SMTP-AUTH' },
+  { bad: /挨拶/, use: 'あいさつ' },
+  // "On the wire": one natural word, not a calque of "wire".
+  { bad: /ワイヤ|通信路|回線上|回線に|経路上|線路上/, use: 'ネットワーク上' },
+]
+
+/** Japanese text outside 「…」 quotes (where a wire line keeps its own characters). */
+const outsideQuotes = (ja: string) => ja.replace(/「[^」]*」/g, '')
+
+/** The term-list problems of one text, as `ja: <found> → <write instead>`; none for a text that follows the list. */
+export function termProblems(c: Caption): string[] {
+  const bad: string[] = []
+  for (const { bad: re, use } of JA_TERMS) {
+    const m = re.exec(c.ja)
+    if (m) bad.push(`ja: ${m[0]} → ${use}`)
+  }
+  // 復号 is decryption: never for base64 (which is decoded: デコード, 元に戻す), and only where the English decrypts.
+  for (const sentence of c.ja.split(/[。．！？!?\n]/).filter((x) => x.includes('復号'))) {
+    if (/base64|ベース64|BASE64/i.test(sentence) || !/decrypt/i.test(c.en)) bad.push(`ja: 復号 → デコード / 元に戻す (${sentence})`)
+  }
+  // Japanese text uses full-width （） around its asides; a wire line with its own () goes inside 「」.
+  const half = /[()][^()]{0,12}/.exec(outsideQuotes(c.ja))
+  if (half) bad.push(`ja: half-width parenthesis near "${half[0]}" → （）, or quote the wire line in 「」`)
+  return bad
+}

@@ -28,13 +28,13 @@ export const statusLegend = {
     {
       status: '+OK',
       cls: 'positive',
-      text: { ja: '+OK 成功：コマンドが受け付けられました(RFC 1939 §3)。', en: '+OK success: the command was accepted (RFC 1939 §3).' },
+      text: { ja: '+OK 成功：コマンドが受け付けられました（RFC 1939 §3）。', en: '+OK success: the command was accepted (RFC 1939 §3).' },
     },
     {
       status: '-ERR',
       cls: 'permanent',
       text: {
-        ja: '-ERR 失敗：理由は続く文に書かれます。状態は変わりません(RFC 1939 §3)。',
+        ja: '-ERR 失敗：理由は続く文に書かれます。状態は変わりません（RFC 1939 §3）。',
         en: '-ERR failure: the text says why; the state does not change (RFC 1939 §3).',
       },
     },
@@ -44,20 +44,20 @@ export const statusLegend = {
       status: 'OK',
       cls: 'positive',
       text: {
-        ja: 'OK 成功：タグ付きのOKでそのコマンドが完了します(RFC 9051 §7.1.1)。',
+        ja: 'OK 成功：タグ付きのOKでそのコマンドが完了します（RFC 9051 §7.1.1）。',
         en: 'OK success: a tagged OK completes that command (RFC 9051 §7.1.1).',
       },
     },
     {
       status: '+',
       cls: 'intermediate',
-      text: { ja: '+ 続きを送ってください(リテラルやSASLの応答)(RFC 9051 §7.5)。', en: '+ send the rest (a literal or a SASL response) (RFC 9051 §7.5).' },
+      text: { ja: '+ 続きを送ってください（リテラルやSASLの応答）（RFC 9051 §7.6）。', en: '+ send the rest (a literal or a SASL response) (RFC 9051 §7.6).' },
     },
     {
       status: 'NO',
       cls: 'permanent',
       text: {
-        ja: 'NO 失敗：コマンドは正しいが実行できませんでした(認証失敗など)(RFC 9051 §7.1.2)。',
+        ja: 'NO 失敗：コマンドは正しいが実行できませんでした（認証失敗など）（RFC 9051 §7.1.2）。',
         en: 'NO failure: a valid command that could not be carried out, e.g. a bad login (RFC 9051 §7.1.2).',
       },
     },
@@ -65,7 +65,7 @@ export const statusLegend = {
       status: 'BAD',
       cls: 'permanent',
       text: {
-        ja: 'BAD 誤り：文法の誤りや、その状態では使えないコマンドです(RFC 9051 §7.1.3)。',
+        ja: 'BAD 誤り：文法の誤りや、その状態では使えないコマンドです（RFC 9051 §7.1.3）。',
         en: 'BAD error: a syntax error, or a command not allowed in this state (RFC 9051 §7.1.3).',
       },
     },

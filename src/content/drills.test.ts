@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { checkDrill, DRILLS, type Drill } from './drills'
 import type { Caption } from './types'
 
-// The past exam questions the article cites (shared/seed/mail-protocols-article.ja.txt).
+// The past exam questions the article cites (shared/seed/mail-protocols-article.ja.txt), and the ones the exam-grade
+// issue adds (issue 10, item 10).
 const SOURCES = [
   'R1秋NW午前Ⅱ問9',
+  'H29秋NW午前Ⅱ問9',
   'H18秋NW午後Ⅰ問4',
   'H20SV問1',
   'H22春SC午前2問15',
@@ -18,6 +20,9 @@ const SOURCES = [
   'H18SV午前問16',
   'H25春IP問84',
   'H20秋FE午前問50',
+  // Topics without one past question to cite: the source names the topic only.
+  '頻出論点（OP25B）',
+  '頻出論点（SPF）',
 ]
 
 const JA = /[\u3040-\u30ff\u4e00-\u9fff]/

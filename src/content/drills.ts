@@ -35,7 +35,7 @@ export const DRILLS: readonly Drill[] = [
     id: 'r1a-nw-am2-q9',
     source: 'R1秋NW午前Ⅱ問9',
     question: {
-      ja: 'SMTP(拡張SMTPを含む)で、サーバの220応答を受けたクライアントが、セッションの始まりとして最初に送るコマンドはどれですか。',
+      ja: 'SMTP（拡張SMTPを含む）で、サーバの220応答を受けたクライアントが、セッションの始まりとして最初に送るコマンドはどれですか。',
       en: 'In SMTP (ESMTP included), which command does the client send first, to open the session, once the server has greeted it with 220?',
     },
     choices: [
@@ -46,10 +46,54 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'b',
     explanation: {
-      ja: 'EHLOは、クライアントが自分のホスト名を名乗ってセッションを始めるコマンドです(RFC 5321 §4.1.1.1)。サーバは250の複数行応答で、STARTTLSやAUTHなど対応する拡張機能を知らせます。MAIL・RCPT・DATAはその後のメール取引で使うコマンドで、EHLOを知らない古いサーバが500や502を返したときは、クライアントはHELOで始め直します。',
+      ja: 'EHLOは、クライアントが自分のホスト名を名乗ってセッションを始めるコマンドです（RFC 5321 §4.1.1.1）。サーバは250の複数行応答で、STARTTLSやAUTHなど対応する拡張機能を知らせます。MAIL・RCPT・DATAはその後のメールトランザクションで使うコマンドで、EHLOを知らない古いサーバが500や502を返したときは、クライアントはHELOで始め直します。',
       en: 'EHLO opens the session: the client gives its host name (RFC 5321 §4.1.1.1), and the server answers with a multi-line 250 that lists the extensions it supports, such as STARTTLS and AUTH. MAIL, RCPT and DATA come later, in the mail transaction. An old server that does not know EHLO answers 500 or 502, and the client starts again with HELO.',
     },
     link: { scenario: 'smtp-ehlo', text: '^EHLO ', from: 'client' },
+  },
+  {
+    id: 'h29a-nw-am2-q9',
+    source: 'H29秋NW午前Ⅱ問9',
+    question: {
+      ja: 'SMTP（拡張SMTPを含む）のやり取りについて、正しいものはどれですか。',
+      en: 'Which statement about an SMTP exchange (ESMTP included) is right?',
+    },
+    choices: [
+      {
+        id: 'a',
+        text: {
+          ja: 'EHLOを送ったクライアントは、250の複数行の応答から、そのサーバで使える拡張機能（STARTTLSやAUTHなど）を知る',
+          en: 'A client that sends EHLO learns from the multi-line 250 which extensions (STARTTLS, AUTH and so on) that server offers',
+        },
+      },
+      {
+        id: 'b',
+        text: {
+          ja: '宛先が3人なら、1行のRCPT TOに3つのアドレスをカンマで区切って並べる',
+          en: 'For three recipients, one RCPT TO line lists the three addresses separated by commas',
+        },
+      },
+      {
+        id: 'c',
+        text: {
+          ja: '拡張機能の一覧は、HELOを送っても同じ形で返ってくる',
+          en: 'HELO gets the same list of extensions back',
+        },
+      },
+      {
+        id: 'd',
+        text: {
+          ja: 'MAIL FROMで伝えた送信者のアドレスは、受信者のメールソフトにFrom:としてそのまま表示される',
+          en: "The sender address given in MAIL FROM is what the recipient's mail program shows as From:",
+        },
+      },
+    ],
+    answer: 'a',
+    explanation: {
+      ja: 'EHLOへの250は複数行で、2行目から1行に1つずつ拡張機能が並びます（RFC 5321 §4.1.1.1）。HELOへの250は1行だけで、拡張機能は知らされません。宛先は1つのRCPT TOに1つで、複数なら宛先の数だけRCPT TOを繰り返し、サーバも1つずつ答えます（RFC 5321 §4.1.1.3）。画面に出るFrom:はヘッダに書かれたもので、MAIL FROMとは別物です。',
+      en: 'The 250 to EHLO runs over several lines, one extension per line after the first (RFC 5321 §4.1.1.1); the 250 to HELO is a single line and names no extension. Each RCPT TO names one recipient: several recipients take as many RCPT TO lines, each answered on its own (RFC 5321 §4.1.1.3). The From: a mail program shows comes from the header, not from MAIL FROM.',
+    },
+    link: { scenario: 'smtp-ehlo', text: '^250-', from: 'server' },
   },
   {
     id: 'h18a-nw-pm1-q4',
@@ -59,14 +103,14 @@ export const DRILLS: readonly Drill[] = [
       en: 'A mail server refuses incoming spam with an SMTP reply code. Which reply class keeps the sending server from trying the same message again?',
     },
     choices: [
-      { id: 'a', text: { ja: '400番台(一時的なエラー)', en: '4xx (transient failure)' } },
-      { id: 'b', text: { ja: '300番台(続きのデータを要求)', en: '3xx (send more data)' } },
-      { id: 'c', text: { ja: '500番台(永久的なエラー)', en: '5xx (permanent failure)' } },
-      { id: 'd', text: { ja: '200番台(成功)', en: '2xx (success)' } },
+      { id: 'a', text: { ja: '400番台（一時的なエラー）', en: '4xx (transient failure)' } },
+      { id: 'b', text: { ja: '300番台（続きのデータを要求）', en: '3xx (send more data)' } },
+      { id: 'c', text: { ja: '500番台（永久的なエラー）', en: '5xx (permanent failure)' } },
+      { id: 'd', text: { ja: '200番台（成功）', en: '2xx (success)' } },
     ],
     answer: 'c',
     explanation: {
-      ja: '400番台は一時的なエラーで、受けた送信側はメールを手元に残し、時間をおいて再送します(RFC 5321 §4.2.1、§4.5.4.1)。500番台は永久的なエラーで、送信側は同じ要求を繰り返さず、差出人にエラー通知(バウンスメール)を返します。このレッスンでは、存在しない宛先に550 5.1.1が返り、送信側のサーバが差出人へエラー通知を送ります。',
+      ja: '400番台は一時的なエラーで、受けた送信側はメールを手元に残し、時間をおいて再送します（RFC 5321 §4.2.1、§4.5.4.1）。500番台は永久的なエラーで、送信側は同じ要求を繰り返さず、差出人にエラー通知（バウンスメール）を返します。このレッスンでは、存在しない宛先に550 5.1.1が返り、送信側のサーバが差出人へエラー通知を送ります。',
       en: 'A 4xx reply is a transient failure: the sender keeps the message and tries again later (RFC 5321 §4.2.1, §4.5.4.1). A 5xx reply is a permanent failure: the sender does not repeat the request and returns a bounce (a delivery status notification) to the originator instead. In this lesson an unknown recipient gets 550 5.1.1, and the sending server mails the bounce back to its sender.',
     },
     link: { scenario: 'smtp-permanent-failure', text: String.raw`^550 5\.1\.1 `, from: 'server' },
@@ -75,14 +119,14 @@ export const DRILLS: readonly Drill[] = [
     id: 'h20-sv-q1',
     source: 'H20SV問1',
     question: {
-      ja: '社内PCのメールソフトはSMTP AUTHに対応していません。メールソフトに新しい機能を求めずに、利用者を確かめてから外部宛のメールを中継したいとき、メールサーバに導入する方式はどれですか。',
+      ja: '社内PCのメールソフトはSMTP-AUTHに対応していません。メールソフトに新しい機能を求めずに、利用者を確かめてから外部宛のメールを中継したいとき、メールサーバに導入する方式はどれですか。',
       en: 'The mail programs on the office PCs do not support SMTP AUTH. Which method, added on the mail server, checks the user before relaying mail to outside addresses without asking anything new of the mail programs?',
     },
     choices: [
       {
         id: 'a',
         text: {
-          ja: 'SMTP AUTH:サブミッションポート(587番)で、メールソフトが利用者IDとパスワードを送って認証を受ける',
+          ja: 'SMTP-AUTH:サブミッションポート（587番）で、メールソフトがユーザIDとパスワードを送って認証を受ける',
           en: 'SMTP AUTH: on the submission port (587), the mail program sends a user ID and password to be authenticated',
         },
       },
@@ -103,7 +147,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'b',
     explanation: {
-      ja: 'POP before SMTPでは、SMTPサーバがPOP3でログインに成功したIPアドレスを覚えておき、数分間だけそのアドレスからの中継を許します。メールソフトに求められるのは、送信の前に受信(POP3のログイン)を済ませることだけです。このレッスンでは、ログイン前のRCPT TOは550 5.7.1で拒否され、ログイン後は同じRCPT TOが250で受け付けられ、時間切れの後は再び550になります。',
+      ja: 'POP before SMTPでは、SMTPサーバがPOP3でログインに成功したIPアドレスを覚えておき、数分間だけそのアドレスからの中継を許します。メールソフトに求められるのは、送信の前に受信（POP3のログイン）を済ませることだけです。このレッスンでは、ログイン前のRCPT TOは550 5.7.1で拒否され、ログイン後は同じRCPT TOが250で受け付けられ、時間切れの後は再び550になります。',
       en: 'With POP before SMTP, the SMTP server remembers the IP address that has just logged in with POP3 and relays mail from it for a few minutes. All the mail program has to do is check mail (a POP3 login) before sending. In this lesson the RCPT TO is refused with 550 5.7.1 before the login, accepted with 250 after it, and refused again once the window has passed.',
     },
     link: { scenario: 'pop-before-smtp', text: String.raw`^250 2\.1\.5 `, from: 'smtp' },
@@ -112,7 +156,7 @@ export const DRILLS: readonly Drill[] = [
     id: 'h22s-sc-am2-q15',
     source: 'H22春SC午前2問15',
     question: {
-      ja: 'SMTP AUTHを使った、メール送信のセキュリティ対策として適切なものはどれですか。',
+      ja: 'SMTP-AUTHを使った、メール送信のセキュリティ対策として適切なものはどれですか。',
       en: 'Which is a sound mail-security measure built on SMTP AUTH?',
     },
     choices: [
@@ -126,14 +170,14 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'b',
         text: {
-          ja: '利用者IDとパスワードをbase64で符号化して送り、盗聴されても読まれないようにする',
+          ja: 'ユーザIDとパスワードをbase64で符号化して送り、盗聴されても読まれないようにする',
           en: 'Send the user ID and password encoded in base64 so that an eavesdropper cannot read them',
         },
       },
       {
         id: 'c',
         text: {
-          ja: 'メールソフトからの送信を25番とは別のサブミッションポート(587番)で受け付け、接続してきた利用者を認証する',
+          ja: 'メールソフトからの送信を25番とは別のサブミッションポート（587番）で受け付け、接続してきた利用者を認証する',
           en: 'Take mail from mail programs on the submission port (587), apart from port 25, and authenticate the user who connects',
         },
       },
@@ -147,7 +191,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'c',
     explanation: {
-      ja: 'サブミッションポート(587番、RFC 6409)は、メールソフトからの送信を受け付けるための、25番とは別のポートです。ここではSMTP AUTH(RFC 4954)で利用者を認証してから受け付けるので、ISPが25番ポートへの外向き通信を止めていても(OP25B)、認証できた利用者は送信できます。AUTH PLAINのbase64は符号化にすぎず暗号化ではない(盗聴者はすぐ元に戻せる)ため、このレッスンではSTARTTLSでTLSを始めてから認証します。',
+      ja: 'サブミッションポート（587番、RFC 6409）は、メールソフトからの送信を受け付けるための、25番とは別のポートです。ここではSMTP-AUTH（RFC 4954）で利用者を認証してから受け付けるので、ISPが25番ポートへの外向き通信を止めていても（OP25B）、認証できた利用者は送信できます。AUTH PLAINのbase64は符号化にすぎず暗号化ではない（盗聴者はすぐ元に戻せる）ため、このレッスンではSTARTTLSでTLSを始めてから認証します。',
       en: 'The submission port (587, RFC 6409) is a port apart from 25 for mail programs handing in mail. The server there authenticates the user with SMTP AUTH (RFC 4954) before accepting anything, so users can still send when their ISP blocks outbound port 25 (OP25B). The base64 in AUTH PLAIN is an encoding, not encryption, and an eavesdropper can undo it at once; that is why this lesson starts TLS with STARTTLS before authenticating.',
     },
     link: { scenario: 'smtp-submission-auth', text: '^AUTH PLAIN ', from: 'client' },
@@ -156,7 +200,7 @@ export const DRILLS: readonly Drill[] = [
     id: 'h21s-sc-am2-q3',
     source: 'H21春SC午前2問3',
     question: {
-      ja: 'SMTP AUTHの働きとして正しいものはどれですか。',
+      ja: 'SMTP-AUTHの働きとして正しいものはどれですか。',
       en: 'What does SMTP AUTH do?',
     },
     choices: [
@@ -170,14 +214,14 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'b',
         text: {
-          ja: 'クライアントがSMTPサーバに接続したときに利用者を認証し、認証できた利用者からのメールだけを受け付ける',
-          en: 'When a client connects, the SMTP server authenticates the user and accepts mail only from users it has authenticated',
+          ja: 'メールを預かる前に、送り手がユーザ名とパスワードで本人だと示せたかをSMTPサーバが確かめ、示せた相手のメールだけを引き受ける',
+          en: 'Before taking any mail, the SMTP server checks that the sender has proved who they are with a user name and password, and takes mail only from those who have',
         },
       },
       {
         id: 'c',
         text: {
-          ja: 'メールサーバ間の通信をTLSで暗号化し、経路上での盗聴を防ぐ',
+          ja: 'メールサーバ間の通信をTLSで暗号化し、ネットワーク上での盗聴を防ぐ',
           en: 'It encrypts the traffic between mail servers with TLS against eavesdropping on the way',
         },
       },
@@ -191,7 +235,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'b',
     explanation: {
-      ja: 'SMTP AUTH(RFC 4954)では、クライアントがEHLOの応答でAUTHへの対応を確かめ、AUTHコマンドで利用者名とパスワードを送ります。正しければ235 2.7.0、誤っていれば535 5.7.8が返ります(RFC 4954 §6)。このレッスンでは、235を受けた後で、外部宛のRCPT TOが250で受け付けられます。',
+      ja: 'SMTP-AUTH（RFC 4954）では、クライアントがEHLOの応答でAUTHへの対応を確かめ、AUTHコマンドでユーザ名とパスワードを送ります。正しければ235 2.7.0、誤っていれば535 5.7.8が返ります（RFC 4954 §6）。このレッスンでは、235を受けた後で、外部宛のRCPT TOが250で受け付けられます。',
       en: 'With SMTP AUTH (RFC 4954) the client finds AUTH in the answer to EHLO and sends its user name and password with the AUTH command. The server answers 235 2.7.0 when they are right and 535 5.7.8 when they are wrong (RFC 4954 §6). In this lesson, once the 235 has come, the RCPT TO for an outside address is accepted with 250.',
     },
     link: { scenario: 'smtp-submission-auth', text: '^235 ', from: 'server' },
@@ -204,17 +248,18 @@ export const DRILLS: readonly Drill[] = [
       en: 'What listens on TCP port 995?',
     },
     choices: [
-      { id: 'a', text: { ja: 'IMAPS(TLSで保護したIMAP)', en: 'IMAPS (IMAP protected by TLS)' } },
-      { id: 'b', text: { ja: 'SMTPS(TLSで保護したSMTP)', en: 'SMTPS (SMTP protected by TLS)' } },
-      { id: 'c', text: { ja: 'POP3S(TLSで保護したPOP3)', en: 'POP3S (POP3 protected by TLS)' } },
+      { id: 'a', text: { ja: 'IMAPS（TLSで保護したIMAP）', en: 'IMAPS (IMAP protected by TLS)' } },
+      { id: 'b', text: { ja: 'SMTPS（TLSで保護したSMTP）', en: 'SMTPS (SMTP protected by TLS)' } },
+      { id: 'c', text: { ja: 'POP3S（TLSで保護したPOP3）', en: 'POP3S (POP3 protected by TLS)' } },
       { id: 'd', text: { ja: 'サブミッションポートで受け付けるSMTP', en: 'SMTP on the submission port' } },
     ],
     answer: 'c',
     explanation: {
-      ja: 'POP3Sは995番ポートで、TCPの接続直後にTLSを始めます(RFC 8314 §3.1)。USERやPASSもTLSの中を通るので、盗聴者に見えるのは暗号化されたTLSレコードだけです。IMAPSは993番、SMTPSは465番、サブミッションポートは587番です。',
+      ja: 'POP3Sは995番ポートで、TCPの接続直後にTLSを始めます（RFC 8314 §3.1）。USERやPASSもTLSの中を通るので、盗聴者に見えるのは暗号化されたTLSレコードだけです。IMAPSは993番、SMTPSは465番、サブミッションポートは587番です。',
       en: 'POP3S listens on port 995 and starts TLS right after the TCP connection opens (RFC 8314 §3.1). USER and PASS travel inside TLS, so an eavesdropper sees only encrypted TLS records. IMAPS uses 993, SMTPS 465, and the submission port is 587.',
     },
-    link: { scenario: 'pop3s', text: '^ClientHello', from: 'client' },
+    // The greeting that arrives once the TLS handshake is done: on 995 even POP3's first line is encrypted.
+    link: { scenario: 'pop3s', text: String.raw`^\+OK `, from: 'server' },
   },
   {
     id: 'h23-nw-pm2-q2',
@@ -255,7 +300,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'd',
     explanation: {
-      ja: 'POP3では、メールソフトがRETRで取り込んだメールにDELEで削除の印を付け、QUITの後のUPDATE状態でサーバから消します(RFC 1939 §6)。このレッスンでは、PC1が受信した後にPC2がSTATを送ると、残りは1通です。IMAP4(RFC 9051)ならメールはサーバ上に残り、どのPCからも同じメールを読めます。',
+      ja: 'POP3では、メールソフトがRETRで取り込んだメールにDELEで削除の印を付け、QUITの後のUPDATE状態でサーバから消します（RFC 1939 §6）。このレッスンでは、PC1が受信した後にPC2がSTATを送ると、残りは1通です。IMAP4（RFC 9051）ならメールはサーバ上に残り、どのPCからも同じメールを読めます。',
       en: 'With POP3 the mail program fetches a message with RETR and marks it with DELE, and the server removes it in the UPDATE state after QUIT (RFC 1939 §6). In this lesson, when PC2 sends STAT after PC1 has checked, only one message is left. With IMAP4 (RFC 9051) mail stays on the server, and every PC reads the same messages.',
     },
     link: { scenario: 'pop3-vs-imap', text: String.raw`^\+OK 1 \d+$`, from: 'pop3' },
@@ -285,8 +330,8 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'c',
         text: {
-          ja: 'メールをサーバ上のメールボックスで管理し、差出人や件名を確かめてから本文を取り出すかどうかを決められる',
-          en: 'It keeps mail in a mailbox on the server, so the user can check the sender and subject before deciding whether to fetch the body',
+          ja: 'メールはサーバに置いたままにでき、一覧で誰から何の件かを見てから、どのメールの本文をPCに読み込むか選べる',
+          en: 'Mail can stay on the server, so the user can look over who sent what first and then pick which bodies to load onto the PC',
         },
       },
       {
@@ -299,7 +344,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'c',
     explanation: {
-      ja: 'IMAP4(RFC 9051)では、メールはサーバ上のメールボックスに置いたまま管理されます。このレッスンのFETCH 1:* (FLAGS ENVELOPE)は、本文を取り出さずに、各メールの日付・件名・差出人などだけを返します(RFC 9051 §6.4.5)。SEARCHコマンド(RFC 9051 §6.4.4)を使えば、文字列による検索もサーバ上でできます。',
+      ja: 'IMAP4（RFC 9051）では、メールはサーバ上のメールボックスに置いたまま管理されます。このレッスンの「FETCH 1:* (FLAGS ENVELOPE)」は、本文を取り出さずに、各メールの日付・件名・差出人などだけを返します（RFC 9051 §6.4.5）。SEARCHコマンド（RFC 9051 §6.4.4）を使えば、文字列による検索もサーバ上でできます。',
       en: "IMAP4 (RFC 9051) keeps mail in mailboxes on the server. In this lesson FETCH 1:* (FLAGS ENVELOPE) returns each message's date, subject, sender and recipients without its body (RFC 9051 §6.4.5). The SEARCH command (RFC 9051 §6.4.4) searches by text on the server as well.",
     },
     link: { scenario: 'imap-basic', text: String.raw`^a4 FETCH 1:\* \(FLAGS ENVELOPE\)$`, from: 'client' },
@@ -308,18 +353,18 @@ export const DRILLS: readonly Drill[] = [
     id: 'h18-sv-am-q16',
     source: 'H18SV午前問16',
     question: {
-      ja: '利用者端末がメールを受信するためのプロトコルのうち、サーバ上のメールの検索、選んだメールだけの取り出し、ヘッダだけの取り出しができるものはどれですか。',
-      en: "Which protocol for fetching mail to the user's device can search mail on the server, fetch only the messages chosen, and fetch only the header?",
+      ja: 'メールを読むためのプロトコルで、サーバに置いたままのメールを探したり、必要な1通やヘッダの部分だけをPCに持ってきたりできるのはどれですか。',
+      en: 'Which protocol for reading mail can look for messages that stay on the server, and bring to the PC just the one message, or just the header part, that is needed?',
     },
     choices: [
-      { id: 'a', text: { ja: 'POP3(ポート番号110)', en: 'POP3 (port 110)' } },
-      { id: 'b', text: { ja: 'SMTP(ポート番号25)', en: 'SMTP (port 25)' } },
-      { id: 'c', text: { ja: 'APOP(ポート番号110)', en: 'APOP (port 110)' } },
-      { id: 'd', text: { ja: 'IMAP4(ポート番号143)', en: 'IMAP4 (port 143)' } },
+      { id: 'a', text: { ja: 'POP3（ポート番号110）', en: 'POP3 (port 110)' } },
+      { id: 'b', text: { ja: 'SMTP（ポート番号25）', en: 'SMTP (port 25)' } },
+      { id: 'c', text: { ja: 'APOP（ポート番号110）', en: 'APOP (port 110)' } },
+      { id: 'd', text: { ja: 'IMAP4（ポート番号143）', en: 'IMAP4 (port 143)' } },
     ],
     answer: 'd',
     explanation: {
-      ja: 'IMAP4では、FETCHで取り出す範囲を指定できます(RFC 9051 §6.4.5)。このレッスンのBODY.PEEK[HEADER.FIELDS (FROM SUBJECT)]は、選んだ1通の差出人と件名のヘッダだけを取り出し、既読フラグ(\\Seen)も付けません。POP3はRETRでメール全体を取り出すのが基本で(任意のTOPでもヘッダと先頭の数行まで)、サーバ上で検索する仕組みはありません。',
+      ja: 'IMAP4では、FETCHで取り出す範囲を指定できます（RFC 9051 §6.4.5）。このレッスンの「BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)]」は、選んだ1通の差出人と件名のヘッダだけを取り出し、既読フラグ（\\Seen）も付けません。POP3はRETRでメール全体を取り出すのが基本で（任意のTOPでもヘッダと先頭の数行まで）、サーバ上で検索する仕組みはありません。',
       en: 'IMAP4 lets FETCH name exactly what to return (RFC 9051 §6.4.5). In this lesson BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)] returns only the From and Subject header fields of the one message chosen, and does not set the seen flag (\\Seen). POP3 takes a whole message with RETR (its optional TOP gives the header and a few lines) and has no search on the server.',
     },
     link: { scenario: 'imap-basic', text: String.raw`^a5 FETCH 1 BODY\.PEEK\[HEADER\.FIELDS \(FROM SUBJECT\)\]$`, from: 'client' },
@@ -342,7 +387,7 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'b',
         text: {
-          ja: '既読の印(\\Seenフラグ)がサーバ上のメールボックスに記録され、どのPCもそれを読み出すから',
+          ja: '既読の印（\\Seenフラグ）がサーバ上のメールボックスに記録され、どのPCもそれを読み出すから',
           en: 'The read mark (the \\Seen flag) is kept in the mailbox on the server, and every PC reads it from there',
         },
       },
@@ -363,7 +408,7 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'b',
     explanation: {
-      ja: 'IMAP4では、既読・返信済み・削除予定などの印を、フラグとしてサーバ上で管理します(RFC 9051 §2.3.2)。このレッスンでは、PC1がBODY[]で本文を読むと既読フラグ(\\Seen)が付き(RFC 9051 §6.4.5)、後からPC2がFETCH 1 FLAGSで確かめると、\\Seenが付いて見えます。フォルダもサーバ上のメールボックスなので、振り分けの状態もどのPCからも同じに見えます。',
+      ja: 'IMAP4では、既読・返信済み・削除予定などの印を、フラグとしてサーバ上で管理します（RFC 9051 §2.3.2）。このレッスンでは、PC1がBODY[]で本文を読むと既読フラグ（\\Seen）が付き（RFC 9051 §6.4.5）、後からPC2がFETCH 1 FLAGSで確かめると、\\Seenが付いて見えます。フォルダもサーバ上のメールボックスなので、振り分けの状態もどのPCからも同じに見えます。',
       en: 'IMAP4 keeps marks such as read, answered and marked for deletion as flags on the server (RFC 9051 §2.3.2). In this lesson PC1 reads the body with BODY[], which sets the seen flag (\\Seen) (RFC 9051 §6.4.5); when PC2 later asks with FETCH 1 FLAGS, it sees \\Seen. Folders are mailboxes on the server too, so every PC sees the same sorting.',
     },
     link: { scenario: 'pop3-vs-imap', text: String.raw`^\* 1 FETCH \(FLAGS \(\\Seen\)\)$`, from: 'imap' },
@@ -379,15 +424,15 @@ export const DRILLS: readonly Drill[] = [
       {
         id: 'a',
         text: {
-          ja: 'メールソフトからメールサーバへ、メールを送信するときに使う',
-          en: 'A mail program uses it to send mail to the mail server',
+          ja: '書いたメールを、PCから送信用のサーバへ引き渡すときに使う',
+          en: 'A PC uses it to hand a newly written message to the outgoing server',
         },
       },
       {
         id: 'b',
         text: {
-          ja: 'メールサーバのメールボックスから、利用者のPCへメールを取り出すときに使う',
-          en: "It is used to take mail out of the mailbox on the mail server to the user's PC",
+          ja: 'PCのメールソフトが、自分宛てにサーバへ届いているメールを手元に受信するときに使う',
+          en: 'A mail program on a PC uses it to download the mail that has arrived for its user on the server',
         },
       },
       {
@@ -407,10 +452,81 @@ export const DRILLS: readonly Drill[] = [
     ],
     answer: 'b',
     explanation: {
-      ja: 'POP3(RFC 1939)では、USERとPASSで認証を受けた後、RETRでメールボックスのメールを1通ずつ取り出します(RFC 1939 §5)。送信やサーバ間の転送はSMTP(RFC 5321)の役目です。USERとPASSは平文なので、盗聴者には利用者名とパスワードがそのまま見えます。',
+      ja: 'POP3（RFC 1939）では、USERとPASSで認証を受けた後、RETRでメールボックスのメールを1通ずつ取り出します（RFC 1939 §5）。送信やサーバ間の転送はSMTP（RFC 5321）の役目です。USERとPASSは平文なので、盗聴者にはユーザ名とパスワードがそのまま見えます。',
       en: 'With POP3 (RFC 1939) the client logs in with USER and PASS, then takes messages out of the mailbox one by one with RETR (RFC 1939 §5). Sending, and relaying between servers, is the job of SMTP (RFC 5321). USER and PASS travel in plaintext, so an eavesdropper sees the user name and password as they are.',
     },
     link: { scenario: 'pop3-basic', text: '^RETR 1$', from: 'client' },
+  },
+  // Topics the exams ask about without one past question to cite (issue 10): the source names the topic only.
+  {
+    id: 'topic-op25b',
+    source: '頻出論点（OP25B）',
+    question: {
+      ja: '家庭向け回線のPCから、外部のメールサーバの25番ポートへ直接メールを送ろうとすると届きません。最も適切な説明はどれですか。',
+      en: 'A PC on a home Internet line tries to send mail straight to an outside mail server on port 25, and nothing gets through. Which explanation fits best?',
+    },
+    choices: [
+      {
+        id: 'a',
+        text: {
+          ja: '宛先のサーバが、動的IPアドレスからの接続にRSTを返して拒否している',
+          en: 'The destination server answers connections from dynamic addresses with RST',
+        },
+      },
+      {
+        id: 'b',
+        text: {
+          ja: '利用者側のISPが、外部の25番ポートへ向かうSYNを出口で捨てている',
+          en: "The user's own ISP drops SYNs bound for port 25 outside, at its edge",
+        },
+      },
+      {
+        id: 'c',
+        text: {
+          ja: '25番ポートはTLSを使わないので、ネットワーク上の機器が暗号化を求めて止めている',
+          en: 'Port 25 has no TLS, so devices on the network stop it to demand encryption',
+        },
+      },
+      { id: 'd', text: { ja: 'SMTPはUDPで運ばれるため、パケットが失われやすい', en: 'SMTP travels over UDP, so packets get lost easily' } },
+    ],
+    answer: 'b',
+    explanation: {
+      ja: 'OP25B（Outbound Port 25 Blocking）は、ISPが自分の利用者の動的IPアドレスから外部の25番ポートへの通信を止める迷惑メール対策です。SYNは出口で捨てられ、サーバには届かないので、RSTすら返りません。メールは587番（サブミッションポート）でSMTP-AUTHを使ってISPなどのメールサーバに預け、そこから中継してもらいます（RFC 6409）。',
+      en: "OP25B (Outbound Port 25 Blocking) is an anti-spam measure: the ISP stops traffic from its customers' dynamic addresses to port 25 outside. The SYN is dropped at the edge and never reaches the server, so not even an RST comes back. Mail is submitted on port 587 with SMTP-AUTH to a mail server, such as the ISP's, which relays it (RFC 6409).",
+    },
+    link: { scenario: 'op25b', text: '^SYN$', from: 'pc' },
+  },
+  {
+    id: 'topic-spf',
+    source: '頻出論点（SPF）',
+    question: {
+      ja: '受信したメールサーバがSPFで確かめていることはどれですか。',
+      en: 'What does a receiving mail server check with SPF?',
+    },
+    choices: [
+      {
+        id: 'a',
+        text: {
+          ja: 'メールを送ってきたサーバのIPアドレスが、エンベロープの送信者のドメインがDNSで許可したものか',
+          en: "Whether the address of the server that sent the mail is one the envelope sender's domain authorises in DNS",
+        },
+      },
+      {
+        id: 'b',
+        text: {
+          ja: '本文とヘッダが途中で書き換えられていないかを、送信側の電子署名で',
+          en: "Whether the body and headers were changed on the way, by the sender's signature",
+        },
+      },
+      { id: 'c', text: { ja: '宛先のアドレスに対応するメールボックスが受信側に存在するか', en: 'Whether a mailbox exists for the recipient address' } },
+      { id: 'd', text: { ja: '送信者がSMTP-AUTHで正しいパスワードを送ったか', en: 'Whether the sender gave the right password with SMTP-AUTH' } },
+    ],
+    answer: 'a',
+    explanation: {
+      ja: 'SPF（RFC 7208）では、送信側のドメインがDNSのTXTレコードに「このドメインのメールを送ってよいIPアドレス」を公開します。受信側はMAIL FROMのドメインのレコードを引き、接続してきた相手のIPアドレスと照らし合わせます。署名で改ざんを調べるのはDKIM、From:との一致を求めるのはDMARCです。',
+      en: "With SPF (RFC 7208) a domain publishes, in a DNS TXT record, the addresses allowed to send its mail. The receiver looks up the record of the MAIL FROM domain and matches the connecting address against it. Checking for changes with a signature is DKIM's job; requiring a match with From: is DMARC's.",
+    },
+    link: { scenario: 'mail-journey', text: '^TXT "v=spf1', from: 'dns' },
   },
 ]
 

@@ -1,6 +1,7 @@
 // Chooses the explanation for a step, in the learner's language.
 import type { Step } from '../model'
 import { imapCaptions } from './imap'
+import { dnsCaption, droppedSynCaption } from './journey'
 import { pop3Captions } from './pop3'
 import { smtpCommandCaptions, smtpReplyCaptions, smtpStepCaptions } from './smtp'
 import { tcpCaptions, tlsCaptions } from './transport'
@@ -17,9 +18,18 @@ export function captionOf(step: Step): Caption | undefined {
   const k = step.kind
   switch (k.layer) {
     case 'tcp':
-      return lookup(tcpCaptions, k.key === 'fin-first' ? `fin-first.${k.closer ?? 'server'}` : k.key)
+      if (k.key === 'syn-dropped') return droppedSynCaption(k.attempt, k.last)
+      // Who closes first, and after which reply, depends on the protocol; an implicit-TLS port talks TLS first.
+      if (k.key === 'fin-first') {
+        const closer = k.closer ?? 'server'
+        return (k.protocol ? lookup(tcpCaptions, `fin-first.${closer}.${k.protocol}`) : undefined) ?? lookup(tcpCaptions, `fin-first.${closer}`)
+      }
+      if (k.key === 'ack' && k.tlsFirst) return tcpCaptions['ack.tls-first']
+      return lookup(tcpCaptions, k.key)
     case 'tls':
       return lookup(tlsCaptions, k.key)
+    case 'dns':
+      return dnsCaption(step)
     case 'smtp':
       switch (k.key) {
         case 'command':

@@ -18,7 +18,7 @@ export const SEND_CHAIN: readonly MapEntry[] = [
     name: 'SMTP',
     port: '25',
     scenario: 'smtp-basic',
-    what: { ja: 'サーバ間でメールを転送する基本のプロトコルです(RFC 5321)。', en: 'The basic protocol that moves mail between servers (RFC 5321).' },
+    what: { ja: 'サーバ間でメールを転送する基本のプロトコルです（RFC 5321）。', en: 'The basic protocol that moves mail between servers (RFC 5321).' },
     problem: {
       ja: '送信者を認証しないので、誰でもメールを出せてしまい、迷惑メールの踏み台にされます。',
       en: 'It does not authenticate the sender, so anyone can send through it and spammers abuse it as a relay.',
@@ -44,7 +44,7 @@ export const SEND_CHAIN: readonly MapEntry[] = [
     port: '587',
     scenario: 'smtp-submission-auth',
     what: {
-      ja: 'サブミッションポート587で、ユーザ名とパスワードによる認証を受けてから送信します(RFC 4954, RFC 6409)。',
+      ja: 'サブミッションポート587で、ユーザ名とパスワードによる認証を受けてから送信します（RFC 4954, RFC 6409）。',
       en: 'On the submission port 587 the client logs in with a user name and password before sending (RFC 4954, RFC 6409).',
     },
     problem: {
@@ -58,7 +58,7 @@ export const SEND_CHAIN: readonly MapEntry[] = [
     port: '465 / 587',
     scenario: 'smtps',
     what: {
-      ja: 'TLSで通信全体を暗号化します。465は接続直後から、STARTTLSは平文で始めて途中から暗号化します(RFC 8314, RFC 3207)。',
+      ja: 'TLSで通信全体を暗号化します。465は接続直後から、STARTTLSは平文で始めて途中から暗号化します（RFC 8314, RFC 3207）。',
       en: 'TLS encrypts the whole session: on 465 from the first byte, with STARTTLS after a cleartext start (RFC 8314, RFC 3207).',
     },
   },
@@ -70,7 +70,7 @@ export const RECEIVE_CHAIN: readonly MapEntry[] = [
     name: 'POP3',
     port: '110',
     scenario: 'pop3-basic',
-    what: { ja: 'メールボックスからメールをPCに取り出すプロトコルです(RFC 1939)。', en: 'Downloads mail from the mailbox to the PC (RFC 1939).' },
+    what: { ja: 'メールボックスからメールをPCに取り出すプロトコルです（RFC 1939）。', en: 'Downloads mail from the mailbox to the PC (RFC 1939).' },
     problem: {
       ja: 'USER/PASSのパスワードが平文で流れ、盗聴されるとなりすまされます。',
       en: 'USER/PASS sends the password in plain text; an eavesdropper can log in as you.',
@@ -95,7 +95,7 @@ export const RECEIVE_CHAIN: readonly MapEntry[] = [
     name: 'POP3S',
     port: '995',
     scenario: 'pop3s',
-    what: { ja: 'POP3の通信全体をTLSで暗号化します(RFC 8314)。', en: 'Encrypts the whole POP3 session with TLS (RFC 8314).' },
+    what: { ja: 'POP3の通信全体をTLSで暗号化します（RFC 8314）。', en: 'Encrypts the whole POP3 session with TLS (RFC 8314).' },
   },
   {
     id: 'imap',
@@ -103,7 +103,7 @@ export const RECEIVE_CHAIN: readonly MapEntry[] = [
     port: '143',
     scenario: 'imap-basic',
     what: {
-      ja: 'メールをサーバ上で管理し、複数の端末から同じメールボックスを読めます(RFC 9051)。',
+      ja: 'メールをサーバ上で管理し、複数の端末から同じメールボックスを読めます（RFC 9051）。',
       en: 'Keeps mail on the server, so several devices read one mailbox (RFC 9051).',
     },
     problem: { ja: 'IMAP4もそのままではパスワードとメールが平文です。', en: 'Plain IMAP4 also sends the password and the mail in plain text.' },
@@ -113,12 +113,12 @@ export const RECEIVE_CHAIN: readonly MapEntry[] = [
     name: 'IMAPS',
     port: '993',
     scenario: 'imaps',
-    what: { ja: 'IMAPの通信全体をTLSで暗号化します(RFC 8314)。', en: 'Encrypts the whole IMAP session with TLS (RFC 8314).' },
+    what: { ja: 'IMAPの通信全体をTLSで暗号化します（RFC 8314）。', en: 'Encrypts the whole IMAP session with TLS (RFC 8314).' },
   },
 ]
 
 /** POP3's second problem (all mail on one PC) leads to IMAP4 (exam H23NW午後Ⅱ問2). */
 export const POP3_TO_IMAP: Caption = {
-  ja: 'POP3ではメールがPCに取り込まれるため、別の端末からは同じメールを読めません(H23NW午後Ⅱ問2)。',
+  ja: 'POP3ではメールがPCに取り込まれるため、別の端末からは同じメールを読めません（H23NW午後Ⅱ問2）。',
   en: 'With POP3 the mail moves onto one PC, so another device cannot read the same mail (exam H23NW午後Ⅱ問2).',
 }

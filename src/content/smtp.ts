@@ -6,7 +6,7 @@ import type { Caption } from './types'
 /** Client lines: what the command asks for. */
 export const smtpCommandCaptions = {
   HELO: {
-    ja: 'クライアントが HELO で自分のホスト名（ドメイン）を名乗りました。SMTP では、メールを渡す前にまず挨拶で名乗る決まりです（RFC 5321 §4.1.1.1）。サーバは 250 で応じ、名前がなければ 501 を返します。HELO には拡張機能の一覧は返りません。',
+    ja: 'クライアントが HELO で自分のホスト名（ドメイン）を名乗りました。SMTP では、メールを渡す前にまずあいさつで名乗る決まりです（RFC 5321 §4.1.1.1）。サーバは 250 で応じ、名前がなければ 501 を返します。HELO には拡張機能の一覧は返りません。',
     en: 'The client introduces itself with HELO and its host name (domain). SMTP wants this greeting before any mail is handed over (RFC 5321 §4.1.1.1). The server answers 250, or 501 if the name is missing. HELO gets no list of extensions.',
   },
   EHLO: {
@@ -14,7 +14,7 @@ export const smtpCommandCaptions = {
     en: 'The client says EHLO (extended hello): it wants to use Extended SMTP. The server answers with a multi-line 250 listing its extensions, such as SIZE, PIPELINING, STARTTLS and AUTH (RFC 5321 §4.1.1.1); a missing name gets 501. R1秋NW午前Ⅱ問9 asks which command starts an (E)SMTP session: EHLO.',
   },
   MAIL: {
-    ja: 'MAIL FROM:<アドレス> で送信者のアドレス（エンベロープの送信者）を伝え、1 通分の取引を始めます（RFC 5321 §4.1.1.2）。届かなかったときのエラーメールはこのアドレスに返ります。サーバは 250 で受け付け、HELO/EHLO の前なら 503、書式の誤りには 501、サブミッションポートで未認証なら 530 を返します。',
+    ja: 'MAIL FROM:<アドレス> で送信者のアドレス（エンベロープの送信者）を伝え、1 通分のメールトランザクションを始めます（RFC 5321 §4.1.1.2）。届かなかったときのエラーメールはこのアドレスに返ります。サーバは 250 で受け付け、HELO/EHLO の前なら 503、書式の誤りには 501、サブミッションポートで未認証なら 530 を返します。',
     en: "MAIL FROM:<address> gives the sender's address (the envelope sender) and opens one mail transaction (RFC 5321 §4.1.1.2). Bounces go back to this address. The server answers 250; 503 before HELO/EHLO, 501 for bad syntax, 530 on the submission port without AUTH.",
   },
   RCPT: {
@@ -26,7 +26,7 @@ export const smtpCommandCaptions = {
     en: 'DATA announces that the message itself comes next; it takes no argument (RFC 5321 §4.1.1.4). The envelope (sender and recipients) is complete, so the headers and body follow. The server answers 354 to go ahead, or 503/554 when no recipient has been accepted.',
   },
   RSET: {
-    ja: 'RSET は進行中の取引を取り消し、送信者と宛先をサーバに忘れさせます（RFC 5321 §4.1.1.5）。接続と HELO/EHLO の挨拶はそのまま残るので、やり直しに使えます。サーバは 250 で応じます（引数を付けると 501）。',
+    ja: 'RSET は進行中のメールトランザクションを取り消し、送信者と宛先をサーバに忘れさせます（RFC 5321 §4.1.1.5）。接続と HELO/EHLO のあいさつはそのまま残るので、やり直しに使えます。サーバは 250 で応じます（引数を付けると 501）。',
     en: 'RSET cancels the mail transaction in progress: the server forgets the sender and recipients (RFC 5321 §4.1.1.5). The connection and the HELO/EHLO greeting stay, so the client can start over. The server answers 250 (501 if an argument is added).',
   },
   NOOP: {
@@ -50,11 +50,12 @@ export const smtpCommandCaptions = {
     en: 'HELP asks the server for guidance (RFC 5321 §4.1.1.8). It helps a person typing by hand, for example over telnet; mail software does not need it. The server answers 214 with a list of commands.',
   },
   STARTTLS: {
-    ja: 'STARTTLS は「この接続をここから TLS で暗号化しよう」という提案です（RFC 3207 §4）。ここまでの SMTP は平文で、盗聴者にはメールもパスワードも読めます。サーバは 220 で応じて TLS ハンドシェイクに進みます。提供していなければ 502、取引の途中なら 503 です。',
-    en: 'STARTTLS proposes to encrypt this connection with TLS from here on (RFC 3207 §4). So far SMTP was plaintext: an eavesdropper can read the mail and any password. The server answers 220 and the TLS handshake follows; 502 if it does not offer TLS, 503 in the middle of a transaction.',
+    ja: 'STARTTLS は「この接続をここから TLS で暗号化しよう」という提案です（RFC 3207 §4）。ここまでの SMTP は平文で、盗聴者にはメールもパスワードも読めます。RFC が挙げる応答は 220（開始）・501（引数の誤り）・454（一時的に使えない）です。提供していないときの 502 やメールトランザクションの途中の 503 は、Postfix の選んだ答えです。',
+    en: "STARTTLS proposes to encrypt this connection with TLS from here on (RFC 3207 §4). So far SMTP was plaintext: an eavesdropper can read the mail and any password. The RFC lists 220 (go ahead), 501 (bad syntax) and 454 (not available for now); the 502 where TLS is not offered and the 503 inside a mail transaction are Postfix's choices.",
   },
+
   AUTH: {
-    ja: 'AUTH で SMTP 認証（SMTP-AUTH）を始め、利用者名とパスワードを PLAIN や LOGIN などの SASL 方式で送ります（RFC 4954 §4）。サブミッションポート（587）で、送れる人を利用者に限るためです。成功なら 235、続きを求めるときは 334、失敗は 535、提供していなければ 502 です。',
+    ja: 'AUTH で SMTP 認証（SMTP-AUTH）を始め、ユーザ名とパスワードを PLAIN や LOGIN などの SASL 方式で送ります（RFC 4954 §4）。サブミッションポート（587）で、送れる人を利用者に限るためです。成功なら 235、続きを求めるときは 334、失敗は 535、提供していなければ 502 です。',
     en: 'AUTH starts SMTP authentication: the user name and password travel in a SASL mechanism such as PLAIN or LOGIN (RFC 4954 §4). The submission port (587) uses it to take mail only from its users. The server answers 235 on success, 334 to ask for more, 535 on failure, 502 where AUTH is not offered.',
   },
   unknown: {
@@ -70,11 +71,11 @@ export const smtpStepCaptions = {
     en: 'After 354 the message content flows: header lines (From:, To:, Subject: ...), a blank line, then the body (RFC 5321 §4.1.1.4). The From:/To: headers need not match the envelope. A line starting with "." goes out with the dot doubled (dot-stuffing, §4.5.2). The server stays silent until the final ".".',
   },
   dot: {
-    ja: '「.」だけの行が、メールの中身の終わり（End Of Message）を知らせます（RFC 5321 §4.1.1.4）。通信路の上では CRLF . CRLF という並びです。サーバはここで初めて答え、受け付ければ 250、大きすぎれば 552、長すぎる行があれば 554 を返します。',
+    ja: '「.」だけの行が、メールの中身の終わり（End Of Message）を知らせます（RFC 5321 §4.1.1.4）。ネットワーク上では CRLF . CRLF という並びです。サーバはここで初めて答え、受け付ければ 250、大きすぎれば 552、長すぎる行があれば 554 を返します。',
     en: 'A line holding only "." marks the end of the message data, the "End Of Message" (RFC 5321 §4.1.1.4); on the wire it is CRLF . CRLF. Only now does the server reply: 250 if it accepts the message, 552 if it is too big, 554 if a line is too long.',
   },
   'sasl-response': {
-    ja: '334 の求めに応えて、クライアントが base64 の 1 行を送りました（RFC 4954 §4）。base64 は誰でも元に戻せる符号化で、暗号化ではありません。盗聴者には利用者名もパスワードも読めるので、TLS の中で送ります。サーバは 235（成功）か 535（失敗）、次の項目なら 334、「*」で中止すると 501 を返します。',
+    ja: '334 の求めに応えて、クライアントが base64 の 1 行を送りました（RFC 4954 §4）。base64 は誰でも元に戻せる符号化で、暗号化ではありません。盗聴者にはユーザ名もパスワードも読めるので、TLS の中で送ります。サーバは 235（成功）か 535（失敗）、次の項目なら 334、「*」で中止すると 501 を返します。',
     en: 'Answering the 334, the client sends one base64 line (RFC 4954 §4). Base64 is an encoding anyone can decode, not encryption: an eavesdropper reads the user name and password, so send it inside TLS. The server answers 235 (success), 535 (failure), 334 for the next item, or 501 if "*" cancels.',
   },
   pipeline: {
@@ -86,11 +87,11 @@ export const smtpStepCaptions = {
 /** Server replies, one per reply id of SMTP_REPLIES. */
 export const smtpReplyCaptions = {
   greeting: {
-    ja: 'TCP の接続ができると、まずサーバが 220 と自分の名前で「準備ができました」と伝えます（RFC 5321 §3.1, §4.3.2）。SMTP ではサーバが先に話すので、クライアントはこれを待って HELO/EHLO を送ります。サービスできないサーバは 554 を返します。',
-    en: 'Once TCP is connected, the server speaks first: 220 and its name say it is ready (RFC 5321 §3.1, §4.3.2). The client waits for this before sending HELO or EHLO. A server that cannot offer service answers 554 instead.',
+    ja: '接続ができると、まずサーバが 220 と自分の名前で「準備ができました」と伝えます（RFC 5321 §3.1, §4.3.2）。SMTP ではサーバが先に話すので、クライアントはこれを待って HELO/EHLO を送ります。465 番のように最初から TLS を使うポートでは、このあいさつは TLS ハンドシェイクの後に暗号化されて届きます（RFC 8314 §3.3）。サービスできないサーバは 554 を返します。',
+    en: 'Once connected, the server speaks first: 220 and its name say it is ready (RFC 5321 §3.1, §4.3.2). The client waits for this before sending HELO or EHLO. On a port that starts with TLS, such as 465, this greeting comes after the TLS handshake, encrypted (RFC 8314 §3.3). A server that cannot offer service answers 554 instead.',
   },
   heloOk: {
-    ja: 'サーバが 250 と自分のホスト名で HELO に応えました（RFC 5321 §4.1.1.1）。挨拶が済んだので、MAIL FROM で取引を始められます。応答は 1 行だけで、拡張機能も拡張ステータスコード（x.y.z）も約束されません。',
+    ja: 'サーバが 250 と自分のホスト名で HELO に応えました（RFC 5321 §4.1.1.1）。あいさつが済んだので、MAIL FROM でメールトランザクションを始められます。応答は 1 行だけで、拡張機能も拡張ステータスコード（x.y.z）も約束されません。',
     en: 'The server answers HELO with 250 and its own host name (RFC 5321 §4.1.1.1). The greeting is done, so MAIL FROM can start a transaction. The reply is one line only: no extensions, and no enhanced status codes (x.y.z) are promised.',
   },
   ehloOk: {
@@ -98,8 +99,8 @@ export const smtpReplyCaptions = {
     en: 'The 250 to EHLO is multi-line: after the first line, each names one extension. "250-" means more follows, "250 " ends it (RFC 5321 §4.1.1.1, §4.2.1). ENHANCEDSTATUSCODES means later replies carry codes like 2.1.0 (RFC 2034, RFC 3463); after HELO they are not promised.',
   },
   mailOk: {
-    ja: 'サーバが 250 で送信者のアドレスを受け付けました（RFC 5321 §4.1.1.2）。EHLO のセッションでは拡張コード 2.1.0（送信者 OK）も付きます。次は RCPT TO で宛先を伝えます。',
-    en: 'The server accepts the sender\'s address with 250 (RFC 5321 §4.1.1.2); after EHLO the enhanced code 2.1.0 ("originator OK") comes with it. Next the client names the recipients with RCPT TO.',
+    ja: 'サーバが 250 で送信者のアドレスを受け付けました（RFC 5321 §4.1.1.2）。EHLO のセッションでは拡張コード 2.1.0 も付きます。2 は成功、X.1.0 は RFC 3463 §3.2 の「その他のアドレスの状態」です。次は RCPT TO で宛先を伝えます。',
+    en: 'The server accepts the sender\'s address with 250 (RFC 5321 §4.1.1.2); after EHLO the enhanced code 2.1.0 comes with it: 2 for success, and X.1.0, "other address status" in RFC 3463 §3.2. Next the client names the recipients with RCPT TO.',
   },
   rcptOk: {
     ja: 'サーバが 250 でこの宛先を受け付けました（RFC 5321 §4.1.1.3）。拡張コード 2.1.5 は「宛先 OK」の意味です。ほかにも宛先があれば RCPT TO を続け、そろったら DATA に進みます。',
@@ -110,11 +111,11 @@ export const smtpReplyCaptions = {
     en: '354 is an intermediate reply: go ahead and send the message (RFC 5321 §4.1.1.4). From now on every line is content, not a command, until a line holding only "." (CRLF . CRLF). The server says nothing while the content flows.',
   },
   queued: {
-    ja: '終わりの「.」に 250 とキュー ID が返りました。この時点で、サーバがメールを届ける責任を引き受けます（RFC 5321 §6.1）。配送の際、サーバは Return-Path: と Received: のヘッダを加えます（§4.4）。受け取れないときは、ここで 552 や 554 が返ります。',
-    en: 'The final "." got 250 and a queue ID: from this moment the server has taken responsibility for delivering the message (RFC 5321 §6.1). On delivery it adds Return-Path: and Received: headers (§4.4). A refusal here would be 552 or 554.',
+    ja: '終わりの「.」に 250 とキュー ID が返りました。この時点で、サーバがメールを届ける責任を引き受けます（RFC 5321 §6.1）。受け取ったサーバは Received: を 1 行加えます。Return-Path: を加えるのは、メールボックスに入れる最終配送のサーバだけで、中継するサーバは加えません（§4.4）。受け取れないときは、ここで 552 や 554 が返ります。',
+    en: 'The final "." got 250 and a queue ID: from this moment the server has taken responsibility for the message (RFC 5321 §6.1). It adds one Received: line; only the server that makes the final delivery into a mailbox adds Return-Path:, a relay does not (§4.4). A refusal here would be 552 or 554.',
   },
   rsetOk: {
-    ja: 'RSET に 250 が返り、進行中の取引は取り消されました（RFC 5321 §4.1.1.5）。送信者と宛先は忘れられましたが、HELO/EHLO の挨拶は有効なままです。次は MAIL FROM から始め直せます。',
+    ja: 'RSET に 250 が返り、進行中のメールトランザクションは取り消されました（RFC 5321 §4.1.1.5）。送信者と宛先は忘れられましたが、HELO/EHLO のあいさつは有効なままです。次は MAIL FROM から始め直せます。',
     en: 'RSET got 250: the transaction in progress is gone (RFC 5321 §4.1.1.5). The sender and recipients are forgotten, but the HELO/EHLO greeting still holds. The next transaction starts again with MAIL FROM.',
   },
   noopOk: {
@@ -142,9 +143,10 @@ export const smtpReplyCaptions = {
     en: 'The server agrees with 220 to start TLS (RFC 3207 §4). The TLS handshake comes next, and everything after it is encrypted. Both sides forget the earlier session, so the client sends EHLO again (§4.2).',
   },
   tlsActive: {
-    ja: 'この接続はすでに TLS で暗号化されているため、STARTTLS は 554 で断られました（RFC 3207 §4.2）。ポート 465 のように最初から TLS の接続もあります。重ねて始める必要はないので、そのまま EHLO や MAIL FROM に進んでください。',
-    en: 'STARTTLS is refused with 554 because this connection is already encrypted with TLS (RFC 3207 §4.2); on port 465, for example, TLS starts at once. There is nothing to start twice: go on with EHLO or MAIL FROM.',
+    ja: 'この接続はすでに TLS で暗号化されているため、STARTTLS は 554 で断られました。RFC 3207 §4.2 では TLS の後の EHLO に STARTTLS を載せないことだけが決まりで、554 は Postfix の選んだ答えです。ポート 465 のように最初から TLS の接続もあります。そのまま EHLO や MAIL FROM に進んでください。',
+    en: 'STARTTLS is refused with 554 because this connection is already encrypted with TLS. RFC 3207 §4.2 only says STARTTLS is no longer offered after TLS; 554 is the answer Postfix chose. On port 465, for example, TLS starts at once: go on with EHLO or MAIL FROM.',
   },
+
   tlsRequired: {
     ja: 'このサーバは暗号化されていない接続ではこのコマンドを受け付けないため、530 で断りました（RFC 3207 §4）。パスワードやメールを平文で流さないための設定です。EHLO、STARTTLS の順に送り、TLS の中でやり直してください。',
     en: 'The server refuses with 530: it takes this command only over an encrypted connection (RFC 3207 §4). This keeps passwords and mail from crossing in plaintext. Send EHLO, then STARTTLS, and repeat the command inside TLS.',
@@ -158,7 +160,7 @@ export const smtpReplyCaptions = {
     en: "Authentication succeeded with 235 (RFC 4954 §6). The server will now relay this user's mail to outside recipients too. Next, MAIL FROM starts the transaction.",
   },
   authFailed: {
-    ja: '535 は認証の失敗で、利用者名かパスワードが違います（RFC 4954 §6）。拡張コード 5.7.8 は「認証情報が無効」の意味です。PLAIN では「NUL 利用者名 NUL パスワード」を base64 にして送ります。正しい情報で AUTH からやり直してください。',
+    ja: '535 は認証の失敗で、ユーザ名かパスワードが違います（RFC 4954 §6）。拡張コード 5.7.8 は「認証情報が無効」の意味です。PLAIN では「NUL ユーザ名 NUL パスワード」を base64 にして送ります。正しい情報で AUTH からやり直してください。',
     en: '535: authentication failed; the user name or password is wrong (RFC 4954 §6). The enhanced code 5.7.8 means "invalid credentials". PLAIN sends base64 of NUL, user name, NUL, password. Start again with AUTH and the right details.',
   },
   authAborted: {
@@ -178,7 +180,7 @@ export const smtpReplyCaptions = {
     en: 'This connection is already authenticated, so AUTH gets 503 (RFC 4954 §4). A session authenticates only once; go straight on to MAIL FROM.',
   },
   authInTransaction: {
-    ja: '取引の途中（MAIL FROM のあと）に AUTH が来たため、503 で断られました（RFC 4954 §4）。認証は取引を始める前に済ませる決まりです。RSET で取り消すか取引を終えてから、AUTH を送ってください。',
+    ja: 'メールトランザクションの途中（MAIL FROM のあと）に AUTH が来たため、503 で断られました（RFC 4954 §4）。認証はメールトランザクションを始める前に済ませる決まりです。RSET で取り消すかメールトランザクションを終えてから、AUTH を送ってください。',
     en: 'AUTH arrived in the middle of a mail transaction (after MAIL FROM), so it gets 503 (RFC 4954 §4). Authentication belongs before the transaction starts: cancel it with RSET, or finish it, then send AUTH.',
   },
   authMechanism: {
@@ -190,15 +192,15 @@ export const smtpReplyCaptions = {
     en: 'On the submission port (587) the server takes mail only from authenticated users, so it answers 530 (RFC 4954 §6, RFC 6409 §4.3). This stops strangers from sending through it. Authenticate with AUTH first, then send MAIL FROM.',
   },
   needHelo: {
-    ja: 'HELO/EHLO の挨拶より先にコマンドが来たため、503（順序の誤り）が返りました（RFC 5321 §4.1.4）。SMTP では、まず名乗ってから取引を始めます。HELO か EHLO を送ってから、もう一度送ってください。',
+    ja: 'HELO/EHLO のあいさつより先にコマンドが来たため、503（順序の誤り）が返りました（RFC 5321 §4.1.4）。SMTP では、まず名乗ってからメールトランザクションを始めます。HELO か EHLO を送ってから、もう一度送ってください。',
     en: 'A command came before the HELO/EHLO greeting, so the server answers 503, a sequence error (RFC 5321 §4.1.4). In SMTP the client introduces itself first. Send HELO or EHLO, then repeat the command.',
   },
   nestedMail: {
-    ja: '取引の途中で、もう一度 MAIL FROM が来たため 503 が返りました（RFC 5321 §4.1.1.2, §4.1.4）。1 つの取引の送信者は 1 つだけです。いまの取引を DATA で終えるか RSET で取り消してから、次の MAIL FROM を送ってください。',
+    ja: 'メールトランザクションの途中で、もう一度 MAIL FROM が来たため 503 が返りました（RFC 5321 §4.1.1.2, §4.1.4）。1 つのメールトランザクションの送信者は 1 つだけです。いまのメールトランザクションを DATA で終えるか RSET で取り消してから、次の MAIL FROM を送ってください。',
     en: 'MAIL FROM came again in the middle of a transaction, so the server answers 503 (RFC 5321 §4.1.1.2, §4.1.4). A transaction has exactly one sender. Finish it with DATA, or cancel it with RSET, before the next MAIL FROM.',
   },
   needMail: {
-    ja: 'MAIL FROM より先に RCPT TO が来たため、503 が返りました（RFC 5321 §4.1.1.3, §4.1.4）。取引は必ず MAIL FROM（送信者）から始まり、宛先はそのあとです。先に MAIL FROM:<送信者のアドレス> を送ってください。',
+    ja: 'MAIL FROM より先に RCPT TO が来たため、503 が返りました（RFC 5321 §4.1.1.3, §4.1.4）。メールトランザクションは必ず MAIL FROM（送信者）から始まり、宛先はそのあとです。先に MAIL FROM:<送信者のアドレス> を送ってください。',
     en: "RCPT TO came before MAIL FROM, so the server answers 503 (RFC 5321 §4.1.1.3, §4.1.4). A mail transaction always starts with MAIL FROM (the sender); the recipients come after it. Send MAIL FROM:<sender's address> first.",
   },
   needRcpt: {
@@ -206,9 +208,10 @@ export const smtpReplyCaptions = {
     en: 'DATA came before any recipient was named, so the server answers 503 (RFC 5321 §4.1.1.4, §3.3). Before the content, the client must give the sender with MAIL FROM and at least one recipient with RCPT TO.',
   },
   tlsInTransaction: {
-    ja: '取引の途中で STARTTLS が来たため、503 が返りました（RFC 3207 §4）。TLS を始めるとそれまでの状態が捨てられるので、取引の前に行う決まりです。RSET で取り消すか取引を終えてから、STARTTLS を送ってください。',
-    en: 'STARTTLS arrived in the middle of a mail transaction, so the server answers 503 (RFC 3207 §4). Starting TLS throws away the session state, so it belongs before MAIL FROM. Cancel with RSET or finish the transaction, then send STARTTLS.',
+    ja: 'メールトランザクションの途中で STARTTLS が来たため、503 が返りました。RFC 3207 §4 が STARTTLS の応答として挙げるのは 220・501・454 だけで、この 503 は Postfix の選んだ答えです（RFC 5321 §4.1.4 の「順序の誤り」）。TLS を始めるとそれまでの状態が捨てられるので、RSET で取り消すかメールトランザクションを終えてから STARTTLS を送ってください。',
+    en: "STARTTLS arrived in the middle of a mail transaction, so the server answers 503. RFC 3207 §4 lists only 220, 501 and 454 as answers to STARTTLS; this 503 is Postfix's choice (a bad sequence, RFC 5321 §4.1.4). Starting TLS throws away the session state, so cancel with RSET or finish the transaction, then send STARTTLS.",
   },
+
   noValidRcpt: {
     ja: 'RCPT TO がすべて拒否されていたため、DATA に 554 が返りました（RFC 5321 §3.3）。届け先が 1 つもなければ、中身を受け取る意味がないからです。拒否の理由（550 など）を確かめ、正しい宛先で RCPT TO からやり直してください。',
     en: 'Every RCPT TO was refused, so DATA gets 554 (RFC 5321 §3.3): with no recipient there is nowhere to deliver the content. Check why each was refused (e.g. 550) and send RCPT TO again with a valid recipient.',
@@ -278,31 +281,35 @@ export const smtpReplyCaptions = {
     en: "A client the server does not trust asked it to relay to an outside domain, so it answers 550 (RFC 5321 §3.6.2). An open relay that forwards anyone's mail becomes a tool for spam. Authenticate with SMTP AUTH, or send to this server's own domains.",
   },
   tooManyRcpts: {
-    ja: '1 つの取引の宛先が上限に達したため、452 が返りました（RFC 5321 §4.5.3.1.10）。一時的なエラーです。ここまでに受け付けられた宛先で DATA を送り、残りの宛先は次の取引で送れば届きます。',
+    ja: '1 つのメールトランザクションの宛先が上限に達したため、452 が返りました（RFC 5321 §4.5.3.1.10）。一時的なエラーです。ここまでに受け付けられた宛先で DATA を送り、残りの宛先は次のメールトランザクションで送れば届きます。',
     en: 'This transaction has reached its recipient limit, so the server answers 452 (RFC 5321 §4.5.3.1.10). It is a temporary error: send DATA for the recipients accepted so far, and the rest in a later transaction.',
   },
   tooBig: {
-    ja: 'メールがサイズの上限を超えていたため、終わりの「.」に 552 が返りました（RFC 1870 §6, RFC 5321 §4.5.3.1.10）。メールは受け取られていません。添付などを小さくし、上限を EHLO の応答の SIZE 行で確かめてください。',
-    en: 'The message was over the size limit, so the final "." gets 552 (RFC 1870 §6, RFC 5321 §4.5.3.1.10); the mail was not accepted. Make it smaller (attachments, for example) and check the limit on the SIZE line of the EHLO reply.',
+    ja: 'メールがサイズの上限を超えていたため、終わりの「.」に 552 が返りました（RFC 1870 §6, RFC 5321 §4.5.3.1.7, §4.5.3.1.9）。メールは受け取られていません。添付などを小さくし、上限を EHLO の応答の SIZE 行で確かめてください。',
+    en: 'The message was over the size limit, so the final "." gets 552 (RFC 1870 §6, RFC 5321 §4.5.3.1.7, §4.5.3.1.9); the mail was not accepted. Make it smaller (attachments, for example) and check the limit on the SIZE line of the EHLO reply.',
   },
   textLineTooLong: {
     ja: 'メールの中身に 998 オクテットを超える行があったため、終わりの「.」に 554 が返りました（RFC 5321 §4.5.3.1.6）。1 行は CRLF を含めて 1000 オクテットまでです。長い行は折り返すか、base64 などで符号化して送ってください。',
     en: 'The content had a line longer than 998 octets, so the final "." gets 554 (RFC 5321 §4.5.3.1.6). A text line may be at most 1000 octets including CRLF. Wrap long lines, or encode the content (base64 or quoted-printable).',
   },
   greylisted: {
-    ja: 'サーバは初めて見る組み合わせ(送信元のIPアドレス・送信者・宛先)をいったん450で断りました。グレーリスティングと呼ぶ迷惑メール対策です。4xxは一時的なエラーなので、正規のメールサーバはキューに残して数分後に再送し、そのときは250で受け付けられます(RFC 5321 §4.5.4.1, RFC 6647)。',
+    ja: 'サーバは初めて見る組み合わせ（送信元のIPアドレス・送信者・宛先）をいったん450で断りました。グレーリスティングと呼ぶ迷惑メール対策です。4xxは一時的なエラーなので、正規のメールサーバはキューに残して数分後に再送し、そのときは250で受け付けられます（RFC 5321 §4.5.4.1, RFC 6647）。',
     en: 'The server turns away a combination it has not seen before (client address, sender, recipient) with 450: greylisting, an anti-spam measure. 4xx is temporary, so a real mail server keeps the message queued and retries minutes later, when it gets 250 (RFC 5321 §4.5.4.1, RFC 6647).',
   },
   mailboxFull: {
-    ja: '宛先のメールボックスが満杯なので、サーバは452(4.2.2)で断りました。4xxは一時的なエラーです。送信側はメールをキューに残し、受信者がメールを整理して空きができたころに再送します(RFC 5321 §4.2.2, RFC 3463 §3.3)。',
+    ja: '宛先のメールボックスが満杯なので、サーバは452（4.2.2）で断りました。4xxは一時的なエラーです。送信側はメールをキューに残し、受信者がメールを整理して空きができたころに再送します（RFC 5321 §4.2.2, RFC 3463 §3.3）。',
     en: "The recipient's mailbox is full, so the server answers 452 (4.2.2). This is a temporary error: the sending side keeps the message queued and retries once the recipient has made room (RFC 5321 §4.2.2, RFC 3463 §3.3).",
   },
+  policyRejected: {
+    ja: '受信サーバは差出人ドメインのDMARCポリシー（p=reject）に従い、SPFもDKIMも整合しなかったメールを550（5.7.1）で拒否しました。なりすましメールは受信箱に届きません（RFC 7489 §6.7）。',
+    en: "The receiving server follows the sender domain's DMARC policy (p=reject) and refuses, with 550 (5.7.1), a message that neither SPF nor DKIM aligned: the forged mail never reaches the inbox (RFC 7489 §6.7).",
+  },
   contentRejected: {
-    ja: 'サーバは本文を受け取ったあと、内容を検査して554(5.7.1)で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール(バウンス)を返します(RFC 5321 §4.1.1.4, RFC 3463 §3.8)。',
+    ja: 'サーバは本文を受け取ったあと、内容を検査して554（5.7.1）で受け取りを拒否しました。5xxは永久的なエラーなので送信側は再送せず、送信者にエラーメール（バウンス）を返します（RFC 5321 §4.1.1.4, RFC 3463 §3.8）。',
     en: 'After receiving the message, the server checks its content and refuses it with 554 (5.7.1). 5xx is permanent: the sending side does not retry and returns a bounce to the sender (RFC 5321 §4.1.1.4, RFC 3463 §3.8).',
   },
   localError: {
-    ja: 'サーバの内部で処理に失敗したため、451(4.3.0)でこの行を処理しなかったと伝えました（RFC 5321 §4.2.3）。クライアントの誤りではなく、4xx は一時的なエラーなので、同じ行を送り直せば受け付けられることがあります。セッションの状態は変わりません。',
+    ja: 'サーバの内部で処理に失敗したため、451（4.3.0）でこの行を処理しなかったと伝えました（RFC 5321 §4.2.3）。クライアントの誤りではなく、4xx は一時的なエラーなので、同じ行を送り直せば受け付けられることがあります。セッションの状態は変わりません。',
     en: "Something failed inside the server, so it answers 451 (4.3.0): the line was not processed (RFC 5321 §4.2.3). This is not the client's mistake; 4xx is temporary, so sending the same line again may succeed. The session state does not change.",
   },
   tooManyErrors: {

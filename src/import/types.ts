@@ -27,6 +27,8 @@ export interface Chunk {
   readonly seq?: number
   readonly ack?: number
   readonly len?: number
+  /** Where octets are missing inside `data`: [offset in data, octets missing there] (a gap, or the snaplen's cut). */
+  readonly missing?: readonly (readonly [at: number, octets: number])[]
 }
 
 export interface ImportedConnection {
@@ -42,6 +44,10 @@ export interface ImportedConnection {
   readonly midstream?: true
   /** Why this connection cannot be shown as mail, when protocol is 'unknown' ("not mail"). */
   readonly note?: string
+  /** The same in Japanese. */
+  readonly noteJa?: string
+  /** Octets seen more than once (retransmissions, overlaps): the first copy was kept, the later ones dropped. */
+  readonly overlapOctets?: number
 }
 
 export interface ImportResult {

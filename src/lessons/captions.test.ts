@@ -9,7 +9,7 @@ import { SCENARIOS } from '../scenarios'
 import { replyClassCaptions } from '../content/classes'
 import { smtpCommandCaptions, smtpReplyCaptions, smtpStepCaptions } from '../content/smtp'
 import { tcpCaptions, tlsCaptions } from '../content/transport'
-import { captionsIn, encryptionClaims, expectCaption } from '../content/check'
+import { captionsIn, encryptionClaims, expectCaption, termProblems } from '../content/check'
 import { MODE_TEXT } from '../content/modes'
 import { UI_TEXT } from '../content/ui'
 import type { Caption } from '../content/types'
@@ -77,6 +77,48 @@ describe('every text in src/content and in the lessons', () => {
   it('never calls base64 encryption, nor says APOP encrypts, in Japanese or English', () => {
     const bad = [...contentCaptions, ...lessonCaptions].flatMap(([where, c]) => encryptionClaims(c, /base64|ベース64|APOP/i).map((s) => `${where}: ${s}`))
     expect(bad).toEqual([])
+  })
+})
+
+describe('one word for each idea (issue 10, item 8)', () => {
+  it('every text in src/content and in the lessons follows the word list and uses full-width （） in Japanese', () => {
+    const bad = [...contentCaptions, ...lessonCaptions].flatMap(([where, c]) => termProblems(c).map((p) => `${where}: ${p}`))
+    expect(bad).toEqual([])
+  })
+
+  it('the check flags each word the review found, as it was written before', () => {
+    const en = 'English side.'
+    const cases: [string, RegExp][] = [
+      ['MAIL FROM で 1 通分の取引を始めます。', /メールトランザクション/],
+      ['base64を復号する', /デコード/],
+      ['サーバはメールドロップをロックします。', /メールボックス/],
+      ['ユーザー名とパスワードを送ります。', /ユーザ名/],
+      ['利用者名とパスワードを送ります。', /ユーザ名/],
+      ['利用者IDとパスワードを送ります。', /ユーザID/],
+      ['メールソフトは SMTP AUTH に対応していません。', /SMTP-AUTH/],
+      ['まず挨拶で名乗ります。', /あいさつ/],
+      ['ワイヤ上のバイト', /ネットワーク上/],
+      ['通信路の上では CRLF . CRLF です。', /ネットワーク上/],
+      ['パスワードは回線に流れません。', /ネットワーク上/],
+      ['経路上の誰でも読めます。', /ネットワーク上/],
+      ['SYNを送ります(RFC 9293 §3.5)。', /（）/],
+      ['サンドボックス (telnet のように入力)', /（）/],
+    ]
+    for (const [ja, use] of cases) expect(termProblems({ ja, en }).join(' '), ja).toMatch(use)
+  })
+
+  it('the check accepts the chosen words, 復号 for TLS decryption, and a wire line quoted in 「」', () => {
+    const good: [string, string][] = [
+      ['MAIL FROM で 1 通分のメールトランザクションを始めます（RFC 5321 §4.1.1.2）。', 'MAIL FROM opens a mail transaction.'],
+      ['base64 は誰でもデコードできます。', 'Anyone can decode base64.'],
+      ['メール本文も暗号化されたまま届き、PCの中で復号されます。', 'The message arrives encrypted and is decrypted on the PC.'],
+      ['このレッスンの「FETCH 1:* (FLAGS ENVELOPE)」は本文を取り出しません。', 'FETCH 1:* (FLAGS ENVELOPE) fetches no body.'],
+      ['ユーザ名とパスワードを SMTP-AUTH で送ります。ネットワーク上では平文です。', 'SMTP AUTH sends the user name and password.'],
+    ]
+    for (const [ja, en] of good) expect(termProblems({ ja, en }), ja).toEqual([])
+    // 復号 said of base64, or where the English only decodes, is flagged.
+    expect(termProblems({ ja: 'base64を復号すると読めます。', en: 'Decrypt it.' })).toHaveLength(1)
+    expect(termProblems({ ja: '復号結果: {text}', en: 'Decoded: {text}' })).toHaveLength(1)
   })
 })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { expectCaption } from '../content/check'
 import { SCENARIOS } from '../scenarios'
 import { compileScenario } from './compile'
+import { segmentOf } from '../model'
 
 // CONTRACT.md §2: scenario ids that must exist.
 const REQUIRED_NOW = [
@@ -33,10 +34,13 @@ describe('compiled scenarios', () => {
       const c = compileScenario(s)
       expect(c.timeline.problems).toEqual([])
       const last = c.timeline.steps[c.timeline.steps.length - 1]
-      expect(last?.tcp.flags).toEqual(['ACK'])
+      expect(last ? segmentOf(last).flags : []).toEqual(['ACK'])
       // Every connection opened (SYN from the client) is closed (a FIN from each side).
-      const syns = c.timeline.steps.filter((x) => x.tcp.flags.includes('SYN') && !x.tcp.flags.includes('ACK')).length
-      expect(c.timeline.steps.filter((x) => x.tcp.flags.includes('FIN'))).toHaveLength(2 * syns)
+      const tcp = c.timeline.steps.filter((x) => x.udp === undefined)
+      const syns = tcp.filter((x) => !x.dropped && segmentOf(x).flags.includes('SYN') && !segmentOf(x).flags.includes('ACK')).length
+      expect(tcp.filter((x) => segmentOf(x).flags.includes('FIN'))).toHaveLength(2 * syns)
+      // DNS travels in UDP datagrams to port 53 and back (RFC 1035 §4.2.1).
+      for (const d of c.timeline.steps.filter((x) => x.layer === 'dns')) expect([d.udp?.srcPort, d.udp?.dstPort]).toContain(53)
       c.captions.forEach((cap, i) => expectCaption(`${s.id} step ${i + 1}`, cap))
       expect(s.title.ja.length * s.title.en.length * s.summary.ja.length * s.summary.en.length).toBeGreaterThan(0)
     })

@@ -142,7 +142,7 @@ export function transcriptText(lesson: Lesson, shown: number): string {
       clock = s.time
     }
     if (s.kind.layer === 'tcp' && s.kind.key === 'syn') {
-      const where = `TCP client ${client?.ip ?? '?'}:${s.tcp.srcPort} -> server ${server?.ip ?? '?'}:${s.tcp.dstPort}`
+      const where = `TCP client ${client?.ip ?? '?'}:${s.tcp?.srcPort ?? '?'} -> server ${server?.ip ?? '?'}:${s.tcp?.dstPort ?? '?'}`
       connections.set(key, { n: connections.size + 1, where })
       out.push(`# connection: ${where} (${server?.protocol ?? 'tcp'} server ${server?.host ?? '?'}; session clock ${s.time} s)`)
       current = key

@@ -7,11 +7,19 @@ import type { Lang } from '../content/types'
 
 /** Characters of a line on an arrow; a 1 MB pasted line shows its start. */
 const LABEL_MAX = 200
+/** Characters of a DNS answer on an arrow. */
+const DNS_LABEL_MAX = 44
 const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX)}…` : s)
 
 /** The arrow's text: always starts with the line on the wire (CONTRACT.md §2 `message`). */
 export function arrowLabel(step: Step, lang: Lang): string {
   if (step.layer === 'tcp' || step.layer === 'tls') return wireLabel(step)
+  if (step.layer === 'dns') {
+    // A TXT answer (a DKIM key) is long: the arrow shows its start; the wire panel shows it all.
+    const head = wireLabel(step)
+    const short = head.length > DNS_LABEL_MAX ? `${head.slice(0, DNS_LABEL_MAX)}…` : head
+    return step.lines.length > 1 ? `${short} (${t(lang, 'moreLines', { n: step.lines.length - 1 })})` : short
+  }
   const first = clip(wireLabel(step))
   if (step.kind.key === 'body') return `${first} … (${t(lang, 'bodyLines', { n: step.lines.length })})`
   if (step.kind.key === 'pipeline') return clip(step.lines.join(' / '))
@@ -31,7 +39,9 @@ export function gapText(seconds: number, lang: Lang): string {
 
 /** Small print under the arrow: the TCP numbers. */
 export function arrowDetail(step: Step): string {
+  if (step.udp) return `UDP ${step.udp.srcPort} → ${step.udp.dstPort} len=${step.udp.len}`
   const s = step.tcp
+  if (!s) return ''
   const ack = s.flags.includes('ACK') ? ` ack=${s.ack}` : ''
   return `seq=${s.seq}${ack}${s.len > 0 ? ` len=${s.len}` : ''}`
 }
@@ -42,6 +52,8 @@ export function classOf(step: Step): ReplyClass | undefined {
 }
 
 export function actorTitle(a: Actor, lang: Lang, clientCount = 1): string {
+  if (a.role === 'dns') return t(lang, 'dnsServer')
+  if (a.role === 'router') return t(lang, 'edgeRouter')
   if (a.role === 'client') {
     if (a.kind === 'mta') return t(lang, 'sendingServer')
     return clientCount > 1 ? t(lang, 'clientN', { id: a.id.toUpperCase() }) : t(lang, 'client')

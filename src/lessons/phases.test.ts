@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildTimeline } from '../model'
+import { buildTimeline, segmentOf } from '../model'
 import { SCENARIOS } from '../scenarios'
 import { compileScenario } from './compile'
 import { lessonOf } from './lesson'
@@ -14,7 +14,11 @@ const byId = (id: string) =>
   )
 const first = (steps: ReturnType<typeof byId>['timeline']['steps'], i: number) => {
   const s = steps[i]
-  return s?.layer === 'tcp' ? s.tcp.flags.filter((f) => f !== 'PSH').join(',') : (s?.lines[0] ?? '').split(' ')[0]
+  return s?.layer === 'tcp'
+    ? segmentOf(s)
+        .flags.filter((f) => f !== 'PSH')
+        .join(',')
+    : (s?.lines[0] ?? '').split(' ')[0]
 }
 
 describe('phases', () => {

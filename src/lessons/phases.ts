@@ -2,7 +2,7 @@
 // message, close. Derived from each step's kind, so that every lesson (and the sandbox) gets chapter marks.
 import type { Step } from '../model'
 
-export const PHASES = ['connection', 'greeting', 'tls', 'authentication', 'envelope', 'message', 'close'] as const
+export const PHASES = ['lookup', 'connection', 'greeting', 'tls', 'authentication', 'envelope', 'message', 'close'] as const
 export type Phase = (typeof PHASES)[number]
 
 /** Client lines by the phase they belong to (command names of every engine, upper case). */
@@ -88,16 +88,17 @@ export function phaseStarts(
     const k = (steps[i] as Step).kind
     let p: Phase
     if (k.layer === 'tcp') {
-      p = k.key === 'syn' || k.key === 'syn-ack' || k.key === 'ack' ? 'connection' : 'close'
+      p = k.key === 'syn' || k.key === 'syn-ack' || k.key === 'ack' || k.key === 'syn-dropped' ? 'connection' : 'close'
       if (k.key === 'syn') greeted = false
     } else if (k.layer === 'tls') p = 'tls'
+    else if (k.layer === 'dns') p = 'lookup'
     else if (k.key === 'reply') {
       // The first reply on a connection is the greeting; any other answers the line before it.
       p = greeted ? last : 'greeting'
       greeted = true
     } else if (k.key === 'body') p = 'message'
     else if (k.key === 'pipeline') p = 'envelope'
-    else p = BY_COMMAND[k.command] ?? last
+    else p = k.key === 'command' ? (BY_COMMAND[k.command] ?? last) : last
     if (i === 0 || p !== last) starts.push({ index: i, phase: p })
     last = p
   }

@@ -21,9 +21,12 @@ export function createWorld(mailbox: Record<string, string[]> = DEFAULT_MAILBOX,
 }
 
 export function deliver(world: MailWorld, message: DeliveredMessage): void {
+  // A mailbox keeps the copy with Return-Path: (final delivery, RFC 5321 §4.4); relayed mail has none here.
+  const stored = message.stored
+  if (stored === null) return
   for (const box of message.mailboxes) {
-    world.drops[box] = [...(world.drops[box] ?? []), message.content]
-    if (world.imap) deliverToImapStore(world.imap, box, message.content)
+    world.drops[box] = [...(world.drops[box] ?? []), stored]
+    if (world.imap) deliverToImapStore(world.imap, box, stored)
   }
 }
 

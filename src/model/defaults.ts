@@ -89,6 +89,7 @@ export interface ResolvedOptions {
   readonly greylist: ServerOptions['greylist']
   readonly mailboxFullUntil: Readonly<Record<string, number>>
   readonly rejectContent: readonly string[]
+  readonly checkMessage: ServerOptions['checkMessage']
 }
 
 export function resolveOptions(protocol: Protocol, o: ServerOptions = {}): ResolvedOptions {
@@ -112,5 +113,6 @@ export function resolveOptions(protocol: Protocol, o: ServerOptions = {}): Resol
     greylist: o.greylist,
     mailboxFullUntil: o.mailboxFullUntil ?? {},
     rejectContent: (o.rejectContent ?? []).map((a) => a.toLowerCase()),
+    checkMessage: o.checkMessage,
   }
 }

@@ -18,8 +18,21 @@ export { createFacade } from './facade'
 export type { EngineServer, PureEngine, Transition } from './facade'
 export { PORTS, IMPLICIT_TLS_PORTS, DEFAULT_HOSTNAME, DEFAULT_MAILBOX, defaultPort } from './defaults'
 export { toBase64, fromBase64, byteLength } from './encoding'
-export { buildTimeline, createTimelineBuilder } from './session'
-export type { Action, Actor, Bilingual, ClientSpec, ConnectionStatus, ServerSpec, SessionSpec, Step, StepKind, Timeline, TimelineBuilder } from './session'
+export { buildTimeline, createTimelineBuilder, segmentOf } from './session'
+export type {
+  Action,
+  Actor,
+  Bilingual,
+  ClientSpec,
+  ConnectionStatus,
+  ServerSpec,
+  SessionSpec,
+  Step,
+  StepKind,
+  DnsPurpose,
+  Timeline,
+  TimelineBuilder,
+} from './session'
 export { createSmtpServer } from './smtp/server'
 export { createPop3Server } from './pop3/server'
 export { createImapServer } from './imap/server'

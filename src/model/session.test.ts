@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildTimeline, type SessionSpec, type Step } from './session'
+import { buildTimeline, segmentOf, type SessionSpec, type Step } from './session'
 import { parseSmtpReply } from './testing/transcript'
 
 const basic: SessionSpec = {
@@ -15,7 +15,12 @@ const basic: SessionSpec = {
   ],
 }
 
-const label = (s: Step) => (s.layer === 'tcp' ? s.tcp.flags.filter((f) => f !== 'PSH').join(',') : (s.lines[0] ?? '').split(' ')[0])
+const label = (s: Step) =>
+  s.layer === 'tcp'
+    ? segmentOf(s)
+        .flags.filter((f) => f !== 'PSH')
+        .join(',')
+    : (s.lines[0] ?? '').split(' ')[0]
 
 describe('session timeline', () => {
   const tl = buildTimeline(basic)
@@ -61,13 +66,13 @@ describe('session timeline', () => {
     for (const s of tl.steps) {
       const side = s.from === 'client' ? 'client' : 'server'
       const other = side === 'client' ? 'server' : 'client'
-      expect(s.tcp.seq, `step ${s.index}`).toBe(next[side])
-      if (s.tcp.flags.includes('ACK')) expect(s.tcp.ack, `step ${s.index}`).toBe(next[other])
-      expect(s.tcp.len).toBe(s.bytes === '' ? 0 : new TextEncoder().encode(s.bytes).length)
-      next[side] += s.tcp.len + (s.tcp.flags.includes('SYN') ? 1 : 0) + (s.tcp.flags.includes('FIN') ? 1 : 0)
+      expect(segmentOf(s).seq, `step ${s.index}`).toBe(next[side])
+      if (segmentOf(s).flags.includes('ACK')) expect(segmentOf(s).ack, `step ${s.index}`).toBe(next[other])
+      expect(segmentOf(s).len).toBe(s.bytes === '' ? 0 : new TextEncoder().encode(s.bytes).length)
+      next[side] += segmentOf(s).len + (segmentOf(s).flags.includes('SYN') ? 1 : 0) + (segmentOf(s).flags.includes('FIN') ? 1 : 0)
     }
-    expect(tl.steps[0]?.tcp.dstPort).toBe(25)
-    const port = tl.steps[0]?.tcp.srcPort ?? 0
+    expect(segmentOf(tl.steps[0] as Step).dstPort).toBe(25)
+    const port = segmentOf(tl.steps[0] as Step).srcPort ?? 0
     expect(port).toBeGreaterThanOrEqual(49152) // ephemeral range, RFC 6335 §6
     expect(port).toBeLessThanOrEqual(65535)
   })
@@ -106,7 +111,7 @@ describe('session timeline', () => {
 
   it("a client close without QUIT sends the client's FIN first", () => {
     const t = buildTimeline({ seed: 'z', servers: [{ id: 'server', protocol: 'smtp' }], actions: [{ type: 'close' }] })
-    expect(t.steps.slice(-4).map((s) => `${s.from}:${s.tcp.flags.join(',')}`)).toEqual(['client:FIN,ACK', 'server:ACK', 'server:FIN,ACK', 'client:ACK'])
+    expect(t.steps.slice(-4).map((s) => `${s.from}:${segmentOf(s).flags.join(',')}`)).toEqual(['client:FIN,ACK', 'server:ACK', 'server:FIN,ACK', 'client:ACK'])
   })
 
   it('reports a line sent after the server closed, instead of drawing it', () => {

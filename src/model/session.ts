@@ -6,7 +6,9 @@ import { createAdapter, createWorld, deliver, type Continuation, type EngineAdap
 import { ephemeralPort, handshake, newConnection, sendData, teardown, type Segment, type Side, type TcpConnection, type TcpStepResult } from './tcp/tcp'
 import { recordLength, TLS13_HANDSHAKE } from './tls/tls'
 import { apopDigest } from './pop3/apop'
-import type { DeliveredMessage, EngineReply, Layer, Protocol, ReplyClass, Secret, ServerOptions, ServerTurn } from './types'
+import type { DeliveredMessage, EngineReply, Layer, MessageToCheck, Protocol, ReplyClass, Secret, ServerOptions, ServerTurn } from './types'
+import { answerLines, findMailExchangers, queryMessage, questionText, resolve, responseMessage, type DnsAnswer, type Zone } from './dns'
+import { authenticationResults, checkDmarc, checkSpf, dkimSign, dkimVerify, TEACHING_KEY_PEM } from './auth'
 
 /** Text in both languages; Japanese first. */
 export interface Bilingual {
@@ -33,7 +35,19 @@ export type Action = ActionNotes &
     /** Several commands in one TCP segment (PIPELINING, RFC 2920). */
     | { readonly type: 'pipeline'; readonly lines: readonly string[] }
     /** Message content after 354: dot-stuffed here (RFC 5321 §4.5.2), then the lone "." as its own step. */
-    | { readonly type: 'body'; readonly lines: readonly string[] }
+    | {
+        readonly type: 'body'
+        readonly lines: readonly string[]
+        /** The sending MTA signs the message with DKIM before it sends it (the lab's teaching key, RFC 6376 §5). */
+        readonly dkim?: { readonly domain: string; readonly selector: string }
+      }
+    /**
+     * A relaying MTA sends on the message it last queued (its own Received: on top, RFC 5321 §4.4); `footer`
+     * lines are appended to the body on the way (a mailing list's footer: what breaks a DKIM body hash).
+     */
+    | { readonly type: 'forward'; readonly footer?: readonly string[] }
+    /** The `from` actor looks up where mail for `domain` goes: MX, then the chosen host's address (RFC 5321 §5.1). */
+    | { readonly type: 'resolve'; readonly domain: string }
     /** POP3 APOP: the client computes the digest from the greeting's timestamp (RFC 1939 §7). */
     | { readonly type: 'apop'; readonly user: string; readonly password: string }
     /** Opens a (new) TCP connection; the first action on a server opens one by itself. */
@@ -53,9 +67,36 @@ export interface ServerSpec {
   readonly popBeforeSmtpWindow?: number
   /** Greylisting: an unknown (client, sender, recipient) is told 450 4.7.1 until this many seconds passed. */
   readonly greylistDelay?: number
+  /** Client actor ids the server trusts to relay by address (Postfix `mynetworks`); others must authenticate. */
+  readonly mynetworks?: readonly string[]
+  /** The server checks SPF, DKIM and DMARC through the lesson's DNS before it answers the final dot. */
+  readonly checks?: true
+  /** The server signs the mail it relays with DKIM (the lab's published teaching key). */
+  readonly dkim?: { readonly domain: string; readonly selector: string }
+}
+
+/** The resolver every MTA of the lesson asks (one lifeline), over the lesson's zone. */
+export interface DnsSpec {
+  readonly id?: string
+  readonly host?: string
+  readonly ip?: string
+  readonly zone: Zone
+}
+
+/** A network edge between clients and the Internet (an ISP's router). */
+export interface RouterSpec {
+  readonly id: string
+  readonly host?: string
+  readonly ip?: string
+  /**
+   * Outbound Port 25 Blocking: SYNs from these client actors to this port on a server outside `inside` are
+   * dropped (JPNIC/JEAS OP25B; the submission port 587 of RFC 6409 stays open).
+   */
+  readonly block: { readonly from: readonly string[]; readonly port: number; readonly inside: readonly string[] }
 }
 
 export interface ClientSpec {
+  /** An id equal to a server's id makes that server the client of a further hop (an MTA relaying on). */
   readonly id?: string
   readonly host?: string
   readonly ip?: string
@@ -73,11 +114,16 @@ export interface SessionSpec {
   readonly actions: readonly Action[]
   /** Left-to-right order of the lifelines by actor id; clients then servers by default. */
   readonly lanes?: readonly string[]
+  /** Network edges (OP25B). */
+  readonly routers?: readonly RouterSpec[]
+  /** A DNS resolver and the zone it answers from (MX, A, TXT for SPF/DKIM/DMARC). */
+  readonly dns?: DnsSpec
 }
 
 export interface Actor {
   readonly id: string
-  readonly role: 'client' | 'server'
+  /** `dns`: a resolver (UDP 53); `router`: a network edge that forwards or drops packets (OP25B). */
+  readonly role: 'client' | 'server' | 'dns' | 'router'
   readonly kind?: 'client' | 'mta'
   readonly host: string
   readonly ip: string
@@ -86,14 +132,35 @@ export interface Actor {
   readonly port?: number
 }
 
+/** Why a DNS question was asked. */
+export type DnsPurpose = 'mx' | 'address' | 'spf' | 'dkim' | 'dmarc'
+
 /** Which explanation a step gets; content/ maps each to a caption in ja and en. */
 export type StepKind =
-  | { readonly layer: 'tcp'; readonly key: 'syn' | 'syn-ack' | 'ack' | 'fin-first' | 'ack-fin-first' | 'fin-second' | 'ack-fin-second'; readonly closer?: Side }
+  | {
+      readonly layer: 'tcp'
+      readonly key: 'syn' | 'syn-ack' | 'ack' | 'fin-first' | 'ack-fin-first' | 'fin-second' | 'ack-fin-second'
+      readonly closer?: Side
+      /** The application protocol on this connection: who closes first, and after which reply, depends on it. */
+      readonly protocol?: Protocol
+      /** The port starts TLS at once (RFC 8314 §3): after the handshake the client speaks first, with ClientHello. */
+      readonly tlsFirst?: true
+    }
+  /** A SYN a router dropped (OP25B); `attempt` 1 is the first, the `last` one ends in a timeout. */
+  | { readonly layer: 'tcp'; readonly key: 'syn-dropped'; readonly attempt: number; readonly last: boolean }
   | { readonly layer: 'tls'; readonly key: 'client-hello' | 'server-flight' | 'client-finished' }
   | { readonly layer: Protocol; readonly key: 'command'; readonly command: string }
   | { readonly layer: Protocol; readonly key: 'reply'; readonly replyId: string }
   | { readonly layer: Protocol; readonly key: 'body' }
   | { readonly layer: Protocol; readonly key: 'pipeline' }
+  /** A DNS query or response (RFC 1035 §4.1); `purpose` says why it was asked, for the caption. */
+  | {
+      readonly layer: 'dns'
+      readonly key: 'query' | 'response'
+      readonly rrtype: 'MX' | 'A' | 'AAAA' | 'TXT'
+      readonly purpose: DnsPurpose
+      readonly rcode?: string
+    }
 
 export interface Step {
   /** 0-based position on the timeline. */
@@ -105,7 +172,14 @@ export interface Step {
   readonly lines: readonly string[]
   /** The exact payload, CRLF included ('' for control segments and TLS handshake flights). */
   readonly bytes: string
-  readonly tcp: Segment
+  /** The TCP segment (every step but DNS, which travels in UDP datagrams). */
+  readonly tcp?: Segment
+  /** A UDP datagram (DNS, RFC 768): ports and payload length. */
+  readonly udp?: { readonly srcPort: number; readonly dstPort: number; readonly len: number }
+  /** The segment never arrived: a router on the way dropped it (OP25B). `to` is then the router. */
+  readonly dropped?: true
+  /** What a check concluded on this step (SPF, DKIM, DMARC), computed by the evaluators in auth/. */
+  readonly verdict?: { readonly check: 'spf' | 'dkim' | 'dmarc'; readonly result: string; readonly domain: string; readonly detail?: string }
   /** Present when the payload travels inside TLS records (RFC 8446 §5.2). */
   readonly tls?: { readonly recordOctets: number }
   readonly kind: StepKind
@@ -178,6 +252,8 @@ export interface TimelineBuilder {
 const CRLF = '\r\n'
 const DEFAULT_CLIENT = { id: 'client', host: 'client.example.test', ip: '192.0.2.10' }
 const SYN_KEYS = ['syn', 'syn-ack', 'ack'] as const
+/** The first SYN and its retransmissions shown before the client gives up (Linux tries 7 times; 4 tell the story). */
+const SYN_ATTEMPTS = 4
 const FIN_KEYS = ['fin-first', 'ack-fin-first', 'fin-second', 'ack-fin-second'] as const
 
 type StepFields = Omit<Step, 'index' | 'from' | 'to' | 'tcp' | 'time' | 'note'>
@@ -198,19 +274,28 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
   let lastError = ''
   let snapshot: Timeline | null = null
 
-  const clientSpecs = spec.clients ?? [spec.client ?? {}]
-  const clients: Actor[] = clientSpecs.map((c, i) => ({
-    id: c.id ?? (i === 0 ? 'client' : `client${i + 1}`),
-    role: 'client',
-    host: c.host ?? DEFAULT_CLIENT.host,
-    ip: c.ip ?? `192.0.2.${10 + i}`,
-    ...(c.kind ? { kind: c.kind } : {}),
-  }))
   const servers: Actor[] = spec.servers.map((s, i) => {
     const o = resolveOptions(s.protocol, s.options)
     return { id: s.id, role: 'server', host: o.hostname, ip: s.ip ?? `198.51.100.${25 + i}`, protocol: s.protocol, port: o.port }
   })
-  const all = [...clients, ...servers]
+  const clientSpecs = spec.clients ?? [spec.client ?? {}]
+  // A client whose id is a server's is that server sending on (one lifeline, its own address).
+  const clients: Actor[] = clientSpecs.map((c, i) => {
+    const id = c.id ?? (i === 0 ? 'client' : `client${i + 1}`)
+    const relay = servers.find((x) => x.id === id)
+    if (relay) return { id, role: 'client', kind: 'mta', host: relay.host, ip: relay.ip }
+    return { id, role: 'client', host: c.host ?? DEFAULT_CLIENT.host, ip: c.ip ?? `192.0.2.${10 + i}`, ...(c.kind ? { kind: c.kind } : {}) }
+  })
+  const routers: Actor[] = (spec.routers ?? []).map((r, i) => ({
+    id: r.id,
+    role: 'router',
+    host: r.host ?? `edge${i + 1}.isp.example`,
+    ip: r.ip ?? `203.0.113.${1 + i}`,
+  }))
+  const resolver: Actor | null = spec.dns
+    ? { id: spec.dns.id ?? 'dns', role: 'dns', host: spec.dns.host ?? 'resolver.example', ip: spec.dns.ip ?? '192.0.2.53' }
+    : null
+  const all = [...clients.filter((c) => !servers.some((x) => x.id === c.id)), ...servers, ...routers, ...(resolver ? [resolver] : [])]
   const actors = spec.lanes ? spec.lanes.flatMap((id) => all.filter((a) => a.id === id)) : all
   if (actors.length !== all.length) problems.push('lanes must name every actor once')
 
@@ -285,7 +370,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         layer: 'tcp',
         lines: [],
         bytes: '',
-        kind: { layer: 'tcp', key: FIN_KEYS[i] ?? 'fin-first', closer: first },
+        kind: { layer: 'tcp', key: FIN_KEYS[i] ?? 'fin-first', closer: first, protocol: c.spec.protocol },
         rfc: 'RFC 9293 §3.6',
         stateBefore: r.before,
         stateAfter: r.after,
@@ -297,6 +382,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
 
   /** The server's answer: one segment with all its replies, then what the answer set off (TLS, delivery, close). */
   const serverTurn = (c: Conn, turn: ServerTurn, note?: Bilingual) => {
+    flushDns()
     if (turn.replies.length > 0) {
       const lines = turn.replies.flatMap((r: EngineReply) => r.lines)
       const failed = turn.replies.filter((r) => r.cls === 'transient' || r.cls === 'permanent').at(-1)
@@ -337,6 +423,118 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     return server && client ? { server, client, key: `${client.id}|${server.id}` } : null
   }
 
+  /** Queries an engine made while answering, put on the timeline before its reply. */
+  let pendingDns: { from: string; answer: DnsAnswer; purpose: DnsPurpose; verdict?: Step['verdict'] }[] = []
+  let dnsQueries = 0
+
+  /** One DNS exchange over UDP 53 (RFC 1035 §4.2.1): the query from `from`, the resolver's answer back. */
+  const dnsExchange = (from: string, answer: DnsAnswer, purpose: DnsPurpose, verdict?: Step['verdict']) => {
+    if (!resolver) return
+    const id = (0x1a2b + 7919 * dnsQueries) & 0xffff
+    const port = ephemeralPort(`${spec.seed}/dns/${dnsQueries++}`)
+    const q = queryMessage(id, answer.question)
+    const r = responseMessage(id, answer)
+    const rrtype = answer.question.type === 'PTR' ? 'A' : answer.question.type
+    const base = { time: clock, rfc: 'RFC 1035 §4.1', stateBefore: '', stateAfter: '' }
+    snapshot = null
+    steps.push({
+      ...base,
+      index: steps.length,
+      from,
+      to: resolver.id,
+      layer: 'dns',
+      lines: [questionText(answer.question)],
+      bytes: latin1(q),
+      udp: { srcPort: port, dstPort: 53, len: q.length },
+      kind: { layer: 'dns', key: 'query', rrtype, purpose },
+    })
+    const lines = answerLines(answer)
+    steps.push({
+      ...base,
+      index: steps.length,
+      from: resolver.id,
+      to: from,
+      layer: 'dns',
+      lines,
+      bytes: latin1(r),
+      rfc: answer.rfc,
+      udp: { srcPort: 53, dstPort: port, len: r.length },
+      kind: { layer: 'dns', key: 'response', rrtype, purpose, rcode: answer.rcode === 'NOERROR' && answer.answers.length === 0 ? 'NODATA' : answer.rcode },
+      ...(verdict ? { verdict } : {}),
+    })
+  }
+
+  const flushDns = () => {
+    const pending = pendingDns
+    pendingDns = []
+    for (const p of pending) dnsExchange(p.from, p.answer, p.purpose, p.verdict)
+  }
+
+  /** Queues a check's DNS answers; the last one carries what the check concluded. */
+  const queueCheck = (from: string, answers: readonly DnsAnswer[], purpose: DnsPurpose, verdict: NonNullable<Step['verdict']>) => {
+    answers.forEach((answer, i) => pendingDns.push({ from, answer, purpose, ...(i === answers.length - 1 ? { verdict } : {}) }))
+  }
+
+  /**
+   * What a receiving MTA checks before it answers the dot: SPF on the envelope sender and client address (RFC 7208
+   * §2.4), the DKIM signature (RFC 6376 §6), DMARC on the header From: (RFC 7489 §6.6); the results go into
+   * Authentication-Results (RFC 8601), and p=reject refuses the message (RFC 7489 §6.7).
+   */
+  const checksFor = (server: Actor, zone: Zone) => (m: MessageToCheck) => {
+    const lookup = (q: Parameters<typeof resolve>[1]) => resolve(zone, q)
+    const domain = domainOf(m.reversePath) || m.helo
+    const check = { ip: m.clientAddress, domain, sender: m.reversePath || `postmaster@${m.helo}`, helo: m.helo }
+    const spf = checkSpf(check, lookup)
+    queueCheck(server.id, spf.queries, 'spf', { check: 'spf', result: spf.result, domain: spf.domain, ...(spf.mechanism ? { detail: spf.mechanism } : {}) })
+    const dkim = dkimVerify(m.content, lookup)
+    queueCheck(server.id, dkim.queries, 'dkim', {
+      check: 'dkim',
+      result: dkim.result,
+      domain: dkim.domain ?? '',
+      ...(dkim.reason ? { detail: dkim.reason } : {}),
+    })
+    const fromDomain = headerFromDomain(m.content)
+    const dmarc = checkDmarc(
+      { fromDomain, spf: { result: spf.result, domain: spf.domain }, dkim: dkim.domain ? [{ result: dkim.result, domain: dkim.domain }] : [] },
+      lookup,
+    )
+    queueCheck(server.id, dmarc.queries, 'dmarc', { check: 'dmarc', result: dmarc.result, domain: fromDomain, detail: `p=${dmarc.policy ?? 'none'}` })
+    const header = authenticationResults(server.host, { spf: { ...spf, check }, dkim, dmarc: { ...dmarc, fromDomain } }, { fold: true })
+    return { header, ...(dmarc.disposition === 'reject' ? { reject: { domain: fromDomain } } : {}) }
+  }
+
+  /**
+   * A SYN that a router drops (OP25B): no SYN-ACK comes, so the client retransmits with a doubling timeout,
+   * 1 s first (RFC 6298 §2.1, §5.5; RFC 9293 §3.8.1), and gives up. Nothing reaches the server.
+   */
+  const dropped = (client: Actor, s: ServerSpec, routerId: string, port: number, note?: Bilingual) => {
+    const conn = newConnection(ephemeralPort(`${spec.seed}/${s.id}/${connections++}`), port)
+    let rto = 1
+    for (let attempt = 1; attempt <= SYN_ATTEMPTS; attempt++) {
+      const [syn] = handshake(conn)
+      if (!syn) break
+      snapshot = null
+      steps.push({
+        index: steps.length,
+        from: client.id,
+        to: routerId,
+        tcp: syn.segment,
+        time: clock,
+        layer: 'tcp',
+        lines: [],
+        bytes: '',
+        kind: { layer: 'tcp', key: 'syn-dropped', attempt, last: attempt === SYN_ATTEMPTS },
+        rfc: attempt === 1 ? 'RFC 9293 §3.5' : 'RFC 6298 §5.5',
+        stateBefore: attempt === 1 ? 'client CLOSED' : 'client SYN-SENT',
+        stateAfter: attempt === SYN_ATTEMPTS ? 'client CLOSED' : 'client SYN-SENT',
+        dropped: true,
+        ...(attempt === 1 && note ? { note } : {}),
+      })
+      clock += rto
+      rto *= 2
+    }
+  }
+
   /** Opens a TCP connection: handshake, TLS first on 465/995/993 (RFC 8314 §3), the greeting. */
   const connect = (clientId: string | undefined, serverId: string | undefined, fresh: boolean, synNote?: Bilingual, greetingNote?: Bilingual): Conn | null => {
     const found = find(clientId, serverId)
@@ -353,6 +551,12 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
       snapshot = null
       return existing
     }
+    const port = resolveOptions(s.protocol, s.options).port
+    const router = (spec.routers ?? []).find((r) => r.block.port === port && r.block.from.includes(client.id) && !r.block.inside.includes(s.id))
+    if (router) {
+      dropped(client, s, router.id, port, synNote)
+      return null
+    }
     const options: ServerOptions = {
       clientAddress: client.ip,
       clientHost: client.host,
@@ -364,9 +568,10 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         ? { popBeforeSmtp: { windowSeconds: s.popBeforeSmtpWindow, lastPopLogin: (ip: string) => popLogins.get(ip) } }
         : {}),
       ...(s.greylistDelay !== undefined ? { greylist: { delaySeconds: s.greylistDelay, firstSeen: firstSeenIn(greylists, s.id) } } : {}),
+      ...(s.mynetworks ? { trustedClient: s.mynetworks.includes(client.id) } : {}),
+      ...(s.checks && spec.dns ? { checkMessage: checksFor(servers.find((x) => x.id === s.id) as Actor, spec.dns.zone) } : {}),
     }
     const adapter = createAdapter(s.protocol, options, world)
-    const port = resolveOptions(s.protocol, s.options).port
     const greeting = adapter.server.openTurn()
     const c: Conn = {
       spec: s,
@@ -386,7 +591,7 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
           layer: 'tcp',
           lines: [],
           bytes: '',
-          kind: { layer: 'tcp', key: SYN_KEYS[i] ?? 'syn' },
+          kind: { layer: 'tcp', key: SYN_KEYS[i] ?? 'syn', protocol: s.protocol, ...(IMPLICIT_TLS_PORTS.includes(port) ? { tlsFirst: true as const } : {}) },
           rfc: 'RFC 9293 §3.5',
           stateBefore: r.before,
           stateAfter: r.after,
@@ -405,8 +610,32 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     const turn = c.adapter.server.exchange(line)
     const input = turn.input ?? { kind: 'unknown', rfc: '' }
     const kind: StepKind = input.kind === 'body' ? { layer: c.spec.protocol, key: 'body' } : { layer: c.spec.protocol, key: 'command', command: input.kind }
-    dataStep(c, 'client', [line], kind, input.rfc, before, turn.stateAfter, a.note, undefined, input.secret)
+    // A line carrying CRLFs (an IMAP literal sent in one write) is shown as the wire lines it is.
+    dataStep(c, 'client', line.split(CRLF), kind, input.rfc, before, turn.stateAfter, a.note, undefined, input.secret)
     serverTurn(c, turn, a.replyNote)
+  }
+
+  /** The signing MTA puts DKIM-Signature on top of what it sends (RFC 6376 §5), c=relaxed/relaxed, rsa-sha256. */
+  const signedLines = (lines: readonly string[], signer: { readonly domain: string; readonly selector: string } | undefined): string[] => {
+    if (!signer) return [...lines]
+    const message = lines.map((l) => `${l}${CRLF}`).join('')
+    const field = dkimSign(message, { ...signer, privateKeyPem: TEACHING_KEY_PEM }, { time: DKIM_EPOCH + clock })
+    return [...field.split(CRLF), ...lines]
+  }
+
+  /** The message the relaying server (the client of this connection) queued last, as it sends it on. */
+  const forwarded = (c: Conn, footer: readonly string[]): string[] | null => {
+    const queued = delivered.filter((d) => d.server === c.client.id).at(-1)
+    if (!queued) {
+      problems.push(`${c.client.id} has no queued message to forward`)
+      snapshot = null
+      return null
+    }
+    // RFC 5321 §4.4: Return-Path belongs to final delivery; mail that is sent on does not carry one.
+    const lines = queued.message.content.replace(/^Return-Path:[^\r]*\r\n/, '').split('\r\n')
+    if (lines.at(-1) === '') lines.pop()
+    // A footer added on the way changes the body after any signature made before (RFC 6376 §3.4.4: bh= fails).
+    return [...signedLines(lines, spec.servers.find((x) => x.id === c.client.id)?.dkim), ...footer]
   }
 
   const apply = (a: Action) => {
@@ -416,6 +645,20 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
     }
     if (a.type === 'connect') {
       connect(a.from, a.to, true, a.note, a.replyNote)
+      return
+    }
+    if (a.type === 'resolve') {
+      if (!spec.dns) {
+        problems.push('resolve needs a dns resolver in the lesson')
+        snapshot = null
+        return
+      }
+      const from = a.from ?? clients[0]?.id ?? 'client'
+      const found = findMailExchangers(spec.dns.zone, a.domain)
+      const before = steps.length
+      for (const answer of found.queries) dnsExchange(from, answer, answer.question.type === 'MX' ? 'mx' : 'address')
+      const first = steps[before]
+      if (a.note && first) steps[before] = { ...first, note: a.note }
       return
     }
     // Opening a connection by the way: the action's notes belong to its own line, not to the greeting.
@@ -453,9 +696,18 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
         )
         break
       }
-      case 'body': {
+      case 'body':
+      case 'forward': {
         // A bounce quotes the refusal it reports (RFC 3464 §2.3.6 Diagnostic-Code): {{lastError}} is that line.
-        const m = c.adapter.sendMessage(a.lines.map((l) => l.replace('{{lastError}}', lastError)))
+        const lines =
+          a.type === 'body'
+            ? signedLines(
+                a.lines.map((l) => l.replace('{{lastError}}', lastError)),
+                a.dkim,
+              )
+            : forwarded(c, a.footer ?? [])
+        if (!lines) break
+        const m = c.adapter.sendMessage(lines)
         if (!m) {
           problems.push(`${c.spec.protocol} has no message body to send`)
           snapshot = null
@@ -505,11 +757,43 @@ export function createTimelineBuilder(spec: Omit<SessionSpec, 'actions'>): Timel
   }
 }
 
+/** The TCP segment of a step that travels over TCP; throws for a DNS (UDP) step, a programming error. */
+export function segmentOf(step: Step): Segment {
+  if (!step.tcp) throw new Error(`step ${step.index} is not a TCP segment`)
+  return step.tcp
+}
+
 /** Folds a whole session into its timeline (lessons, at build time). */
 export function buildTimeline(spec: SessionSpec): Timeline {
   const b = createTimelineBuilder(spec)
   for (const a of spec.actions) b.apply(a)
   return b.finish()
+}
+
+/** 2024-01-01T10:00:00Z in seconds since 1970: the lab clock's zero, for DKIM's t= (RFC 6376 §3.5). */
+const DKIM_EPOCH = 1704103200
+
+/** The octets of a binary message as a latin1 string (one char per octet), as Step.bytes holds them. */
+function latin1(bytes: Uint8Array): string {
+  let out = ''
+  for (const b of bytes) out += String.fromCharCode(b)
+  return out
+}
+
+/** The domain of an address (`a@b.example` → `b.example`); '' for the null path. */
+function domainOf(address: string): string {
+  const at = address.lastIndexOf('@')
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase()
+}
+
+/** The domain of the header From: (RFC 5322 §3.6.2), which DMARC aligns against (RFC 7489 §3.1). */
+function headerFromDomain(content: string): string {
+  const head = content.split('\r\n\r\n', 1)[0] ?? ''
+  const m = /^From:((?:.*)(?:\r\n[ \t].*)*)/im.exec(head)
+  if (!m) return ''
+  const text = m[1] ?? ''
+  const angle = /<([^<>]*)>/.exec(text)
+  return domainOf((angle ? angle[1] : text)?.trim() ?? '')
 }
 
 /** Greylisting memory per server: the first time each triplet was seen. */

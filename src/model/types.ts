@@ -2,8 +2,8 @@
 
 export type Protocol = 'smtp' | 'pop3' | 'imap'
 
-/** The layer a step travels on; also `data-layer` on the diagram. */
-export type Layer = 'tcp' | 'tls' | Protocol
+/** The layer a step travels on; also `data-layer` on the diagram (`dns`: queries over UDP 53, RFC 1035 §4.2.1). */
+export type Layer = 'tcp' | 'tls' | 'dns' | Protocol
 
 /**
  * How a reply reads, protocol-independent, for colour and for the quiz:
@@ -42,8 +42,17 @@ export interface DeliveredMessage {
   /** Mailbox names (local parts after alias expansion) the message went to; empty for relayed mail. */
   readonly mailboxes: readonly string[]
   readonly relayed: readonly string[]
-  /** The message as received, after dot-unstuffing (RFC 5321 §4.5.2), CRLF line ends. */
+  /**
+   * The message as this server queued it: its own Received: line on top of the content received, dot-unstuffed
+   * (RFC 5321 §4.5.2), CRLF line ends. A relayed message goes to the next hop exactly like this: a relay adds
+   * Received: only (RFC 5321 §4.4).
+   */
   readonly content: string
+  /**
+   * What a local mailbox stores: Return-Path: (the MAIL FROM value) above `content`, inserted only by the final
+   * delivery (RFC 5321 §4.4); null when no recipient is local.
+   */
+  readonly stored: string | null
 }
 
 /** Client lines that are not commands, named alike by every engine (commands are named in upper case). */
@@ -128,8 +137,25 @@ export interface ServerOptions {
   mailboxFullUntil?: Record<string, number>
   /** SMTP: words in a message that make the server refuse it after the final dot (554 5.7.1, a content filter). */
   rejectContent?: string[]
+  /**
+   * SMTP: checks the receiving server runs on a message after the final dot and before it answers (SPF, DKIM,
+   * DMARC through DNS; RFC 7208 §2.4, RFC 6376 §6, RFC 7489 §6.6). `header` is added above the server's own
+   * Received: (RFC 8601 §5); `reject` refuses the message with 550 5.7.1 (RFC 7489 §6.7).
+   */
+  checkMessage?: (m: MessageToCheck) => { readonly header?: string; readonly reject?: { readonly domain: string } }
   /** The clock, in seconds since an arbitrary start; scenarios move it with `wait`. */
   now?: () => number
+}
+
+/** What a receiving SMTP server knows about a message when the final dot arrives. */
+export interface MessageToCheck {
+  readonly reversePath: string
+  readonly recipients: readonly string[]
+  /** The message as received (after dot-unstuffing), before this server's trace fields. */
+  readonly content: string
+  readonly clientAddress: string
+  /** The HELO/EHLO argument. */
+  readonly helo: string
 }
 
 /** The contract every engine's stateful facade keeps (CONTRACT.md §1). */

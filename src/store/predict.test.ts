@@ -18,13 +18,14 @@ const at = (steps: readonly Step[], i: number | undefined): Step => {
   if (!s) throw new Error(`no step ${i}`)
   return s
 }
-const serverIds = (id: string): Set<string> => {
+/** Each server's listening port by actor id: a server speaks from it (a relaying server's own client lines do not). */
+const serverIds = (id: string): Map<string, number | undefined> => {
   const s = findScenario(id)
-  return new Set(
+  return new Map(
     s
       ? compileScenario(s)
           .timeline.actors.filter((a) => a.role === 'server')
-          .map((a) => a.id)
+          .map((a) => [a.id, a.port])
       : [],
   )
 }
@@ -64,7 +65,7 @@ describe('isQuestion', () => {
       const questions = questionsOf(steps)
       expect(questions.length).toBeGreaterThan(0)
       for (const [i, step] of steps.entries()) {
-        const serverReply = servers.has(step.from) && APP_LAYERS.has(step.layer) && step.lines.length > 0
+        const serverReply = servers.has(step.from) && step.tcp?.srcPort === servers.get(step.from) && APP_LAYERS.has(step.layer) && step.lines.length > 0
         expect(isQuestion(step), `${s.id} step ${i + 1} (${step.layer} ${step.from}: ${step.lines[0] ?? ''})`).toBe(serverReply)
       }
     })

@@ -12,8 +12,9 @@ export function visibleLines(bytes: string): { text: string; cr: boolean; lf: bo
 }
 
 /** Classic hex dump: offset, 16 octets, ASCII. */
-export function hexDump(bytes: string): string[] {
-  const data = new TextEncoder().encode(bytes)
+export function hexDump(bytes: string, binary = false): string[] {
+  // A binary payload (a DNS message) is held one char per octet; text is UTF-8 on the wire.
+  const data = binary ? Uint8Array.from(bytes, (c) => c.charCodeAt(0)) : new TextEncoder().encode(bytes)
   const rows: string[] = []
   for (let i = 0; i < data.length; i += 16) {
     const chunk = [...data.slice(i, i + 16)]

@@ -276,7 +276,8 @@ export function fetch(ctx: Ctx, r: Reader, byUid: boolean): Tagged {
   }
   replaceMessages(ctx, v.name, changed)
   if (wantsFlags || changed.size > 0) ctx.s.selected = { ...v, known }
-  return { id: 'fetchOk' }
+  // Which completion: whether this FETCH set \Seen on any message (the caption says so, or says it did not).
+  return { id: changed.size > 0 ? 'fetchOkSeen' : 'fetchOk' }
 }
 
 function needsEntity(items: readonly FetchItem[]): boolean {

@@ -122,6 +122,8 @@ export const IMAP_RESPONSES = {
   // FETCH data; also the untagged FETCH that STORE answers and that reports another session's flag change.
   fetch: { status: '*', framing: 'untagged', text: '{n} FETCH ({items})', rfc: 'RFC 9051 §7.5.2' },
   fetchOk: { status: 'OK', framing: 'tagged', text: 'Fetch completed.', rfc: 'RFC 9051 §6.4.5' },
+  // The same completion, when this FETCH read a body section without .PEEK and so set \Seen (RFC 9051 §6.4.5).
+  fetchOkSeen: { status: 'OK', framing: 'tagged', text: 'Fetch completed.', rfc: 'RFC 9051 §6.4.5' },
   storeOk: { status: 'OK', framing: 'tagged', text: 'Store completed.', rfc: 'RFC 9051 §6.4.6' },
   // EXAMINE opened the mailbox read-only: changing it fails (RFC 9051 §6.3.3, §6.4.6).
   readOnly: { status: 'NO', framing: 'tagged', text: 'Mailbox is read-only.', rfc: 'RFC 9051 §6.3.3, §6.4.6' },

@@ -33,7 +33,7 @@ export const POP3_REPLIES = {
   invalidCharacters: { status: '-ERR', rfc: 'RFC 1939 §3, RFC 2449 §3', text: 'Control characters are not allowed in a command.' },
   // Unrecognised or unimplemented commands get -ERR (RFC 1939 §3).
   unknownCommand: { status: '-ERR', rfc: 'RFC 1939 §3', text: 'Unknown command.' },
-  // LAST and RPOP belonged to older POP3 versions and are not in RFC 1939: unimplemented, so -ERR (§3).
+  // RPOP was removed by RFC 1460 and LAST by RFC 1725; RFC 1939 has neither: unimplemented, so -ERR (§3).
   obsoleteCommand: { status: '-ERR', rfc: 'RFC 1939 §3', text: '{command} is not part of POP3 (RFC 1939).' },
   // A fault inside the engine (a bug, never the client's doing): the line was not processed; [SYS/TEMP]
   // says the problem is the server's and may pass (RFC 3206 §4, RFC 2449 §8).

@@ -135,10 +135,21 @@ describe('what the engine delivers matches what Postfix stored', () => {
   it('dot-stuffed line arrives with one dot (RFC 5321 §4.5.2), body byte for byte', () => {
     const [msg] = deliveries('smtp_header_vs_envelope.txt')
     const eml = readFileSync(join(FIXTURES, 'smtp_header_vs_envelope.delivered.eml'), 'utf8')
-    expect(withoutTrace(msg?.content ?? '')).toBe(storedBody(eml))
+    expect(withoutTrace(msg?.stored ?? '')).toBe(storedBody(eml))
     expect(msg?.reversePath).toBe('bounces+123@lists.example.org')
     expect(msg?.recipients).toEqual(['user1@example.test'])
-    expect(msg?.content.startsWith('Return-Path: <bounces+123@lists.example.org>\r\n')).toBe(true)
+    // Postfix's local delivery put Return-Path: on top of the stored copy (RFC 5321 §4.4), as the engine does.
+    expect(eml.startsWith('Return-Path: <bounces+123@lists.example.org>\n')).toBe(true)
+    expect(msg?.stored?.startsWith('Return-Path: <bounces+123@lists.example.org>\r\n')).toBe(true)
+  })
+
+  it('relayed mail (trusted client, outside recipient) is queued with Received: and no Return-Path (RFC 5321 §4.4)', () => {
+    const [msg] = deliveries('smtp_relay_trusted_accepted.txt')
+    expect(msg?.relayed).toEqual(['bob@outside.example'])
+    expect(msg?.mailboxes).toEqual([])
+    expect(msg?.stored).toBeNull()
+    expect(msg?.content).toMatch(/^Received: from client\.example\.test /)
+    expect(msg?.content).not.toMatch(/^Return-Path:/im)
   })
 
   it('Received: "with" keyword matches Postfix (RFC 3848): SMTP, ESMTP, ESMTPS, ESMTPSA', () => {

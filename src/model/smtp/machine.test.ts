@@ -172,6 +172,40 @@ describe('SMTP engine rules', () => {
     expect(session(lines, opts).last[0]).toMatch(/^250 /)
   })
 
+  describe('Return-Path: only on final delivery, Received: on every hop (RFC 5321 §4.4)', () => {
+    const send = (rcpts: string[], opts = {}) => {
+      const s = createSmtpServer({ trustedClient: true, ...opts })
+      s.open()
+      for (const l of ['EHLO a.test', 'MAIL FROM:<a@a.test>', ...rcpts.map((r) => `RCPT TO:<${r}>`), 'DATA', 'Subject: x', '']) s.receive(l)
+      const [msg] = delivered(s.exchange('.').events)
+      return msg
+    }
+
+    it('a local recipient: the mailbox copy starts with Return-Path: <MAIL FROM>, then Received:', () => {
+      const msg = send(['user1@example.test'])
+      expect(msg?.stored).toMatch(/^Return-Path: <a@a\.test>\r\nReceived: from a\.test /)
+      expect(msg?.content).toMatch(/^Received: from a\.test /)
+      expect(msg?.content).not.toMatch(/^Return-Path:/im)
+    })
+
+    it('an outside recipient only: queued for relay with Received: alone, no copy stored', () => {
+      const msg = send(['bob@far.test'])
+      expect(msg?.relayed).toEqual(['bob@far.test'])
+      expect(msg?.stored).toBeNull()
+      expect(msg?.content).toMatch(/^Received: from a\.test [^\r]*\r\n\tby mail\.example\.test with ESMTP id [0-9A-F]{10}\r\n\tfor <bob@far\.test>;/)
+      expect(msg?.content).not.toMatch(/^Return-Path:/im)
+    })
+
+    it('both: the local copy has Return-Path:, the relayed one does not', () => {
+      const msg = send(['user1@example.test', 'bob@far.test'])
+      expect(msg?.relayed).toEqual(['bob@far.test'])
+      expect(msg?.mailboxes).toEqual(['user1'])
+      expect(msg?.stored?.startsWith('Return-Path: <a@a.test>\r\n')).toBe(true)
+      expect(msg?.stored?.endsWith(msg.content)).toBe(true)
+      expect(msg?.content).not.toMatch(/^Return-Path:/im)
+    })
+  })
+
   it('a content filter refuses after the dot with 554 5.7.1 and delivers nothing', () => {
     const s = createSmtpServer({ rejectContent: ['viagra'] })
     s.open()

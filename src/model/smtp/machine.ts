@@ -368,14 +368,28 @@ function endOfData(s: SmtpSession, buf: DataBuffer): Out {
   const lower = buf.content.toLowerCase()
   if (s.opts.rejectContent.some((w) => lower.includes(w))) return say(reset, reply(s, 'contentRejected'))
   const tx = s.tx ?? { from: '', rcpts: [], rcptTried: false }
+  const checked = s.opts.checkMessage?.({
+    reversePath: tx.from,
+    recipients: tx.rcpts.map((r) => r.address),
+    content: buf.content,
+    clientAddress: s.opts.clientAddress,
+    helo: s.helo?.domain ?? '',
+  })
+  // RFC 7489 §6.7: a receiver may reject a message that fails DMARC under p=reject, during the SMTP session.
+  if (checked?.reject) return say(reset, reply(s, 'policyRejected', { domain: checked.reject.domain }))
   const queueId = makeQueueId(s, buf.content)
+  // RFC 8601 §5: Authentication-Results goes above the trace fields that were there when the checks ran.
+  const content = (checked?.header ? `${checked.header}\r\n` : '') + receivedHeader(s, queueId, tx) + buf.content
+  const local = tx.rcpts.some((r) => !r.relay)
   const message: DeliveredMessage = {
     queueId,
     reversePath: tx.from,
     recipients: tx.rcpts.map((r) => r.address),
     mailboxes: [...new Set(tx.rcpts.flatMap((r) => r.mailboxes))],
     relayed: tx.rcpts.filter((r) => r.relay).map((r) => r.address),
-    content: traceHeaders(s, queueId, tx) + buf.content,
+    content,
+    // RFC 5321 §4.4: only the final delivery inserts the return path; relayed mail leaves without it.
+    stored: local ? `Return-Path: <${tx.from}>\r\n${content}` : null,
   }
   const next: SmtpSession = { ...reset, deliveries: s.deliveries + 1, errors: 0 }
   return { session: next, replies: [reply(s, 'queued', { id: queueId })], events: [{ type: 'delivered', message }] }
@@ -399,18 +413,13 @@ export function rfc5322Date(seconds: number): string {
   return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`
 }
 
-/** Return-Path: and Received: added on delivery (RFC 5321 §4.4; "with" keywords per RFC 3848). */
-function traceHeaders(s: SmtpSession, queueId: string, tx: Transaction): string {
+/** The Received: line every server adds on accepting a message, relay or final (RFC 5321 §4.4; "with" keywords per RFC 3848). */
+function receivedHeader(s: SmtpSession, queueId: string, tx: Transaction): string {
   const helo = s.helo?.domain ?? 'unknown'
   const esmtp = s.helo?.verb === 'EHLO'
   const withKw = `${esmtp ? 'E' : ''}SMTP${esmtp && s.secure ? 'S' : ''}${esmtp && s.authUser ? 'A' : ''}`
   const forClause = tx.rcpts.length === 1 ? `\r\n\tfor <${tx.rcpts[0]?.address ?? ''}>` : ''
-  return (
-    [
-      `Return-Path: <${tx.from}>`,
-      `Received: from ${helo} (${s.opts.clientHost ?? (isDomain(helo) ? helo : 'unknown')} [${s.opts.clientAddress}])\r\n\tby ${s.opts.hostname} with ${withKw} id ${queueId}${forClause};\r\n\t${rfc5322Date(s.opts.now())}`,
-    ].join('\r\n') + '\r\n'
-  )
+  return `Received: from ${helo} (${s.opts.clientHost ?? (isDomain(helo) ? helo : 'unknown')} [${s.opts.clientAddress}])\r\n\tby ${s.opts.hostname} with ${withKw} id ${queueId}${forClause};\r\n\t${rfc5322Date(s.opts.now())}\r\n`
 }
 
 function vrfy(s: SmtpSession, arg: string): Out {

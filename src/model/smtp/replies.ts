@@ -17,7 +17,7 @@ export const SMTP_REPLIES = {
   heloOk: { code: 250, text: '{host}', rfc: 'RFC 5321 §4.1.1.1' },
   // EHLO: multi-line 250 with one extension per line (RFC 5321 §4.1.1.1, §4.2.1).
   ehloOk: { code: 250, text: '{host}', rfc: 'RFC 5321 §4.1.1.1, §4.2.1' },
-  // MAIL FROM accepted (RFC 5321 §4.1.1.2; 2.1.0 = originator ok, RFC 3463 §3.2).
+  // MAIL FROM accepted (RFC 5321 §4.1.1.2); 2.1.0 is success with X.1.0 "other address status" (RFC 3463 §3.2).
   mailOk: { code: 250, enhanced: '2.1.0', text: 'Ok', rfc: 'RFC 5321 §4.1.1.2' },
   // RCPT TO accepted (RFC 5321 §4.1.1.3; 2.1.5 = destination ok).
   rcptOk: { code: 250, enhanced: '2.1.5', text: 'Ok', rfc: 'RFC 5321 §4.1.1.3' },
@@ -59,7 +59,8 @@ export const SMTP_REPLIES = {
   nestedMail: { code: 503, enhanced: '5.5.1', text: 'Error: nested MAIL command', rfc: 'RFC 5321 §4.1.1.2, §4.1.4' },
   needMail: { code: 503, enhanced: '5.5.1', text: 'Error: need MAIL command', rfc: 'RFC 5321 §4.1.1.3, §4.1.4' },
   needRcpt: { code: 503, enhanced: '5.5.1', text: 'Error: need RCPT command', rfc: 'RFC 5321 §4.1.1.4, §3.3' },
-  tlsInTransaction: { code: 503, enhanced: '5.5.1', text: 'Error: MAIL transaction in progress', rfc: 'RFC 3207 §4' },
+  // Postfix's answer, not one RFC 3207 §4 lists (220, 501, 454): a bad sequence in RFC 5321's terms.
+  tlsInTransaction: { code: 503, enhanced: '5.5.1', text: 'Error: MAIL transaction in progress', rfc: 'RFC 5321 §4.1.4' },
   // DATA after MAIL when every RCPT was refused (RFC 5321 §3.3: 503 or 554).
   noValidRcpt: { code: 554, enhanced: '5.5.1', text: 'Error: no valid recipients', rfc: 'RFC 5321 §3.3' },
   // Syntax (RFC 5321 §4.2.4, §4.1.1.2–3): 500 unknown, 501 bad arguments, 502 not implemented.
@@ -95,8 +96,9 @@ export const SMTP_REPLIES = {
   mailboxFull: { code: 452, enhanced: '4.2.2', text: '{addr}: Recipient address rejected: Mailbox full', rfc: 'RFC 5321 §4.2.2, RFC 3463 §3.3' },
   tooManyRcpts: { code: 452, enhanced: '4.5.3', text: 'Error: too many recipients', rfc: 'RFC 5321 §4.5.3.1.10' },
   // After the final dot (RFC 5321 §4.1.1.4; RFC 1870 §6 for size).
-  tooBig: { code: 552, enhanced: '5.3.4', text: 'Error: message file too big', rfc: 'RFC 1870 §6, RFC 5321 §4.5.3.1.10' },
+  tooBig: { code: 552, enhanced: '5.3.4', text: 'Error: message file too big', rfc: 'RFC 1870 §6, RFC 5321 §4.5.3.1.7, §4.5.3.1.9' },
   // A content filter refuses the message after the dot: permanent, so the sender gets a bounce.
+  policyRejected: { code: 550, enhanced: '5.7.1', text: 'Rejected by the DMARC policy of {domain}', rfc: 'RFC 7489 §6.7; RFC 5321 §4.2.5' },
   contentRejected: { code: 554, enhanced: '5.7.1', text: 'Error: message content rejected', rfc: 'RFC 5321 §4.1.1.4, §4.2.5; RFC 3463 §3.8' },
   textLineTooLong: { code: 554, enhanced: '5.6.0', text: 'Error: message line longer than 998 octets', rfc: 'RFC 5321 §4.5.3.1.6' },
   // A fault inside the engine (a bug, never the client's doing): the line was not processed, try again
@@ -127,7 +129,8 @@ export const RFC_REPLY_CODES: Record<string, readonly number[]> = {
   HELP: [211, 214, 502, 504],
   NOOP: [250],
   QUIT: [221],
-  STARTTLS: [220, 454, 554], // RFC 3207 §4
+  // RFC 3207 §4 lists 220, 501 and 454; 554 is Postfix's answer to a second STARTTLS (503 and 502 are in ANY).
+  STARTTLS: [220, 501, 454, 554],
   AUTH: [235, 334, 432, 454, 500, 501, 503, 504, 530, 534, 535, 538], // RFC 4954 §6
   // 530 may answer any command but NOOP, EHLO, STARTTLS and QUIT while TLS is required (RFC 3207 §4).
   ANY: [500, 501, 502, 503, 421, 530],

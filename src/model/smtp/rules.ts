@@ -36,7 +36,8 @@ export const SMTP_SEQUENCE: Readonly<Record<SmtpCommand, Readonly<Record<SmtpCom
   HELP: row(ok, ok, ok, ok),
   // RFC 5321 §3.5.2, §4.2.4: EXPN may be disabled; this server never expands lists (502).
   EXPN: row('notImplemented', 'notImplemented', 'notImplemented', 'notImplemented'),
-  // RFC 3207 §4: STARTTLS not in a mail transaction (503).
+  // Postfix's choice, not an RFC rule: STARTTLS inside a mail transaction gets 503 (RFC 3207 §4 names only 220, 501
+  // and 454; 503 is RFC 5321 §4.1.4's bad sequence).
   STARTTLS: row(ok, ok, 'tlsInTransaction', 'tlsInTransaction'),
   // RFC 4954 §4: AUTH after EHLO, not during a mail transaction (503).
   AUTH: row('needEhlo', ok, 'authInTransaction', 'authInTransaction'),
@@ -73,9 +74,9 @@ export interface SmtpGuard {
 export const SMTP_GUARDS: readonly SmtpGuard[] = [
   // RFC 3207 §4: while TLS is required, everything but NOOP, EHLO, STARTTLS and QUIT gets 530.
   { when: 'tls-required', commands: SMTP_COMMANDS.filter((c) => !['NOOP', 'EHLO', 'STARTTLS', 'QUIT'].includes(c)), reply: 'tlsRequired' },
-  // RFC 3207 §4.2: no second STARTTLS once TLS is active.
+  // RFC 3207 §4.2: STARTTLS is no longer offered once TLS is active; a second one gets Postfix's 554.
   { when: 'tls-active', commands: ['STARTTLS'], reply: 'tlsActive' },
-  // RFC 5321 §4.2.4: a known command this server does not offer here is 502.
+  // A known command this server does not offer here is 502 (RFC 5321 §4.2.4); for STARTTLS that is Postfix's choice.
   { when: 'starttls-off', commands: ['STARTTLS'], reply: 'notImplemented' },
   { when: 'auth-off', commands: ['AUTH'], reply: 'notImplemented' },
   // RFC 4954 §3, §4: AUTH is an ESMTP extension, so it needs EHLO.

@@ -8,7 +8,7 @@ export default {
   order: 230,
   title: { ja: 'IMAPの基本: メールをサーバに置いたまま読む', en: 'IMAP basics: reading mail that stays on the server' },
   summary: {
-    ja: 'メールソフトがIMAPサーバ(143番ポート)にログインし、フォルダの一覧、件名などのヘッダ、1通の本文の順に、必要な分だけを取り出します。本文を読むと、サーバ上のメールに既読フラグ(\\Seen)が付きます。',
+    ja: 'メールソフトがIMAPサーバ（143番ポート）にログインし、フォルダの一覧、件名などのヘッダ、1通の本文の順に、必要な分だけを取り出します。本文を読むと、サーバ上のメールに既読フラグ（\\Seen）が付きます。',
     en: "A mail program logs in to an IMAP server on port 143 and fetches only what it needs: the folder list, the headers, then one message's text. Reading the text sets the seen flag (\\Seen) on the message on the server.",
   },
   client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },
@@ -18,7 +18,7 @@ export default {
       type: 'send',
       line: 'a1 LOGIN user1 password1',
       note: {
-        ja: '行頭の「a1」はタグです。クライアントはコマンドごとに違うタグを付け、サーバは完了の応答に同じタグを付けて返すので、どの応答がどのコマンドへの答えかが分かります(RFC 9051 §2.2.1)。「*」で始まる行はタグなし応答で、完了の前に届く途中のデータです。',
+        ja: '行頭の「a1」はタグです。クライアントはコマンドごとに違うタグを付け、サーバは完了の応答に同じタグを付けて返すので、どの応答がどのコマンドへの答えかが分かります（RFC 9051 §2.2.1）。「*」で始まる行はタグなし応答で、完了の前に届く途中のデータです。',
         en: 'The "a1" at the start is the tag. The client gives every command its own tag and the server puts the same tag on the completion response, so each answer pairs with its command (RFC 9051 §2.2.1). Lines starting with "*" are untagged: data that comes before the completion.',
       },
     },
@@ -43,7 +43,7 @@ export default {
       type: 'send',
       line: 'a5 FETCH 1 BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)]',
       note: {
-        ja: 'BODY.PEEKは「のぞき見」で、読んでも既読フラグ(\\Seen)を付けません。プレビュー表示や振り分けのように、利用者がまだメールを開いていない段階で使います。',
+        ja: 'BODY.PEEKは「のぞき見」で、読んでも既読フラグ（\\Seen）を付けません。プレビュー表示や振り分けのように、利用者がまだメールを開いていない段階で使います。',
         en: 'BODY.PEEK "peeks": reading this way does not set the seen flag (\\Seen). It is for previews and filtering, before the user has actually opened the message.',
       },
       replyNote: {
@@ -55,7 +55,7 @@ export default {
       type: 'send',
       line: 'a6 FETCH 1 BODY[TEXT]',
       replyNote: {
-        ja: '.PEEKのないBODY[TEXT]で本文を読んだので、サーバが既読フラグ(\\Seen)を付け、同じ応答のFLAGS (\\Seen)で知らせました。この印はPCではなく、サーバ上のメールに付いています。',
+        ja: '.PEEKのないBODY[TEXT]で本文を読んだので、サーバが既読フラグ（\\Seen）を付け、同じ応答の「FLAGS (\\Seen)」で知らせました。この印はPCではなく、サーバ上のメールに付いています。',
         en: 'BODY[TEXT] without .PEEK read the text, so the server set the seen flag (\\Seen) and reported FLAGS (\\Seen) in the same response. The flag belongs to the message on the server, not to the PC.',
       },
     },

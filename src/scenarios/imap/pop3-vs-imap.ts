@@ -9,7 +9,7 @@ export default {
   order: 250,
   title: { ja: '2台のPCで読む: POP3とIMAPの違い', en: 'Reading on two PCs: POP3 versus IMAP' },
   summary: {
-    ja: '同じアカウント(user1)を2台のPCで使います。前半のPOP3では、PC1が受信して削除したメールはPC2には届きません。後半のIMAPでは、PC1が読んだメールがサーバ上で既読になり、PC2からも同じ状態に見えます。',
+    ja: '同じアカウント（user1）を2台のPCで使います。前半のPOP3では、PC1が受信して削除したメールはPC2には届きません。後半のIMAPでは、PC1が読んだメールがサーバ上で既読になり、PC2からも同じ状態に見えます。',
     en: 'Two PCs share one account, user1. In the first half, with POP3, the message PC1 downloads and deletes never reaches PC2. In the second half, with IMAP, the message PC1 reads is marked as seen on the server, and PC2 sees it that way too.',
   },
   clients: [
@@ -30,7 +30,7 @@ export default {
       to: 'pop3',
       line: 'USER user1',
       note: {
-        ja: '前半はPOP3です。PC1とPC2には同じアカウント(user1)が設定されていて、サーバのメールボックスには2通が届いています。まずPC1が受信します。',
+        ja: '前半はPOP3です。PC1とPC2には同じアカウント（user1）が設定されていて、サーバのメールボックスには2通が届いています。まずPC1が受信します。',
         en: 'The first half is POP3. PC1 and PC2 are set up with the same account, user1, and two messages wait in its mailbox on the server. PC1 checks first.',
       },
     },
@@ -88,7 +88,7 @@ export default {
       to: 'imap',
       line: 'a3 FETCH 1 BODY[]',
       replyNote: {
-        ja: 'PC1が本文を読んだので、サーバ上のメールに既読フラグ(\\Seen)が付きました。POP3と違って、メールそのものもサーバに残っています。',
+        ja: 'PC1が本文を読んだので、サーバ上のメールに既読フラグ（\\Seen）が付きました。POP3と違って、メールそのものもサーバに残っています。',
         en: 'PC1 has read the message, so the server marks it with the seen flag (\\Seen). Unlike with POP3, the message itself stays on the server.',
       },
     },
@@ -110,7 +110,7 @@ export default {
       to: 'imap',
       line: 'b3 FETCH 1 FLAGS',
       replyNote: {
-        ja: 'PC2はこのメールをまだ一度も開いていませんが、既読フラグ(\\Seen)が付いています。フラグがサーバ上で管理されているので、PC1で読んだ結果がPC2にもそのまま見えるのです。',
+        ja: 'PC2はこのメールをまだ一度も開いていませんが、既読フラグ（\\Seen）が付いています。フラグがサーバ上で管理されているので、PC1で読んだ結果がPC2にもそのまま見えるのです。',
         en: 'PC2 has never opened this message, yet it carries the seen flag (\\Seen). Flags are kept on the server, so what PC1 read shows as read on PC2 as well.',
       },
     },

@@ -8,7 +8,7 @@ export default {
   order: 200,
   title: { ja: 'POP3の基本: メールをPCにダウンロードする', en: 'POP3 basics: downloading mail to the PC' },
   summary: {
-    ja: 'PCのメールソフトがPOP3サーバ(110番ポート)に接続し、USER/PASSで認証してからメールの件数を確かめ、1通を受信(RETR)して削除(DELE)し、QUITで切断するまでを追います。この接続は暗号化されていません。',
+    ja: 'PCのメールソフトがPOP3サーバ（110番ポート）に接続し、USER/PASSで認証してからメールの件数を確かめ、1通を受信（RETR）して削除（DELE）し、QUITで切断するまでを追います。この接続は暗号化されていません。',
     en: 'A mail program on a PC connects to a POP3 server on port 110, logs in with USER/PASS, checks what is waiting, downloads one message with RETR, deletes it with DELE and leaves with QUIT. Nothing on this connection is encrypted.',
   },
   client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },
@@ -19,7 +19,7 @@ export default {
       type: 'send',
       line: 'PASS password1',
       note: {
-        ja: '図の行に「password1」がそのまま見えています。メールソフトは新着を確かめるたびに(たとえば数分ごとに)この行を送るので、盗聴の機会もそのたびにあります。これを防ぐ方法が、この後のレッスンのAPOPとPOP3S(995番ポート)です。',
+        ja: '図の行に「password1」がそのまま見えています。メールソフトは新着を確かめるたびに（たとえば数分ごとに）この行を送るので、盗聴の機会もそのたびにあります。これを防ぐ方法が、この後のレッスンのAPOPとPOP3S（995番ポート）です。',
         en: 'The line on the diagram shows "password1" as it is. A mail program sends it every time it checks for new mail (every few minutes, say), so every check is another chance to capture it. APOP and POP3S (port 995), in the next lessons, are the ways around this.',
       },
     },
@@ -46,7 +46,7 @@ export default {
       type: 'send',
       line: 'QUIT',
       replyNote: {
-        ja: '1番のメールは、ここで初めてメールボックスから消えました。もしQUITを送らずに接続が切れていたら、UPDATE状態には入らず、DELEの印は捨てられてメールはサーバに残ります(RFC 1939 §6)。',
+        ja: '1番のメールは、ここで初めてメールボックスから消えました。もしQUITを送らずに接続が切れていたら、UPDATE状態には入らず、DELEの印は捨てられてメールはサーバに残ります（RFC 1939 §6）。',
         en: 'Only now has message 1 left the mailbox. Had the connection dropped without QUIT, the server would never enter UPDATE: the DELE mark would be dropped and the message would stay on the server (RFC 1939 §6).',
       },
     },

@@ -16,7 +16,7 @@ export default {
   id: 'smtp-ehlo',
   protocol: 'smtp',
   order: 20,
-  title: { ja: 'EHLO: 拡張SMTP(ESMTP)でセッションを始める', en: 'EHLO: opening an Extended SMTP session' },
+  title: { ja: 'EHLO: 拡張SMTP（ESMTP）でセッションを始める', en: 'EHLO: opening an Extended SMTP session' },
   summary: {
     ja: 'HELO の代わりに EHLO で名乗ると、サーバは使える拡張機能を一覧で返します。その一覧の読み方と HELO との違いを、1 通の送信で確かめます。',
     en: 'When the client introduces itself with EHLO instead of HELO, the server answers with the list of extensions it offers. One short message shows how to read that list and how it differs from HELO.',
@@ -30,7 +30,7 @@ export default {
       type: 'send',
       line: 'EHLO pc1.client.example.test',
       note: {
-        ja: 'R1秋NW午前Ⅱ問9 の選択肢は DATA・EHLO・MAIL・RCPT でした。MAIL・RCPT・DATA は挨拶が済んだあとの取引で使うコマンドなので、セッションの開始は EHLO です。EHLO を知らない古いサーバは 500 か 502 を返し（RFC 5321 §4.1.4）、クライアントは HELO で名乗り直します。',
+        ja: 'R1秋NW午前Ⅱ問9 の選択肢は DATA・EHLO・MAIL・RCPT でした。MAIL・RCPT・DATA はあいさつが済んだあとのメールトランザクションで使うコマンドなので、セッションの開始は EHLO です。EHLO を知らない古いサーバは 500 か 502 を返し（RFC 5321 §4.1.4）、クライアントは HELO で名乗り直します。',
         en: 'R1秋NW午前Ⅱ問9 offered DATA, EHLO, MAIL and RCPT. MAIL, RCPT and DATA belong to the mail transaction that follows the greeting, so the session starts with EHLO. An old server that does not know EHLO answers 500 or 502 (RFC 5321 §4.1.4), and the client then introduces itself again with HELO.',
       },
       replyNote: {

@@ -18,8 +18,8 @@ export default {
       type: 'send',
       line: 'HELO a.example',
       note: {
-        ja: '元記事の「HELO <a.com>」の山かっこは「ここに名前を入れる」という印で、実際に送るのは HELO a.example のような名前だけです。',
-        en: 'In the article\'s "HELO <a.com>" the angle brackets only mark where the name goes; what is actually sent is the bare name, as in HELO a.example.',
+        ja: '元記事の「HELO <a.com>」の山かっこは「ここに名前を入れる」という印で、実際に送るのは HELO a.example のような名前だけです。元記事が挙げるもう一つの形「EHLO [10.1.1.10]」は、名前の代わりに自分の IP アドレスを [ ] で囲んで名乗るアドレスリテラルです（RFC 5321 §4.1.3）。',
+        en: 'In the article\'s "HELO <a.com>" the angle brackets only mark where the name goes; what is actually sent is the bare name, as in HELO a.example. The other form the article shows, EHLO [10.1.1.10], names the client by its IP address in square brackets instead: an address literal (RFC 5321 §4.1.3).',
       },
     },
     {
@@ -39,7 +39,14 @@ export default {
         en: 'The second recipient, user2, appears in none of the header lines that follow. That is how Bcc (blind carbon copy) works: the mail program uses the Bcc: addresses only for RCPT TO and usually removes the Bcc: header before sending (RFC 5322 §3.6.3), so user1 cannot tell that user2 got a copy.',
       },
     },
-    { type: 'send', line: 'DATA' },
+    {
+      type: 'send',
+      line: 'DATA',
+      replyNote: {
+        ja: '354 のあとは、ヘッダ、空行、本文の順に送ります（RFC 5322 §2.1）。元記事の telnet の例では To: と Hello の間の空行が抜けていて、Hello が本文なのか誤ったヘッダ行なのかは受け取る側の判断任せになります。このレッスンでは空行を入れて送ります。',
+        en: "After 354 come the header lines, a blank line, then the body (RFC 5322 §2.1). The article's telnet example has no blank line between To: and Hello, which leaves it to the receiving side whether Hello is body text or a broken header line. This lesson sends the blank line.",
+      },
+    },
     {
       type: 'body',
       lines: ['From: b@b.example', 'To: c@c.example', 'Subject: dummy mail', '', 'Hello'],

@@ -8,7 +8,7 @@ export default {
   id: 'smtp-permanent-failure',
   protocol: 'smtp',
   order: 80,
-  title: { ja: '永久的なエラー(5xx)とエラーメール(バウンス)', en: 'Permanent errors (5xx) and the bounce message' },
+  title: { ja: '永久的なエラー（5xx）とエラーメール（バウンス）', en: 'Permanent errors (5xx) and the bounce message' },
   summary: {
     ja: '送信側のメールサーバの立場で、5xx の応答を受けたときの動きを追います。存在しない宛先は再送せず、送信者に配送状態通知（DSN）のエラーメールを送り返します。',
     en: 'Seen from the sending mail server: what it does with a 5xx reply. It does not retry the unknown recipient; it sends the original sender a bounce, a delivery status notification (DSN).',

@@ -47,7 +47,7 @@ export default {
       to: 'pop3',
       line: 'USER user1',
       note: {
-        ja: 'H20SV問1 では、社内 PC のメールソフトが SMTP AUTH に対応していないので POP before SMTP を使う、という場面が出題されました。メールソフトは普段どおり受信してから送信するだけで、送信用の利用者名やパスワードの設定は要りません。',
+        ja: 'H20SV問1 では、社内 PC のメールソフトが SMTP-AUTH に対応していないので POP before SMTP を使う、という場面が出題されました。メールソフトは普段どおり受信してから送信するだけで、送信用のユーザ名やパスワードの設定は要りません。',
         en: 'H20SV問1 describes an office whose mail programs cannot do SMTP AUTH, so POP before SMTP is used. The mail program just fetches mail before sending, as usual; it needs no user name or password for sending.',
       },
     },
@@ -92,7 +92,7 @@ export default {
       to: 'smtp',
       line: 'RCPT TO:<friend@outside.example>',
       replyNote: {
-        ja: 'POP3 のログインから 6 分たち、5 分の枠を過ぎたので、同じ IP アドレスでも中継は断られました。いまは、メールソフトが利用者名とパスワードを送る SMTP-AUTH（サブミッションポート 587 番）が主流で、IP アドレスに頼る POP before SMTP はほとんど使われません。',
+        ja: 'POP3 のログインから 6 分たち、5 分の枠を過ぎたので、同じ IP アドレスでも中継は断られました。いまは、メールソフトがユーザ名とパスワードを送る SMTP-AUTH（サブミッションポート 587 番）が主流で、IP アドレスに頼る POP before SMTP はほとんど使われません。',
         en: 'Six minutes after the POP3 login the five-minute window is over, so the same IP address is refused again. Today mail programs send a user name and password with SMTP AUTH (on the submission port 587); POP before SMTP, which trusts an IP address, is hardly used any more.',
       },
     },

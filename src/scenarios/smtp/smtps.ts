@@ -8,9 +8,9 @@ export default {
   id: 'smtps',
   protocol: 'smtp',
   order: 40,
-  title: { ja: 'SMTPS(465番): 最初から TLS で投稿する', en: 'SMTPS (port 465): submission over TLS from the first byte' },
+  title: { ja: 'SMTPS（465番）: 最初から TLS で投稿する', en: 'SMTPS (port 465): submission over TLS from the first byte' },
   summary: {
-    ja: 'メールソフトが 465 番ポートに接続すると、TCP の直後に TLS ハンドシェイクが行われ、SMTP の挨拶はその中で始まります。SMTP 認証（AUTH PLAIN）のあと、外部宛ての 1 通を送ります。',
+    ja: 'メールソフトが 465 番ポートに接続すると、TCP の直後に TLS ハンドシェイクが行われ、SMTP のあいさつはその中で始まります。SMTP 認証（AUTH PLAIN）のあと、外部宛ての 1 通を送ります。',
     en: 'A mail program connects to port 465: the TLS handshake follows TCP at once, and the SMTP greeting already arrives inside it. After SMTP authentication (AUTH PLAIN) it sends one message to an outside address.',
   },
   client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },
@@ -19,7 +19,7 @@ export default {
     {
       type: 'connect',
       replyNote: {
-        ja: '220 の挨拶より前に TLS ハンドシェイクが済んでいます。465 番は接続した瞬間から TLS を使う「暗黙の TLS」（RFC 8314 §3.3）で、SMTP は 1 行目から暗号化されています。STARTTLS と違って平文の区間がないので、STARTTLS の行を消される心配もありません。',
+        ja: '220 のあいさつより前に TLS ハンドシェイクが済んでいます。465 番は接続した瞬間から TLS を使う「暗黙の TLS」（RFC 8314 §3.3）で、SMTP は 1 行目から暗号化されています。STARTTLS と違って平文の区間がないので、STARTTLS の行を消される心配もありません。',
         en: 'The TLS handshake is over before the 220 greeting. Port 465 uses implicit TLS from the moment of connection (RFC 8314 §3.3), so SMTP is encrypted from its first line. Unlike STARTTLS there is no plaintext phase, so no one can strip a STARTTLS line.',
       },
     },

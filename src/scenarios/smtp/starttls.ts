@@ -18,7 +18,7 @@ export default {
       type: 'send',
       line: 'EHLO mx.sender.example',
       replyNote: {
-        ja: '一覧に STARTTLS があるので、このサーバとは TLS に切り替えられます。ただしこの一覧も平文です。経路上の攻撃者が STARTTLS の行を消すと、送信側は気づかずに平文のまま送ってしまいます（STARTTLS ストリッピング）。サーバ間でこれを防ぐ仕組みに MTA-STS（RFC 8461）があります。',
+        ja: '一覧に STARTTLS があるので、このサーバとは TLS に切り替えられます。ただしこの一覧も平文です。通信の途中に割り込んだ攻撃者が STARTTLS の行を消すと、送信側は気づかずに平文のまま送ってしまいます（STARTTLS ストリッピング）。サーバ間でこれを防ぐ仕組みに MTA-STS（RFC 8461）があります。',
         en: 'STARTTLS is listed, so this server can switch to TLS. But the list itself is plaintext: an attacker on the path could delete the STARTTLS line, and the sender would carry on unencrypted without noticing (STARTTLS stripping). MTA-STS (RFC 8461) protects server-to-server mail against this.',
       },
     },
@@ -26,7 +26,7 @@ export default {
       type: 'send',
       line: 'STARTTLS',
       note: {
-        ja: 'ここまでに盗聴者が読めたのは、220 の挨拶、EHLO で名乗ったホスト名、拡張機能の一覧だけです。メールアドレスも本文も、まだ 1 つも送っていません。',
+        ja: 'ここまでに盗聴者が読めたのは、220 のあいさつ、EHLO で名乗ったホスト名、拡張機能の一覧だけです。メールアドレスも本文も、まだ 1 つも送っていません。',
         en: 'So far an eavesdropper could read the 220 greeting, the host name given with EHLO, and the list of extensions. No address and no message text has been sent yet.',
       },
       replyNote: {

@@ -10,7 +10,7 @@ export default {
   id: 'smtp-submission-auth',
   protocol: 'smtp',
   order: 50,
-  title: { ja: 'サブミッションポート(587番)と SMTP 認証', en: 'The submission port (587) and SMTP authentication' },
+  title: { ja: 'サブミッションポート（587番）と SMTP 認証', en: 'The submission port (587) and SMTP authentication' },
   summary: {
     ja: 'メールソフトが 587 番ポートに接続し、STARTTLS で暗号化してから SMTP 認証（SMTP-AUTH）を行い、外部宛ての 1 通を送ります。パスワードの誤りと、base64 の中身も確かめます。',
     en: 'A mail program connects to port 587, encrypts the connection with STARTTLS, authenticates (SMTP AUTH) and sends one message to an outside address. A mistyped password and the contents of the base64 lines are shown too.',
@@ -40,7 +40,7 @@ export default {
       type: 'send',
       line: 'EHLO pc1.client.example.test',
       replyNote: {
-        ja: 'TLS の中に入ったので、AUTH PLAIN LOGIN が並びました。これで利用者名とパスワードを送っても、盗聴者には暗号化されたレコードしか見えません。',
+        ja: 'TLS の中に入ったので、AUTH PLAIN LOGIN が並びました。これでユーザ名とパスワードを送っても、盗聴者には暗号化されたレコードしか見えません。',
         en: 'Inside TLS, AUTH PLAIN LOGIN now appears. The user name and password can be sent: an eavesdropper sees only encrypted records.',
       },
     },
@@ -69,7 +69,7 @@ export default {
       type: 'send',
       line: `AUTH PLAIN ${plain}`,
       note: {
-        ja: `${plain} を base64 から戻すと、NUL・"user1"・NUL・"password1" です（RFC 4616 §2）。PLAIN は利用者名とパスワードを 1 行で送るので、LOGIN より往復が少なくて済みます。`,
+        ja: `${plain} を base64 から戻すと、NUL・"user1"・NUL・"password1" です（RFC 4616 §2）。PLAIN はユーザ名とパスワードを 1 行で送るので、LOGIN より往復が少なくて済みます。`,
         en: `${plain} decodes from base64 to NUL, "user1", NUL, "password1" (RFC 4616 §2). PLAIN sends the user name and password in one line, so it needs fewer round trips than LOGIN.`,
       },
       replyNote: {

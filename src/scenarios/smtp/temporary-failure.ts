@@ -15,7 +15,7 @@ export default {
   id: 'smtp-temporary-failure',
   protocol: 'smtp',
   order: 70,
-  title: { ja: '一時的なエラー(4xx): キューに残して再送する', en: 'Temporary errors (4xx): keep the mail queued and retry' },
+  title: { ja: '一時的なエラー（4xx）: キューに残して再送する', en: 'Temporary errors (4xx): keep the mail queued and retry' },
   summary: {
     ja: '送信側のメールサーバの立場で、4xx の応答を受けたときの動きを追います。1 回目はグレーリストとメールボックス満杯で断られますが、メールをキューに残して 30 分ごとに再送し、最後は 2 人とも届きます。',
     en: 'Seen from the sending mail server: what it does with 4xx replies. The first try meets greylisting and a full mailbox; the server keeps the message queued, retries every 30 minutes, and in the end both recipients get it.',

@@ -8,8 +8,8 @@ export default {
   order: 100,
   title: { ja: '1回の接続で複数の宛先・RSET・ドットの扱い', en: 'One connection: several recipients, RSET and the leading dot' },
   summary: {
-    ja: '宛先を 3 つ伝え、1 つが 550 で断られたところで RSET で取引をやり直し、正しい宛先で送ります。本文には「.」で始まる行と「.」だけの行を入れ、通信路の上でどう送られるかを見ます。',
-    en: 'Three recipients are named and one is refused with 550; RSET starts the transaction over, and the message goes to the right addresses. The body holds a line starting with "." and a line that is only ".", to show how they cross the wire.',
+    ja: '宛先を 3 つ伝えます。2 つ目は綴りの誤りで 550 で断られ、3 つ目まで伝えたあとで送り手が RSET でメールトランザクションをやり直し、正しい宛先で送ります。本文には「.」で始まる行と「.」だけの行を入れ、ネットワーク上でどう送られるかを見ます。',
+    en: 'Three recipients are named; the second, misspelt, is refused with 550. After the third, the sender starts the transaction over with RSET and sends to the right addresses. The body holds a line starting with "." and a line that is only ".", to show how they cross the wire.',
   },
   client: { host: 'pc1.client.example.test', ip: '192.0.2.10' },
   servers: [{ id: 'server', protocol: 'smtp', options: { hostname: 'mail.example.test', domains: ['example.test'], port: 25 } }],
@@ -30,8 +30,8 @@ export default {
       type: 'send',
       line: 'RSET',
       note: {
-        ja: '送り手は綴りの誤りに気づき、この取引をやめて最初からやり直すことにしました。RSET では受け付け済みの user1 と postmaster も忘れられるので、次の取引で改めて伝えます。TCP の接続と EHLO の挨拶はそのまま使えます。',
-        en: 'The sender notices the typo and decides to start this transaction over. RSET also forgets the accepted user1 and postmaster, so the next transaction names them again. The TCP connection and the EHLO greeting stay in use.',
+        ja: '送り手は綴りの誤りに気づき、このメールトランザクションをやめて最初からやり直すことにしました。RSET では受け付け済みの user1 と postmaster も忘れられます。次のメールトランザクションでは、送りたい user1 と、綴りを直した user2 だけを伝えます。TCP の接続と EHLO のあいさつはそのまま使えます。',
+        en: 'The sender notices the typo and decides to start this transaction over. RSET also forgets the accepted user1 and postmaster. The next transaction names only the recipients still wanted: user1, and user2 spelt right. The TCP connection and the EHLO greeting stay in use.',
       },
     },
     { type: 'send', line: 'MAIL FROM:<alice@client.example.test>' },
@@ -51,7 +51,7 @@ export default {
         'The line above holds a single dot.',
       ],
       note: {
-        ja: '「.forward」と「.」の 2 行は、通信路の上では「..forward」「..」と点が 1 つ増えています（ドット・スタッフィング、RFC 5321 §4.5.2）。「.」だけの行をそのまま送ると、サーバはそこでメールが終わったと判断してしまうからです。サーバは行頭の点を 1 つ取り除いて保存するので、受け取る人には元どおりに見えます。',
+        ja: '「.forward」と「.」の 2 行は、ネットワーク上では「..forward」「..」と点が 1 つ増えています（ドット・スタッフィング、RFC 5321 §4.5.2）。「.」だけの行をそのまま送ると、サーバはそこでメールが終わったと判断してしまうからです。サーバは行頭の点を 1 つ取り除いて保存するので、受け取る人には元どおりに見えます。',
         en: 'On the wire the lines ".forward" and "." carry one extra dot: "..forward" and ".." (dot-stuffing, RFC 5321 §4.5.2). Sent as it is, the line holding only "." would tell the server the message had ended. The server removes one leading dot before storing, so the recipients see the original text.',
       },
       replyNote: {

@@ -12,6 +12,7 @@ const MAX_MARKS = 24
 const pct = (x: number) => `${(x * 100).toFixed(3)}%`
 
 export const PHASE_LABEL: Record<Phase, UiKey> = {
+  lookup: 'phaseLookup',
   connection: 'phaseConnection',
   greeting: 'phaseGreeting',
   tls: 'phaseTls',

@@ -77,13 +77,14 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
   )
   return (
     <li
-      className={`row layer-${step.layer}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}${old ? ' old' : ''}`}
+      className={`row layer-${step.layer}${step.dropped ? ' dropped' : ''}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}${old ? ' old' : ''}`}
       data-testid="message"
       data-index={step.index + 1}
       data-from={step.from}
       data-to={step.to}
       data-layer={step.layer}
       data-cls={cls}
+      data-dropped={step.dropped ? 'true' : undefined}
       aria-current={current ? 'step' : undefined}
       style={top === undefined ? undefined : { top }}
       onClick={() => onPick(step.index + 1)}
@@ -97,6 +98,7 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
           {step.tls ? <Icon name="lock" size={14} label="TLS" /> : null}
           {exposed ? <Icon name="eye" size={15} label={t(lang, 'eavesdropper')} /> : null}
           <span className="text">{label}</span>
+          {step.dropped ? <span className="dropped-mark">✕ {t(lang, 'droppedHere')}</span> : null}
         </span>
         {animate && LoadedTrack ? (
           <LoadedTrack direction={direction}>{line}</LoadedTrack>

@@ -1,19 +1,9 @@
 import { tm } from '../../content/modes'
+import { deliveryView } from '../../lessons/delivery'
 import { useLesson, usePlayer } from '../../store/context'
 
-/** Header fields of an RFC 5322 message (unfolded), by lower-case name. */
-function headerFields(content: string): { name: string; value: string }[] {
-  const head = content.split('\r\n\r\n')[0] ?? ''
-  return head
-    .replace(/\r\n[ \t]+/g, ' ')
-    .split('\r\n')
-    .flatMap((l) => {
-      const i = l.indexOf(':')
-      return i > 0 ? [{ name: l.slice(0, i), value: l.slice(i + 1).trim() }] : []
-    })
-}
-
-/** After a delivery: the envelope next to the header a mail program shows, and the trace lines. */
+/** After the server accepted a message: where it went (a mailbox, or the queue for relay), the envelope next to the
+ *  header a mail program shows, and the trace lines each copy really carries (RFC 5321 §4.4). */
 export default function DeliveryPanel() {
   const step = usePlayer((s) => s.step)
   const lang = usePlayer((s) => s.lang)
@@ -21,17 +11,15 @@ export default function DeliveryPanel() {
   const delivery = [...(lesson?.timeline.delivered ?? [])].reverse().find((d) => d.at < step)
   if (!delivery) return null
   const m = delivery.message
-  const fields = headerFields(m.content)
-  const get = (n: string) => fields.filter((f) => f.name.toLowerCase() === n).map((f) => f.value)
-  const shown = ['from', 'to', 'cc', 'subject']
-  const headerText = fields
-    .filter((f) => shown.includes(f.name.toLowerCase()) && !['return-path', 'received'].includes(f.name.toLowerCase()))
-    .map((f) => f.value)
-    .join(' ')
-    .toLowerCase()
+  const view = deliveryView(m, lang)
   return (
-    <section className="panel delivery-panel" aria-labelledby="delivery-title" data-testid="delivery">
-      <h2 id="delivery-title">{tm(lang, 'deliveryTitle')}</h2>
+    <section className="panel delivery-panel" aria-labelledby="delivery-title" data-testid="delivery" data-kind={view.kind}>
+      <h2 id="delivery-title">{view.title}</h2>
+      <ul className="delivery-outcomes" data-testid="delivery.outcome">
+        {view.outcomes.map((o) => (
+          <li key={o}>{o}</li>
+        ))}
+      </ul>
       <div className="delivery-grid">
         <div>
           <h3>{tm(lang, 'envelope')}</h3>
@@ -45,7 +33,7 @@ export default function DeliveryPanel() {
                 <dt>RCPT TO</dt>
                 <dd>
                   <code>{`<${r}>`}</code>
-                  {headerText.includes(r.toLowerCase()) ? null : <span className="badge">{tm(lang, 'notInHeader')}</span>}
+                  {view.notInHeader.includes(r) ? <span className="badge">{tm(lang, 'notInHeader')}</span> : null}
                 </dd>
               </div>
             ))}
@@ -54,24 +42,23 @@ export default function DeliveryPanel() {
         <div>
           <h3>{tm(lang, 'header')}</h3>
           <dl>
-            {shown.flatMap((n) =>
-              get(n).map((v, i) => (
-                <div key={`${n}${i}`} className="pair">
-                  <dt>{n[0]?.toUpperCase() + n.slice(1)}:</dt>
-                  <dd>{v}</dd>
-                </div>
-              )),
-            )}
+            {view.header.map((f, i) => (
+              <div key={`${f.name}${i}`} className="pair">
+                <dt>{f.name[0]?.toUpperCase() + f.name.slice(1).toLowerCase()}:</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
           </dl>
         </div>
       </div>
-      <h3>{tm(lang, 'trace')}</h3>
-      <pre className="trace">
-        {fields
-          .filter((f) => ['return-path', 'received'].includes(f.name.toLowerCase()))
-          .map((f) => `${f.name}: ${f.value}`)
-          .join('\n')}
-      </pre>
+      {view.traces.map((t) => (
+        <div key={t.kind}>
+          <h3>{t.label}</h3>
+          <pre className="trace" data-testid={`delivery.trace-${t.kind}`}>
+            {t.fields.map((f) => `${f.name}: ${f.value}`).join('\n')}
+          </pre>
+        </div>
+      ))}
     </section>
   )
 }

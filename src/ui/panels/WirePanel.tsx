@@ -26,17 +26,26 @@ export function WirePanel() {
       </div>
       {current ? (
         <>
-          <p className="tcp-fields">
-            <span>
-              TCP {current.tcp.srcPort} → {current.tcp.dstPort}
-            </span>
-            <span>[{current.tcp.flags.join(', ')}]</span>
-            <span>seq={current.tcp.seq}</span>
-            {current.tcp.flags.includes('ACK') ? <span>ack={current.tcp.ack}</span> : null}
-            <span>len={current.tcp.len}</span>
-          </p>
+          {current.tcp ? (
+            <p className="tcp-fields">
+              <span>
+                TCP {current.tcp.srcPort} → {current.tcp.dstPort}
+              </span>
+              <span>[{current.tcp.flags.join(', ')}]</span>
+              <span>seq={current.tcp.seq}</span>
+              {current.tcp.flags.includes('ACK') ? <span>ack={current.tcp.ack}</span> : null}
+              <span>len={current.tcp.len}</span>
+            </p>
+          ) : current.udp ? (
+            <p className="tcp-fields">
+              <span>
+                UDP {current.udp.srcPort} → {current.udp.dstPort}
+              </span>
+              <span>len={current.udp.len}</span>
+            </p>
+          ) : null}
           {current.tls ? <p className="tls-note">{t(lang, 'encryptedRecord', { octets: current.tls.recordOctets })}</p> : null}
-          {current.layer === 'tls' ? <p className="tls-note">{t(lang, 'tlsHandshakeBytes', { octets: current.tcp.len })}</p> : null}
+          {current.layer === 'tls' ? <p className="tls-note">{t(lang, 'tlsHandshakeBytes', { octets: current.tcp?.len ?? 0 })}</p> : null}
           {sealed && current.tls ? (
             <p className="muted">{t(lang, 'sealed')}</p>
           ) : current.bytes === '' ? (
@@ -51,8 +60,15 @@ export function WirePanel() {
             )
           ) : hex ? (
             <pre className="wire hex" tabIndex={0}>
-              {hexDump(bytes).join('\n')}
+              {hexDump(bytes, current.layer === 'dns').join('\n')}
             </pre>
+          ) : current.layer === 'dns' ? (
+            // A DNS message is binary (RFC 1035 §4.1): its question and answers, decoded; the octets under "hex".
+            <ul className="tls-messages">
+              {current.lines.map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ul>
           ) : (
             <pre className="wire" tabIndex={0}>
               {visibleLines(bytes).map((l, i) => (

@@ -1,0 +1,33 @@
+// A PUBLISHED, WORTHLESS DEMO KEY. Anyone can read it here, so a signature made with it proves nothing.
+// It exists so that the lessons can sign and verify DKIM in the browser (RFC 6376, rsa-sha256, 2048 bits as
+// RFC 8301 §3.2 recommends). Generated once with `openssl genrsa -traditional 2048` (PKCS#1 RSAPrivateKey);
+// never use it, or anything signed with it, outside these lessons.
+export const TEACHING_KEY_PEM = `
+-----BEGIN RSA PRIVATE KEY-----
+MIIEowIBAAKCAQEAxeqHAFSRwxD4NkpNAif7kEIfFBL8KajVC2XP8761/f07lhTa
+NUrUSZ36g2AOYLCuba6afOpwk+VKysspggM2rQy2Qa5/C3ShTuL4O10Uy3P9HJAO
+O7wFKANE6WTtOWOAcQl3V9aP/k0upcEgKa7CH9SSf9dtN7VwXkNKrnRHTDa114lu
+LqwRjDO+IUzMLFg61aywoaH0jHKCGRKK65v5JIolS1Z0zd9OBAYNosW25GlkB3jM
+n9wIgcEL82tXpxveJua8dtGsN49M9qX/nWAfrfEPPb2gZH3z1UK4taTgtwwC+W4W
+pcE6TFIsLvr5wbyydp3ODpabzJSRv9iOZznnqQIDAQABAoIBAAbieGVAy9xBAh1j
+WsftK6FSR4H7ghWR561QkpoMQ4jtDu5S1d9eNcHE0tLQm9dttfefSAT548YlRwOE
+azJ4WaXN6CYjQ4yat0TG/PMVsxQ7ue2NLk2SJgzFBlfnGKBzL2PfPC1MS7CBL1L5
+Q5znlR2l153GWOiD8X958EZeyZ8jRVYppQjWPb45iE91bieuG2B0r0Pi6Xx/ocdf
+fKRCuVYQJPlI35p+LkKxUqrJU7QjMw72ARNUkAqrMv/kIVtgZVFdEPbDWuAm2Uug
+eO2kQDCuHWqnFMv7XjOpxzDuyOcdPl3DPyJ++lRXkcf3ywPNs8aqC01TbCOIdqUb
+oZMqjEECgYEA+FqVQWMUGjScffpAE2m9YI0Z3GsIUxGD4QyA4WuxzzQNJ/3bbnwv
+8aSR1fl5+n80INz7SoDWSmUIFssCfIZJ45+Z/Gh3IzIV8NLvAP5WjC5cIiRga7ra
++ZfjIT4ADJ1iWChOM3QIL37U8MzkjQg7Y/5IK3M+/ih6V2b+wChvW8kCgYEAzAJq
+iannH6/vOm00r21t5qggxUU01YKOBqVJJbIuUJeVGaojs4vK9NpZbFewA8L0naDI
+rzKEkFrZgPPXhV0X2/SofCNRDxk2YhDRzGKo6ShaGhIJhmelXwTrm/3WMyO5gLTQ
+ZUIpPhWtR5AQMcKMYvNQyESDuQunOEoqYihuXOECgYEAyiy7inJEwByKNMfO977B
+quLS5avAKBd/G2qZVGjeZAZEm4S96FBymy1UhzNDSFfbMNGURA9j40Yh8qQrDwIn
+DoUzztWf/ufcEqM0a8Og4xcua6DfWXPQpRUvkjUtxxcsIwYUuzA/JaMDaE/z0peb
++Yfcanq0EiUTiylOQ1HnbXkCgYA9cgDao8TMI3ZfV6MFr2TpkvwDzptiL2dNkxzb
+8LXIak9rInaMTm97ngRPAH4wM9jvXQz0z7djrylRkJ/6OBbGlgLlGNICRSq/EKfP
+8mtDhnbU4VfjFnaVjurT2flY/8qQfGVEClBXtbmyEy79fcZAy14qY5B0/JCKALSR
+SfIroQKBgGkKU0x/IDg/h13ZZ2v/R3nNqmAjjJzSWogBx/nKz7Ftym2Gmay+aYiw
+jvT/ypzyiqXNR6lpss0OLa/RXHgqqbGtETjq375w9CnwORTeDOulYaXEGQPAQm2E
+qFJTEMyS1guEHEwf57ziD/ChsLdXxv/qufVgc1W0ITPD/5epOcXM
+-----END RSA PRIVATE KEY-----
+`.trim()
