@@ -15,28 +15,28 @@ export const STATE_LABELS: Readonly<Record<'smtp' | 'pop3' | 'imap', Readonly<Re
     closed: { ja: '切断', en: 'closed' },
   },
   pop3: {
-    authorization: { ja: '認証 (AUTHORIZATION)', en: 'AUTHORIZATION' },
-    transaction: { ja: '操作 (TRANSACTION)', en: 'TRANSACTION' },
-    update: { ja: '削除を反映 (UPDATE)', en: 'UPDATE' },
+    authorization: { ja: '認証（AUTHORIZATION）', en: 'AUTHORIZATION' },
+    transaction: { ja: '操作（TRANSACTION）', en: 'TRANSACTION' },
+    update: { ja: '削除を反映（UPDATE）', en: 'UPDATE' },
     closed: { ja: '切断', en: 'closed' },
   },
   imap: {
     'not-authenticated': { ja: '未認証', en: 'not authenticated' },
     authenticated: { ja: '認証済み', en: 'authenticated' },
     selected: { ja: 'メールボックス選択中', en: 'mailbox selected' },
-    logout: { ja: 'ログアウト (切断)', en: 'logged out' },
+    logout: { ja: 'ログアウト（切断）', en: 'logged out' },
   },
 }
 
 const TEXT = {
   chartTitle: { ja: 'サーバの状態遷移図', en: 'The server’s state machine' },
-  chartAny: { ja: '(どの状態からも)', en: '(from any state)' },
+  chartAny: { ja: '（どの状態からも）', en: '(from any state)' },
   chartCurrent: { ja: '現在の状態', en: 'current state' },
   chartNow: { ja: '現在の状態: {state}', en: 'Current state: {state}' },
   chartLast: { ja: '直前の遷移: {from} → {to} ({label})', en: 'Last transition: {from} → {to} ({label})' },
   chartNoMove: { ja: 'この手順で状態は変わっていません。', en: 'This step did not change the state.' },
   chartHint: {
-    ja: '状態を選ぶ (クリック・Enter) と、その状態で受け付けるコマンドと、それ以外への応答を表示します。',
+    ja: '状態を選ぶ（クリック・Enter）と、その状態で受け付けるコマンドと、それ以外への応答を表示します。',
     en: 'Pick a state (click or Enter) to see the commands it takes and what the others get.',
   },
   chartTls: { ja: 'TLS 使用中', en: 'TLS on' },
