@@ -33,7 +33,7 @@ const TEXT = {
   chartAny: { ja: '（どの状態からも）', en: '(from any state)' },
   chartCurrent: { ja: '現在の状態', en: 'current state' },
   chartNow: { ja: '現在の状態: {state}', en: 'Current state: {state}' },
-  chartLast: { ja: '直前の遷移: {from} → {to} ({label})', en: 'Last transition: {from} → {to} ({label})' },
+  chartLast: { ja: '直前の遷移: {from} → {to}（{label}）', en: 'Last transition: {from} → {to} ({label})' },
   chartNoMove: { ja: 'この手順で状態は変わっていません。', en: 'This step did not change the state.' },
   chartHint: {
     ja: '状態を選ぶ（クリック・Enter）と、その状態で受け付けるコマンドと、それ以外への応答を表示します。',

@@ -4,6 +4,7 @@
 import { md5 } from 'js-md5'
 import { describe, expect, it } from 'vitest'
 import { createServer, toBase64, type Protocol, type ServerOptions } from '../model'
+import { SCENARIOS } from '../scenarios'
 import { compileById } from './compile'
 import { chartPosition, commandsIn, stateChart, type ChartTransition } from './statechart'
 
@@ -197,5 +198,22 @@ describe('where a lesson stands on the chart', () => {
       protocols.add(p.protocol)
     }
     expect([...protocols].sort()).toEqual(['pop3', 'smtp'])
+  })
+
+  it('stands on one of the chart’s own nodes at every step of every lesson (DNS steps keep the mail server before)', () => {
+    for (const { id } of SCENARIOS) {
+      const t = lesson(id)
+      for (let n = 0; n <= t.steps.length; n++) {
+        const p = chartPosition(t, n)
+        expect(p, `${id} ${n}`).not.toBeNull()
+        if (!p) continue
+        expect(
+          stateChart(p.protocol).nodes.map((x) => x.state),
+          `${id} ${n}`,
+        ).toContain(p.state)
+        const step = t.steps[n - 1]
+        if (step && step.layer === p.protocol) expect(p.state, `${id} ${n}`).toBe(step.stateAfter)
+      }
+    }
   })
 })
