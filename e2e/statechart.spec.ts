@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { counter, expectStep } from './helpers'
 
@@ -183,4 +184,17 @@ test('the chart sits beside the diagram on a laptop and under it on a phone', as
   const [d2, c2] = [await diagram.boundingBox(), await chart.boundingBox()]
   expect(c2 && d2 && c2.y >= d2.y + d2.height - 1).toBe(true)
   await expect(chart.locator('[aria-current="true"]')).toHaveAttribute('data-state', 'not-authenticated')
+})
+
+test('the chart, a node opened, passes axe (contrast, names, roles) on a laptop and a phone', async ({ page }) => {
+  await page.goto('?scenario=smtp-submission-auth&step=30&lang=ja')
+  const chart = page.getByTestId('state-chart')
+  await expect(chart).toBeVisible({ timeout: 10_000 })
+  await chart.locator('.sc-node[data-state="greeted"]').click()
+  await expect(page.getByTestId('state-chart.rules')).toBeVisible()
+  const laptop = await new AxeBuilder({ page }).include('[data-testid="state-chart"]').analyze()
+  expect(laptop.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  await page.setViewportSize({ width: 390, height: 844 })
+  const phone = await new AxeBuilder({ page }).include('[data-testid="state-chart"]').analyze()
+  expect(phone.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 })

@@ -200,6 +200,17 @@ describe('where a lesson stands on the chart', () => {
     expect([...protocols].sort()).toEqual(['pop3', 'smtp'])
   })
 
+  it('charts the server that listens on the connection, not the relaying MTA that is its client (mail-journey)', () => {
+    const t = lesson('mail-journey')
+    // The first line the sending MTA writes to the MX: the chart is the MX's, whose port is 25.
+    const n = t.steps.findIndex((s) => s.layer === 'smtp' && t.actors.find((a) => a.id === s.from)?.role === 'server' && s.tcp?.from === 'client') + 1
+    expect(n).toBeGreaterThan(0)
+    const step = t.steps[n - 1]
+    const p = chartPosition(t, n)
+    expect(p?.server.id).toBe(step?.to)
+    expect(p?.server.port).toBe(25)
+  })
+
   it('stands on one of the chart’s own nodes at every step of every lesson (DNS steps keep the mail server before)', () => {
     for (const { id } of SCENARIOS) {
       const t = lesson(id)

@@ -273,9 +273,10 @@ export function chartPosition(timeline: Timeline, shown: number): ChartPosition 
   // The server of the current step; a step with no mail server on it (DNS) keeps the one before.
   let current: Step | undefined
   let server: Actor | undefined
+  // The listening side of the step's connection (a relaying MTA is a server too, but the client of this one).
   for (let i = Math.max(at, 0); i >= 0 && server === undefined; i--) {
     current = steps[i]
-    if (current) server = [byId.get(current.from), byId.get(current.to)].find(isServer)
+    if (current?.tcp) server = [byId.get(current.tcp.from === 'server' ? current.from : current.to)].find(isServer)
   }
   server ??= timeline.actors.find(isServer)
   if (!isServer(server)) return null
