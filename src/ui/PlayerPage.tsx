@@ -16,6 +16,15 @@ const ExportMenu = lazy(() => import('./export/ExportMenu').then((m) => ({ defau
 const EavesPanel = lazy(() => import('./panels/EavesPanel'))
 const DeliveryPanel = lazy(() => import('./panels/DeliveryPanel'))
 const PredictPanel = lazy(() => import('./predict/PredictPanel'))
+// The state chart's code (the chart, the engines' tables) comes after first paint, 2 s after the load event, so
+// that the page's initial JavaScript stays within its budget (e2e/budget.spec.ts); its panel keeps its place.
+const later = () =>
+  new Promise<void>((done) => {
+    const go = () => setTimeout(done, 2000)
+    if (document.readyState === 'complete') go()
+    else addEventListener('load', go, { once: true })
+  })
+const StateChartPanel = lazy(() => later().then(() => import('./panels/StateChart')))
 
 export function PlayerPage() {
   const lang = usePlayer((s) => s.lang)
@@ -24,6 +33,9 @@ export function PlayerPage() {
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
   const fullControls = usePlayer((s) => (s.embed?.controls ?? 'full') === 'full')
   const started = usePlayer((s) => s.step > 0)
+  // The state chart beside the diagram (under it on phones); not in predict mode (it would give the answer
+  // away) nor in an embed (a course page asked for the diagram).
+  const chart = usePlayer((s) => !s.predict && s.embed === null)
   // The delivered-message panel (and its code) only once a message has been delivered on screen.
   const delivered = usePlayer((s) => {
     const first = s.lesson?.timeline.delivered[0]?.at
@@ -46,6 +58,13 @@ export function PlayerPage() {
             </Suspense>
           ) : null}
           <CaptionPanel />
+          {chart ? (
+            <section className="panel state-chart-panel">
+              <Suspense fallback={null}>
+                <StateChartPanel />
+              </Suspense>
+            </section>
+          ) : null}
           {eaves ? (
             <Suspense fallback={null}>
               <EavesPanel />

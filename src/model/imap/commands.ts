@@ -43,61 +43,6 @@ export const IMAP_COMMANDS = [
 
 export type ImapCommand = (typeof IMAP_COMMANDS)[number]
 
-/** Where a command may be given (RFC 9051 §3, §6). */
-export type ImapCommandScope = 'any' | 'not-authenticated' | 'authenticated' | 'selected'
-
-export function commandScope(command: ImapCommand): ImapCommandScope {
-  switch (command) {
-    case 'CAPABILITY':
-    case 'NOOP':
-    case 'LOGOUT':
-      return 'any'
-    case 'STARTTLS':
-    case 'AUTHENTICATE':
-    case 'LOGIN':
-      return 'not-authenticated'
-    case 'SELECT':
-    case 'EXAMINE':
-    case 'CREATE':
-    case 'DELETE':
-    case 'LIST':
-    case 'STATUS':
-    case 'APPEND':
-      return 'authenticated'
-    case 'CHECK':
-    case 'CLOSE':
-    case 'UNSELECT':
-    case 'EXPUNGE':
-    case 'SEARCH':
-    case 'FETCH':
-    case 'STORE':
-    case 'COPY':
-    case 'MOVE':
-    case 'UID FETCH':
-    case 'UID SEARCH':
-    case 'UID STORE':
-    case 'UID COPY':
-    case 'UID MOVE':
-    case 'UID EXPUNGE':
-      return 'selected'
-  }
-}
-
-/** True when `command` may be given in `state` (the `authenticated` commands are valid when selected too). */
-export function commandAllowed(command: ImapCommand, state: ImapState): boolean {
-  const scope = commandScope(command)
-  switch (state) {
-    case 'not-authenticated':
-      return scope === 'any' || scope === 'not-authenticated'
-    case 'authenticated':
-      return scope === 'any' || scope === 'authenticated'
-    case 'selected':
-      return scope === 'any' || scope === 'authenticated' || scope === 'selected'
-    case 'logout':
-      return false
-  }
-}
-
 /**
  * The tagged results RFC 9051 §6 lists under "Result:" for each command (RFC 3501 §6 for CHECK,
  * RFC 3691 for UNSELECT, RFC 6851 for MOVE, RFC 4315 for UID EXPUNGE). BAD is always allowed

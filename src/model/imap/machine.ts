@@ -6,7 +6,7 @@ import { byteLength } from '../encoding'
 import { lineTooLong } from '../sasl'
 import type { ClientLine, Secret, ServerOptions } from '../types'
 import { authenticate, login, saslResponse, startTls } from './auth'
-import { IMAP_LINE_RFC, commandAllowed, commandFromWords, commandScope, isValidTag } from './commands'
+import { IMAP_LINE_RFC, commandFromWords, isValidTag } from './commands'
 import type { ImapCommand, ImapLineKind } from './commands'
 import { MAX_LINE, MAX_LITERAL, MessageSetError, Out, close, echo, imapCapabilities, prefixLength } from './context'
 import type { Ctx, ImapPending, ImapSession, ImapStepResult, Tagged } from './context'
@@ -15,6 +15,7 @@ import { appendPreflight, append, create, deleteMailbox, list, select, status } 
 import { closeMailbox, copy, expunge, fetch, search, store } from './message-commands'
 import { ParseError, Reader, literalAtEnd } from './parser'
 import { IMAP_RESPONSES } from './responses'
+import { imapSequenceCheck } from './rules'
 import { buildWorld } from './store'
 import type { ImapWorld } from './store'
 import { sync } from './updates'
@@ -109,29 +110,13 @@ function commandLine(ctx: Ctx, line: string): void {
     ctx.out.add('unknownCommand', tag, { cmd: echo(name) })
     return
   }
-  if (!commandAllowed(command, ctx.s.state)) {
-    wrongState(ctx, tag, command)
+  // Wrong state: RFC 9051 §3 allows BAD or NO; the engine answers BAD, as Dovecot does. One table says which (rules.ts).
+  const refusal = imapSequenceCheck(ctx.s.state, command)
+  if (refusal !== null) {
+    ctx.out.add(refusal, tag, { cmd: command })
     return
   }
   continueCommand(ctx, tag, command, [line])
-}
-
-/** Wrong state: RFC 9051 §3 allows BAD or NO; the engine answers BAD, as Dovecot does. */
-function wrongState(ctx: Ctx, tag: string, command: ImapCommand): void {
-  const state = ctx.s.state
-  switch (state) {
-    case 'not-authenticated':
-      ctx.out.add('needLogin', tag, { cmd: command })
-      return
-    case 'authenticated':
-      if (commandScope(command) === 'not-authenticated') ctx.out.add('alreadyAuthenticated', tag, { cmd: command })
-      else ctx.out.add('needSelect', tag)
-      return
-    case 'selected':
-    case 'logout':
-      ctx.out.add('alreadyAuthenticated', tag, { cmd: command })
-      return
-  }
 }
 
 /** The command so far ends with `{n}`: wait for n octets (RFC 9051 §4.3, §7.6), else run it. */

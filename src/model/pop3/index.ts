@@ -10,3 +10,5 @@ export type { Pop3ReplyId, Pop3ReplyDef, Pop3ReplyArgs, Pop3Status } from './rep
 export { toCrlf, uniqueIds } from './maildrop'
 export { apopDigest } from './apop'
 export type { Pop3Message, Pop3Drop } from './maildrop'
+export { POP3_COMMAND_STATES, POP3_SEQUENCE, POP3_TRANSITIONS, pop3CommandsIn, pop3SequenceCheck } from './rules'
+export type { Pop3CommandRule, Pop3CommandState, Pop3SequenceCell, Pop3Transition } from './rules'

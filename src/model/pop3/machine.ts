@@ -26,6 +26,7 @@ import {
 } from './commands'
 import { loadMessages, messageLines, normalizeDrop, topLines, type Pop3Drop, type Pop3Message } from './maildrop'
 import { pop3MultiReply, pop3Reply } from './replies'
+import { pop3SequenceCheck } from './rules'
 
 /** RFC 1939 §3: AUTHORIZATION → TRANSACTION → UPDATE; 'closed' once the TCP connection is gone. */
 export type Pop3State = 'authorization' | 'transaction' | 'update' | 'closed'
@@ -231,6 +232,10 @@ function stepLine(session: Pop3Session, line: string): Pop3Result {
     const obsolete = OBSOLETE_POP3_COMMANDS.includes(cmd.keyword)
     return result(session, s, 'unknown', [obsolete ? pop3Reply('obsoleteCommand', { command: cmd.keyword }) : pop3Reply('unknownCommand')])
   }
+  // RFC 1939 §3: a command in the wrong state gets -ERR; which state takes which command is one table (rules.ts).
+  if (pop3SequenceCheck(session.state, cmd.command) !== null) {
+    return result(session, s, cmd.command, [pop3Reply('wrongState', { command: cmd.command, state: session.state.toUpperCase() })])
+  }
   return session.state === 'authorization' ? authorization(session, s, cmd, cmd.command) : transaction(session, s, cmd, cmd.command)
 }
 
@@ -303,7 +308,7 @@ function authorization(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine
     case 'RSET':
     case 'TOP':
     case 'UIDL':
-      // TRANSACTION commands before login (RFC 1939 §3: wrong state → -ERR).
+      // Unreachable: the table (rules.ts) refuses TRANSACTION commands before login (RFC 1939 §3).
       return r(pop3Reply('wrongState', { command, state: s.state.toUpperCase() }))
     default:
       return assertNever(command)
@@ -414,7 +419,7 @@ function transaction(before: Pop3Session, s: Pop3Session, cmd: Pop3CommandLine, 
     case 'APOP':
     case 'AUTH':
     case 'STLS':
-      // Authentication and STLS belong to AUTHORIZATION (RFC 1939 §7, RFC 2595 §4, RFC 5034 §4).
+      // Unreachable: the table (rules.ts) keeps authentication and STLS to AUTHORIZATION (RFC 1939 §7, RFC 2595 §4, RFC 5034 §4).
       return r(pop3Reply('wrongState', { command, state: s.state.toUpperCase() }))
     default:
       return assertNever(command)

@@ -2,7 +2,7 @@
 // checks read this table and nothing else (xstate's lesson: the chart is the truth, not its documentation);
 // the path test walks the machine against it, and a state panel can show it (smtpCommandsIn).
 import { IMPLICIT_TLS_PORTS, PORTS, type ResolvedOptions } from '../defaults'
-import { SMTP_COMMANDS, type SmtpCommand, type SmtpState } from './command'
+import { SMTP_COMMANDS, type SmtpCommand, type SmtpLineKind, type SmtpState } from './command'
 import type { SmtpSession } from './machine'
 import { SMTP_REPLIES, type SmtpReplyId } from './replies'
 
@@ -149,3 +149,44 @@ export function smtpCommandsIn(state: SmtpState, conditions: readonly SmtpCondit
     return { command, accepted: false, reply, code: def.code, rfc: def.rfc }
   })
 }
+
+/** One way out of a state: the line that takes it, the reply code that says so, where it leads. */
+export interface SmtpTransition {
+  readonly from: SmtpState
+  readonly command: SmtpLineKind
+  readonly reply: number
+  readonly to: SmtpState
+  /** What the step switches on besides the state; the engine keeps these as flags (`secure`, `authUser`). */
+  readonly sets?: 'tls' | 'authenticated'
+}
+
+const fromEach = (states: readonly SmtpState[], t: Omit<SmtpTransition, 'from'>): SmtpTransition[] => states.map((from) => ({ from, ...t }))
+
+/**
+ * The replies that move the session to another state (or switch on TLS or AUTH). STARTTLS and AUTH are not
+ * states of their own in the engine: TLS is a flag that STARTTLS's 220 sets while the state falls back to
+ * `connected` (RFC 3207 §4.2), and `auth` is the state of an AUTH exchange waiting for the client's next
+ * base64 line (RFC 4954 §4), left with 235 (flag set) or a refusal.
+ */
+export const SMTP_TRANSITIONS: readonly SmtpTransition[] = [
+  // RFC 5321 §4.1.1.1, §4.1.4: HELO/EHLO greets; inside a transaction it also resets it.
+  ...fromEach(['connected', 'mail', 'rcpt'], { command: 'HELO', reply: 250, to: 'greeted' }),
+  ...fromEach(['connected', 'mail', 'rcpt'], { command: 'EHLO', reply: 250, to: 'greeted' }),
+  // RFC 5321 §4.1.1.2–4.1.1.4: MAIL starts a transaction, RCPT adds a recipient, DATA opens the message text.
+  { from: 'greeted', command: 'MAIL', reply: 250, to: 'mail' },
+  { from: 'mail', command: 'RCPT', reply: 250, to: 'rcpt' },
+  { from: 'rcpt', command: 'DATA', reply: 354, to: 'data' },
+  // RFC 5321 §4.1.1.4: the lone "." ends the text; 250 means the server took the message, and the transaction is over.
+  { from: 'data', command: '.', reply: 250, to: 'greeted' },
+  // RFC 5321 §4.1.1.5: RSET drops the transaction.
+  ...fromEach(['mail', 'rcpt'], { command: 'RSET', reply: 250, to: 'greeted' }),
+  // RFC 5321 §4.1.1.10: QUIT in any state, 221, then the server closes.
+  ...fromEach(SMTP_COMMAND_STATES, { command: 'QUIT', reply: 221, to: 'closed' }),
+  // RFC 3207 §4.2: after 220 and the TLS handshake the session starts over (EHLO again).
+  ...fromEach(['connected', 'greeted'], { command: 'STARTTLS', reply: 220, to: 'connected', sets: 'tls' }),
+  // RFC 4954 §4: AUTH with an initial response is answered at once; without one, 334 asks for the next line.
+  { from: 'greeted', command: 'AUTH', reply: 235, to: 'greeted', sets: 'authenticated' },
+  { from: 'greeted', command: 'AUTH', reply: 334, to: 'auth' },
+  { from: 'auth', command: 'sasl-response', reply: 235, to: 'greeted', sets: 'authenticated' },
+  { from: 'auth', command: 'sasl-response', reply: 535, to: 'greeted' },
+]

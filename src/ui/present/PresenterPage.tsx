@@ -10,6 +10,7 @@ import { useCurrentStep, useLesson, usePlayer, usePlayerStore } from '../../stor
 import { Controls } from '../controls/Controls'
 import { actorTitle, arrowLabel } from '../format'
 import { hrefFor } from '../pages'
+import StateChartPanel from '../panels/StateChart'
 
 function elapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000))
@@ -129,6 +130,9 @@ export default function PresenterPage() {
               {who(next.from)} → {who(next.to)} · {next.layer.toUpperCase()}
             </p>
           ) : null}
+        </section>
+        <section className="panel presenter-chart">
+          <StateChartPanel />
         </section>
         <section className="panel presenter-notes" aria-labelledby="notes-title" data-testid="presenter.notes">
           <h2 id="notes-title">{tm(lang, 'presenterNotes')}</h2>

@@ -1,11 +1,14 @@
 // The handout (CONTRACT.md §4, §5): every step of the lesson with its arrow, its wire line and its caption, on
 // A4 portrait pages, no step split across two pages. Each arrow is drawn as vector (SVG), never a screenshot.
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { tm } from '../../content/modes'
 import { t } from '../../content/ui'
-import type { Actor, Step } from '../../model'
+import type { Actor, Protocol, Step } from '../../model'
 import { layoutLanes, arrowOf, type Lane } from '../../layout/sequence'
+import { chartPosition, stateChart } from '../../lessons/statechart'
+import { ts } from '../../content/states'
 import { useLesson, usePlayer } from '../../store/context'
+import { StateChartView } from '../panels/StateChart'
 import { actorTitle, arrowLabel, classOf } from '../format'
 
 /** One step's arrow between the lifelines, as a small vector drawing. */
@@ -39,9 +42,26 @@ function StepArrow({ step, lanes, actors, lang }: { step: Step; lanes: readonly 
   )
 }
 
+/** Each mail server of the lesson with the transitions the lesson takes on it, for one chart per server. */
+function useChartsTaken(lesson: ReturnType<typeof useLesson>) {
+  return useMemo(() => {
+    const out = new Map<string, { protocol: Protocol; host: string; taken: Set<number> }>()
+    if (!lesson) return out
+    for (let n = 1; n <= lesson.timeline.steps.length; n++) {
+      const p = chartPosition(lesson.timeline, n)
+      if (!p) continue
+      const entry = out.get(p.server.id) ?? { protocol: p.protocol, host: p.server.host, taken: new Set<number>() }
+      if (p.transition) entry.taken.add(p.transition.id)
+      out.set(p.server.id, entry)
+    }
+    return out
+  }, [lesson])
+}
+
 export default function PrintPage() {
   const lang = usePlayer((s) => s.lang)
   const lesson = useLesson()
+  const charts = useChartsTaken(lesson)
   useEffect(() => {
     if (lesson) document.title = `${lesson.title[lang]} · ${t(lang, 'teachHandout')}`
   }, [lang, lesson])
@@ -60,6 +80,19 @@ export default function PrintPage() {
           </button>
         </p>
       </header>
+      <div className="print-charts">
+        {[...charts].map(([id, c]) => (
+          <StateChartView
+            key={id}
+            chart={stateChart(c.protocol)}
+            lang={lang}
+            position={null}
+            taken={c.taken}
+            interactive={false}
+            title={`${ts(lang, 'chartTitle')}: ${c.host}`}
+          />
+        ))}
+      </div>
       <ol className="print-steps">
         {steps.map((s) => (
           <li key={s.index} className="print-step" data-testid="print.step" data-index={s.index + 1} data-layer={s.layer}>
