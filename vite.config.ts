@@ -51,13 +51,18 @@ function timelines(): Plugin {
       }
       if (id.startsWith('\0virtual:timeline/')) {
         // The lesson without its captions: they come per language.
-        const { captions: _captions, ...rest } = await lesson(id.slice('\0virtual:timeline/'.length))
-        return json(rest)
+        // Each step without what the loader derives again (src/store/loader.ts): its index, and its bytes when they
+        // are its lines with CRLF; the summary comes with the captions, in one language.
+        const { captions: _captions, summary: _summary, ...rest } = await lesson(id.slice('\0virtual:timeline/'.length))
+        const steps = rest.timeline.steps.map(({ index: _index, bytes, ...step }) => (bytes === step.lines.map((l) => `${l}\r\n`).join('') ? step : { ...step, bytes }))
+        return json({ ...rest, timeline: { ...rest.timeline, steps } })
       }
       if (id.startsWith('\0virtual:captions/')) {
         const [name = '', lang = 'ja'] = id.slice('\0virtual:captions/'.length).split('/')
         if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`unknown language in ${id}`)
-        return json((await lesson(name)).captions.map((c) => (c ? c[lang as (typeof LANGS)[number]] : null)))
+        const l = await lesson(name)
+        const pick = lang as (typeof LANGS)[number]
+        return json({ summary: l.summary[pick], captions: l.captions.map((c) => (c ? c[pick] : null)) })
       }
       return null
     },

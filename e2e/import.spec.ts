@@ -157,3 +157,66 @@ test.describe('import: transcripts', () => {
     await expect(page.getByTestId('import.error')).toContainText('JSON')
   })
 })
+
+// Every real capture beside its transcript (fixtures/real-sessions/pcap, README there): parsed in the page's
+// worker, each connection's lines in order as the transcript has them; after STARTTLS only TLS records.
+const CAPTURES = ['smtp_basic_helo', 'smtp_two_messages_one_connection', 'smtp_starttls', 'pop3_session', 'pop3_apop', 'imap_session']
+
+/** The transcript's writes up to the switch to TLS (`# --- TLS`), each with its first and last line. */
+function clearWrites(sc: string): { writes: { from: 'client' | 'server'; first: string; last: string }[]; tls: boolean } {
+  const cut = sc.indexOf('\n# --- TLS')
+  const out: { from: 'client' | 'server'; first: string; last: string }[] = []
+  for (const raw of (cut < 0 ? sc : sc.slice(0, cut)).split('\n')) {
+    const line = raw.replace(/\r$/, '')
+    const side = line.startsWith('S: ') ? 'server' : line.startsWith('C: ') ? 'client' : null
+    if (side === null) continue
+    const prev = out.at(-1)
+    if (prev?.from === side) prev.last = line.slice(3)
+    else out.push({ from: side, first: line.slice(3), last: line.slice(3) })
+  }
+  return { writes: out, tls: cut >= 0 }
+}
+
+test.describe('real captures', () => {
+  for (const name of CAPTURES) {
+    test(`${name}.pcap: the connection's lines come out in order, as in ${name}.txt, and nothing is sent`, async ({ page, baseURL }) => {
+      await page.goto('?mode=import&lang=en')
+      const requests = record(page)
+      const bytes = readFileSync(join(FIXTURES, 'pcap', `${name}.pcap`))
+      await page.getByTestId('import.file').setInputFiles({ name: `${name}.pcap`, mimeType: 'application/vnd.tcpdump.pcap', buffer: bytes })
+      await expect(page.getByTestId('import.connection')).toBeVisible({ timeout: 20_000 })
+      const { writes: expected, tls } = clearWrites(fixture(`${name}.txt`))
+      await showAll(page)
+      const app = messages(page).and(page.locator(':not([data-layer="tcp"]):not([data-layer="tls"])'))
+      const from = await app.evaluateAll((els) => els.map((e) => e.getAttribute('data-from')))
+      const text = await app.locator('.label .text').allTextContents()
+      expect(from.slice(0, expected.length)).toEqual(expected.map((e) => e.from))
+      // An arrow is labelled by its first line; an IMAP response by the tagged line that ends it (RFC 9051 §7.1).
+      expected.forEach((e, i) =>
+        expect(
+          [e.first, e.last].some((l) => (text[i] ?? '').includes(l)),
+          `${text[i]} is ${e.first} … ${e.last}`,
+        ).toBe(true),
+      )
+      if (tls) expect(await page.locator('[data-testid="message"][data-layer="tls"]').count()).toBeGreaterThan(0)
+      else expect(from).toHaveLength(expected.length)
+      // A real Postfix/Dovecot session: no reply the RFC allows is flagged.
+      await expect(page.locator('[data-check="differs"]')).toHaveCount(0)
+      expectNothingSent(requests, new URL(baseURL ?? '').origin)
+    })
+  }
+})
+
+test('a PNG renamed .pcap and a capture cut short each give one sentence, and the page keeps working', async ({ page }) => {
+  await page.goto('?mode=import&lang=en')
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+  await page.getByTestId('import.file').setInputFiles({ name: 'photo.pcap', mimeType: 'application/octet-stream', buffer: png })
+  await expect(page.getByTestId('import.error')).toContainText(/PNG/)
+  const real = readFileSync(join(FIXTURES, 'pcap', 'smtp_basic_helo.pcap'))
+  await page.getByTestId('import.file').setInputFiles({ name: 'cut.pcap', mimeType: 'application/octet-stream', buffer: real.subarray(0, 30) })
+  await expect(page.getByTestId('import.error')).toHaveText(/\S/)
+  // Still working: a transcript imports afterwards.
+  await page.getByTestId('import.file').setInputFiles({ name: 'smtp_basic_helo.pcap', mimeType: 'application/octet-stream', buffer: real })
+  await expect(page.getByTestId('import.connection')).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('import.error')).toHaveCount(0)
+})

@@ -77,7 +77,7 @@ test.describe('exam drills', () => {
   test('each drill names its source, checks the answer and links to the step that answers it', async ({ page }) => {
     await page.goto('?mode=drills&lang=en')
     const drills = page.getByTestId('drill')
-    await expect(drills).toHaveCount(12)
+    await expect(drills).toHaveCount(14)
     const first = drills.first()
     await first.getByRole('radio').first().check()
     await first.getByTestId('drill.check').click()

@@ -68,13 +68,9 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
   // The eavesdropper sees a TLS record's length, never its lines.
   const label = exposure?.kind === 'encrypted' ? t(lang, 'tlsRecord', { octets: exposure.octets }) : arrowLabel(step, lang)
   const exposed = exposure !== null && ['password', 'base64', 'digest', 'message'].includes(exposure.kind)
-  const line = (
-    <span className="line" aria-hidden="true">
-      <svg className="head" viewBox="0 0 10 10" preserveAspectRatio="none">
-        <path d="M0,0 L10,5 L0,10 z" />
-      </svg>
-    </span>
-  )
+  // Four elements an arrow: the row, the arrow, its label, its line; the number, the head and the TCP numbers
+  // are drawn by CSS from data attributes.
+  const line = <span className="line" aria-hidden="true" />
   return (
     <li
       className={`row layer-${step.layer}${step.dropped ? ' dropped' : ''}${current ? ' current' : ''}${step.tls ? ' encrypted' : ''}${exposed ? ' exposed' : ''}${gap > 0 ? ' has-gap' : ''}${old ? ' old' : ''}`}
@@ -91,10 +87,11 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
       onClick={() => onPick(step.index + 1)}
     >
       {gap > 0 ? <span className="gap">{gapText(gap, lang)}</span> : null}
-      <span className="no" aria-hidden="true">
-        {step.index + 1}
-      </span>
-      <div className={`arrow dir-${direction}`} style={{ left: pct(left), width: pct(width) }}>
+      <div
+        className={`arrow dir-${direction}`}
+        style={{ left: pct(left), width: pct(width) }}
+        data-detail={step.layer === 'tcp' || step.layer === 'tls' ? arrowDetail(step) : undefined}
+      >
         <span className="label">
           {step.tls ? <Icon name="lock" size={14} label="TLS" /> : null}
           {exposed ? <Icon name="eye" size={15} label={t(lang, 'eavesdropper')} /> : null}
@@ -102,17 +99,14 @@ const Row = memo(function Row({ step, left, width, direction, lang, current, ani
           {step.dropped ? <span className="dropped-mark">✕ {t(lang, 'droppedHere')}</span> : null}
         </span>
         {animate && LoadedTrack ? (
-          <LoadedTrack direction={direction}>{line}</LoadedTrack>
+          <LoadedTrack direction={direction} />
         ) : animate ? (
-          <Suspense fallback={<span className="track">{line}</span>}>
-            <AnimatedTrack direction={direction}>{line}</AnimatedTrack>
+          <Suspense fallback={line}>
+            <AnimatedTrack direction={direction} />
           </Suspense>
         ) : (
-          <span className="track">{line}</span>
+          line
         )}
-        <span className="detail" aria-hidden="true">
-          {step.layer === 'tcp' || step.layer === 'tls' ? arrowDetail(step) : ''}
-        </span>
       </div>
     </li>
   )

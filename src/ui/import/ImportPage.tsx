@@ -94,8 +94,11 @@ export default function ImportPage() {
       cancelRef.current?.()
       setProblem(null)
       try {
-        const head = new Uint8Array(await file.slice(0, 16).arrayBuffer())
-        if (!looksLikeCapture(head)) {
+        const head = new Uint8Array(await file.slice(0, 512).arrayBuffer())
+        // A capture by its magic; a file named like one, or binary (a NUL byte: no transcript has one), goes to the
+        // capture reader too, which says what it is instead (a PNG, a ZIP, a cut-off file).
+        const binary = head.includes(0) || /\.(pcap|pcapng|cap)$/i.test(file.name)
+        if (!looksLikeCapture(head) && !binary) {
           fromText(await file.text())
           return
         }
