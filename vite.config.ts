@@ -54,7 +54,9 @@ function timelines(): Plugin {
         // Each step without what the loader derives again (src/store/loader.ts): its index, and its bytes when they
         // are its lines with CRLF; the summary comes with the captions, in one language.
         const { captions: _captions, summary: _summary, ...rest } = await lesson(id.slice('\0virtual:timeline/'.length))
-        const steps = rest.timeline.steps.map(({ index: _index, bytes, ...step }) => (bytes === step.lines.map((l) => `${l}\r\n`).join('') ? step : { ...step, bytes }))
+        const steps = rest.timeline.steps.map(({ index: _index, bytes, ...step }) =>
+          bytes === step.lines.map((l) => `${l}\r\n`).join('') ? step : { ...step, bytes },
+        )
         return json({ ...rest, timeline: { ...rest.timeline, steps } })
       }
       if (id.startsWith('\0virtual:captions/')) {
@@ -144,7 +146,7 @@ export default defineConfig({
           groups: [
             {
               name: 'shell',
-              test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/](store[\\/](player|context|clock|url|lessons|loader|questions)|layout|content[\\/](ui|types)|model[\\/]label|ui[\\/](controls|panels[\\/]CaptionPanel|diagram[\\/]Diagram|format|pages|App|PlayerPage))/,
+              test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/](store[\\/](player|context|clock|url|lessons|loader|questions)|layout|content[\\/](ui|types)|model[\\/]label|ui[\\/](controls[\\/](?!LayersControl)|panels[\\/]CaptionPanel|diagram[\\/]Diagram|format|pages|App|PlayerPage))/,
             },
           ],
         },

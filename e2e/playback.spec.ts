@@ -273,7 +273,7 @@ test.describe('accessibility', () => {
       ;(window as unknown as { samples: number[] }).samples = samples
       const t0 = performance.now()
       const tick = () => {
-        const el = document.querySelector('[aria-current="step"][data-index="4"] .track')
+        const el = document.querySelector('[aria-current="step"][data-index="4"] .line')
         if (el) samples.push(new DOMMatrix(getComputedStyle(el).transform).a)
         if (performance.now() - t0 < 1000) requestAnimationFrame(tick)
       }
@@ -300,7 +300,7 @@ test.describe('accessibility', () => {
       ;(window as unknown as { samples: number[] }).samples = samples
       const t0 = performance.now()
       const tick = () => {
-        const el = document.querySelector('[aria-current="step"][data-index="4"] .track')
+        const el = document.querySelector('[aria-current="step"][data-index="4"] .line')
         if (el) samples.push(new DOMMatrix(getComputedStyle(el).transform).a)
         if (performance.now() - t0 < 1500) requestAnimationFrame(tick)
       }

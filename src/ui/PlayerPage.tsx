@@ -3,12 +3,12 @@ import { lazy, Suspense } from 'react'
 import { t } from '../content/ui'
 import { usePlayer } from '../store/context'
 import { Controls } from './controls/Controls'
-import { LayersControl } from './controls/LayersControl'
 import { Diagram } from './diagram/Diagram'
 import { CaptionPanel } from './panels/CaptionPanel'
 
 // The wire, the state, the reply classes and the exports have something to say once a step is on screen: their
 // code comes then (the lesson page's first load stays within its 90 KB budget).
+const LayersControl = lazy(() => import('./controls/LayersControl').then((m) => ({ default: m.LayersControl })))
 const WirePanel = lazy(() => import('./panels/WirePanel').then((m) => ({ default: m.WirePanel })))
 const StatePanel = lazy(() => import('./panels/StatePanel').then((m) => ({ default: m.StatePanel })))
 const Legend = lazy(() => import('./panels/Legend').then((m) => ({ default: m.Legend })))
@@ -33,6 +33,8 @@ export function PlayerPage() {
   const eaves = usePlayer((s) => s.view === 'eavesdropper')
   const fullControls = usePlayer((s) => (s.embed?.controls ?? 'full') === 'full')
   const started = usePlayer((s) => s.step > 0)
+  // The layer checkboxes from the first step on (or at once when the address chose layers).
+  const layered = usePlayer((s) => s.layers !== null)
   // The state chart beside the diagram (under it on phones); not in predict mode (it would give the answer
   // away) nor in an embed (a course page asked for the diagram).
   const chart = usePlayer((s) => !s.predict && s.embed === null)
@@ -48,7 +50,15 @@ export function PlayerPage() {
           {t(lang, 'loadError', { id: loadError })}
         </p>
       ) : null}
-      <Controls extra={fullControls ? <LayersControl /> : null} />
+      <Controls
+        extra={
+          fullControls && (started || layered) ? (
+            <Suspense fallback={null}>
+              <LayersControl />
+            </Suspense>
+          ) : null
+        }
+      />
       <div className="stage">
         <Diagram />
         <aside className="side" tabIndex={0} aria-label={t(lang, 'captionTitle')}>
