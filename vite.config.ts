@@ -94,8 +94,11 @@ function timelines(): Plugin {
         }
         const source =
           `(function(){try{var m=${JSON.stringify(map)},p=new URLSearchParams(location.search),o=p.get('mode'),` +
-          `s=p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)},g=p.get('lang');` +
+          `s=p.get('scenario')||${JSON.stringify(DEFAULT_LESSON)},g=p.get('lang'),d=document.documentElement.classList;` +
           `if(g!=='ja'&&g!=='en')g=/^ja/i.test((navigator.languages||[])[0]||navigator.language||'ja')?'ja':'en';` +
+          // The static first screen (plugin "prerender") in the page's language, and only for what it shows.
+          `if(g==='en')d.add('pr-en');` +
+          `if(o||s!==${JSON.stringify(DEFAULT_LESSON)}||(p.get('step')||'0')!=='0'||p.has('embed')||p.has('layers')||p.has('view')||p.has('from'))d.add('pr-off');` +
           `if(o&&o!=='predict'&&o!=='present'&&o!=='presenter'&&o!=='print'||!Object.prototype.hasOwnProperty.call(m,s))return;` +
           `[s+'-'+m[s].t,s+'.'+g+'-'+m[s][g]].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.href='assets/'+f+'.js';document.head.appendChild(l)})}catch(e){}})()\n`
         this.emitFile({ type: 'asset', fileName: PRELOAD_SCRIPT, source })
@@ -117,6 +120,71 @@ function timelines(): Plugin {
  * `embed.js` at the site root: the <mail-sequence> web component (src/embed), a chunk of its own with a fixed
  * name, so that course pages can load it by a stable address.
  */
+/** The lesson the bare address opens, painted from static HTML (src/prerender.tsx). */
+const PRERENDERED = { scenario: DEFAULT_LESSON, langs: LANGS }
+
+/**
+ * The default lesson's first screen, in each language, written into index.html at build time: the page paints
+ * before any JavaScript runs, and main.tsx renders the same screen with React in its place. Under the strict CSP a
+ * style attribute in HTML would be ignored, so each one becomes a class whose rule joins the page's stylesheet.
+ * lesson-preload.js hides the copy the address does not ask for (another lesson, step, mode or language).
+ */
+function prerender(): Plugin {
+  return {
+    name: 'prerender',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const html = Object.values(bundle).find((b) => b.type === 'asset' && b.fileName === 'index.html')
+        const css = Object.values(bundle).find((b) => b.type === 'asset' && b.fileName.endsWith('.css') && /assets\/index-/.test(b.fileName))
+        if (!html || html.type !== 'asset' || !css || css.type !== 'asset') return
+        const { module: compile } = await runnerImport<Compile>('/src/lessons/compile.ts', { configFile: false, logLevel: 'error' })
+        const { module: pre } = await runnerImport<typeof import('./src/prerender')>('/src/prerender.tsx', {
+          configFile: false,
+          logLevel: 'error',
+          plugins: [timelines()],
+        })
+        const lesson = compile.compileById(PRERENDERED.scenario)
+        if (!lesson) throw new Error(`no lesson ${PRERENDERED.scenario} to prerender`)
+        const rules = new Map<string, string>()
+        const classed = (markup: string) =>
+          markup.replace(/<([a-z][a-z0-9]*)([^>]*?) style="([^"]*)"([^>]*)>/g, (_m, tag: string, before: string, style: string, after: string) => {
+            let name = rules.get(style)
+            if (!name) {
+              name = `pr${rules.size}`
+              rules.set(style, name)
+            }
+            const attrs = `${before}${after}`
+            const withClass = / class="/.test(attrs) ? attrs.replace(/ class="([^"]*)"/, ` class="$1 ${name}"`) : `${attrs} class="${name}"`
+            return `<${tag}${withClass}>`
+          })
+        // Test ids and element ids belong to the page React draws, not to the two static copies it replaces.
+        const inert = (markup: string) => markup.replace(/ (data-testid|id|aria-labelledby)="[^"]*"/g, '')
+        const copies = PRERENDERED.langs.map((l) => `<div data-prerendered="${l}">${inert(classed(pre.prerenderLesson(lesson, l)))}</div>`).join('')
+        const unescape = (v: string) =>
+          v
+            .replace(/&quot;/g, '"')
+            .replace(/&#x27;/g, "'")
+            .replace(/&amp;/g, '&')
+        const sheet = [...rules]
+          .map(
+            ([style, name]) =>
+              `.${name}{${unescape(style)
+                .replace(/;?$/, '')
+                .split(';')
+                .map((d) => `${d} !important`)
+                .join(';')}}`,
+          )
+          .join('')
+        css.source = `${String(css.source)}\n${sheet}\n`
+        html.source = String(html.source).replace('<div id="root"></div>', `<div id="root">${copies}</div>`)
+      },
+    },
+  }
+}
+
 function embedScript(): Plugin {
   return {
     name: 'embed-script',
@@ -128,7 +196,7 @@ function embedScript(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), timelines(), embedScript(), ...offline()],
+  plugins: [react(), timelines(), embedScript(), prerender(), ...offline()],
   base: './',
   build: {
     target: 'es2022',
