@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 // Offline and CSP (service worker, manifest, <meta> CSP): offline.config.ts
 import { offline } from './offline.config.ts'
 import type * as CompileModule from './src/lessons/compile'
+import type * as PrerenderModule from './src/prerender'
 
 type Compile = typeof CompileModule
 
@@ -141,7 +142,7 @@ function prerender(): Plugin {
         const css = Object.values(bundle).find((b) => b.type === 'asset' && b.fileName.endsWith('.css') && /assets\/index-/.test(b.fileName))
         if (!html || html.type !== 'asset' || !css || css.type !== 'asset') return
         const { module: compile } = await runnerImport<Compile>('/src/lessons/compile.ts', { configFile: false, logLevel: 'error' })
-        const { module: pre } = await runnerImport<typeof import('./src/prerender')>('/src/prerender.tsx', {
+        const { module: pre } = await runnerImport<typeof PrerenderModule>('/src/prerender.tsx', {
           configFile: false,
           logLevel: 'error',
           plugins: [timelines()],
