@@ -45,8 +45,9 @@ function timelines(): Plugin {
       if (id === '\0virtual:timelines') {
         const list = (await compiler()).scenarioList()
         const entries = list.map(({ id: s }) => {
-          const langs = LANGS.map((l) => `${l}: () => import(${JSON.stringify(`virtual:captions/${s}/${l}`)}).then((m) => m.default)`)
-          return `  ${JSON.stringify(s)}: { timeline: () => import(${JSON.stringify(`virtual:timeline/${s}`)}).then((m) => m.default), ${langs.join(', ')} },`
+          // Kept as short as it can be (23 lessons in the page shell): src/store/loader.ts takes each module's default.
+          const langs = LANGS.map((l) => `${l}: () => import(${JSON.stringify(`virtual:captions/${s}/${l}`)})`)
+          return `  ${JSON.stringify(s)}: { timeline: () => import(${JSON.stringify(`virtual:timeline/${s}`)}), ${langs.join(', ')} },`
         })
         return `export const loaders = {\n${entries.join('\n')}\n}\nexport const SCENARIO_LIST = ${JSON.stringify(list)}\n`
       }
@@ -180,7 +181,10 @@ function prerender(): Plugin {
           )
           .join('')
         css.source = `${String(css.source)}\n${sheet}\n`
-        html.source = String(html.source).replace('<div id="root"></div>', `<div id="root">${copies}</div>`)
+        // With build.modulePreload off, the entry's own imports (the shell) are named here, so that they load with it.
+        const entry = Object.values(bundle).find((b) => b.type === 'chunk' && b.isEntry && b.fileName.startsWith('assets/index-'))
+        const preloads = entry && entry.type === 'chunk' ? entry.imports.map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`).join('') : ''
+        html.source = String(html.source).replace('</head>', `${preloads}</head>`).replace('<div id="root"></div>', `<div id="root">${copies}</div>`)
       },
     },
   }
@@ -200,6 +204,9 @@ export default defineConfig({
   plugins: [react(), timelines(), embedScript(), prerender(), ...offline()],
   base: './',
   build: {
+    // Lesson chunks and lazy pages have no shared dependencies worth preloading: no preload wrapper around each
+    // of the shell's dynamic imports (the lesson table is 3 per lesson).
+    modulePreload: false,
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {

@@ -17,6 +17,8 @@ interface Words {
 }
 
 const CRLF = '\r\n'
+/** A compiled chunk's one export. */
+const data = (m: unknown) => (m as { default: unknown }).default
 
 const loaderOf = (id: string) => (Object.prototype.hasOwnProperty.call(loaders, id) ? loaders[id] : undefined)
 
@@ -25,7 +27,7 @@ export async function loadLesson(id: string, lang: Lang): Promise<Lesson> {
   const load = loaderOf(id)
   if (!load) throw new Error(`unknown scenario ${id}`)
   // (An ambient module cannot name our types by a relative path: the shapes are asserted here, once.)
-  const [lesson, words] = (await Promise.all([load.timeline(), load[lang]()])) as [StoredLesson, Words]
+  const [lesson, words] = (await Promise.all([load.timeline(), load[lang]()]).then((ms) => ms.map(data))) as [StoredLesson, Words]
   const steps = lesson.timeline.steps.map((s, index): Step => ({ ...s, index, bytes: s.bytes ?? s.lines.map((l) => l + CRLF).join('') }))
   return {
     ...lesson,
@@ -40,7 +42,7 @@ export async function withLanguage(lesson: Lesson, lang: Lang): Promise<Lesson |
   if (lesson.summary[lang] !== '' && lesson.captions.every((c) => c === null || c[lang] !== undefined)) return null
   const load = loaderOf(lesson.id)
   if (!load) return null
-  const words = (await load[lang]()) as Words
+  const words = data(await load[lang]()) as Words
   const more = words.captions
   return {
     ...lesson,
