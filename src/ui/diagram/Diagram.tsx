@@ -209,7 +209,18 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
       return
     }
     const el = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]')
-    el?.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' })
+    if (!el) return
+    // Whether the arrow is in view is learned from the frame's own layout (an IntersectionObserver), not by forcing
+    // a layout in the key press (≈5 ms a step, issue 12): the view follows one frame later when it must.
+    const io = new IntersectionObserver(
+      ([entry]) => {
+        io.disconnect()
+        if (entry && entry.intersectionRatio < 0.99) el.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' })
+      },
+      { root: wrap, threshold: [0, 0.99] },
+    )
+    io.observe(el)
+    return () => io.disconnect()
   }, [step, offsets, embedded])
 
   // The windowed list follows the scroll position, once a frame at most.
