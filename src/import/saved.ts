@@ -1,6 +1,6 @@
 // An imported connection saved as a small JSON file (`{ v: 1, ... }`) and read back with every field checked;
 // in the address only when it fits the share-link limit of the sandbox (src/sandbox/link.ts).
-import { LINK_PARAM_MAX } from '../sandbox/link'
+import { LINK_PARAM_MAX, packParam, unpackParam } from '../sandbox/link'
 import { ImportError, type Chunk, type ImportResult, type ImportedConnection } from './types'
 
 export const SAVED_KIND = 'mail-sequence-import'
@@ -79,61 +79,20 @@ export function readSaved(text: string): ImportResult {
   }
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-async function collect(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | null> {
-  const reader = stream.getReader()
-  const parts: Uint8Array[] = []
-  let size = 0
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.length
-      if (size > max) {
-        await reader.cancel()
-        return null
-      }
-      parts.push(value)
-    }
-  } catch {
-    return null
-  }
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
-
 /** The `i=` value for a saved file, or null when it would not fit the link limit (then it stays out of the address). */
 export async function encodeImportLink(saved: string): Promise<string | null> {
   // Deflate cannot shrink a file more than about 1000 times; a longer one never fits.
   if (saved.length > LINK_PARAM_MAX * 1000) return null
-  const packed = await collect(new Blob([saved]).stream().pipeThrough(new CompressionStream('deflate-raw')), LINK_PARAM_MAX)
-  if (!packed) return null
-  const value = LINK_PREFIX + toBase64Url(packed)
+  const packed = await packParam(saved, LINK_PARAM_MAX)
+  if (packed === null) return null
+  const value = LINK_PREFIX + packed
   return value.length <= LINK_PARAM_MAX ? value : null
 }
 
 /** Reads an `i=` value back (the same checks as a file). */
 export async function decodeImportLink(value: string): Promise<ImportResult> {
-  if (!value.startsWith(LINK_PREFIX) || value.length > LINK_PARAM_MAX || !/^[A-Za-z0-9_-]*$/.test(value.slice(LINK_PREFIX.length))) throw BAD
-  const std = value.slice(LINK_PREFIX.length).replace(/-/g, '+').replace(/_/g, '/')
-  let bin: string
-  try {
-    bin = atob(std + '='.repeat((4 - (std.length % 4)) % 4))
-  } catch {
-    throw BAD
-  }
-  const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0))
-  const json = await collect(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')), LINK_PARAM_MAX * 1000)
+  if (!value.startsWith(LINK_PREFIX) || value.length > LINK_PARAM_MAX) throw BAD
+  const json = await unpackParam(value.slice(LINK_PREFIX.length), LINK_PARAM_MAX * 1000)
   if (!json) throw BAD
   return readSaved(new TextDecoder().decode(json))
 }

@@ -65,13 +65,24 @@ async function pump(stream: ReadableStream<Uint8Array>, max: number): Promise<Ui
 
 const streamOf = (bytes: Uint8Array) => new Blob([bytes as BlobPart]).stream()
 
+/** Text compressed for an address (deflate-raw, then base64url); null past `maxPacked` compressed bytes. The import's `i=` uses it too. */
+export async function packParam(text: string, maxPacked = Infinity): Promise<string | null> {
+  const packed = await pump(streamOf(new TextEncoder().encode(text)).pipeThrough(new CompressionStream('deflate-raw')), maxPacked)
+  return packed ? toBase64Url(packed) : null
+}
+
+/** The bytes of a packParam value, or null for one that is not base64url or inflates past `maxBytes`. */
+export async function unpackParam(value: string, maxBytes: number): Promise<Uint8Array | null> {
+  const packed = fromBase64Url(value)
+  return packed ? pump(streamOf(packed).pipeThrough(new DecompressionStream('deflate-raw')), maxBytes) : null
+}
+
 /** The `s=` value for these entries, or null when the session is too long for a link (offer a file). */
 export async function encodeLink(entries: readonly Entry[]): Promise<string | null> {
   if (entries.length === 0) return ''
-  const json = new TextEncoder().encode(JSON.stringify(entries))
-  const packed = await pump(streamOf(json).pipeThrough(new CompressionStream('deflate-raw')), Infinity)
-  if (!packed) return null
-  const value = VERSION + toBase64Url(packed)
+  const packed = await packParam(JSON.stringify(entries))
+  if (packed === null) return null
+  const value = VERSION + packed
   return value.length <= LINK_PARAM_MAX ? value : null
 }
 
@@ -81,8 +92,7 @@ export async function decodeLink(value: string | null, protocol: Protocol): Prom
   if (value.length > LINK_PARAM_MAX) return { ok: false, reason: 'too-long' }
   let text: string | null
   if (value.startsWith(VERSION)) {
-    const packed = fromBase64Url(value.slice(VERSION.length))
-    const json = packed ? await pump(streamOf(packed).pipeThrough(new DecompressionStream('deflate-raw')), JSON_MAX) : null
+    const json = await unpackParam(value.slice(VERSION.length), JSON_MAX)
     text = json ? decodeUtf8(json) : null
   } else {
     // The first version's links: base64url of the JSON, uncompressed.

@@ -183,30 +183,21 @@ export function StateChartView({ chart, lang, position, taken, interactive = tru
       <div className="state-chart-scroll">
         <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className="state-chart-svg" role="group" aria-label={ts(lang, 'chartTitle')}>
           <defs>
-            <marker
-              id={`sc-head-${chart.protocol}`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerUnits="userSpaceOnUse"
-              markerWidth="11"
-              markerHeight="11"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" className="sc-head" />
-            </marker>
-            <marker
-              id={`sc-head-now-${chart.protocol}`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerUnits="userSpaceOnUse"
-              markerWidth="11"
-              markerHeight="11"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" className="sc-head-now" />
-            </marker>
+            {(['sc-head', 'sc-head-now'] as const).map((head) => (
+              <marker
+                key={head}
+                id={`${head}-${chart.protocol}`}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerUnits="userSpaceOnUse"
+                markerWidth="11"
+                markerHeight="11"
+                orient="auto-start-reverse"
+              >
+                <path d="M0,0 L10,5 L0,10 z" className={head} />
+              </marker>
+            ))}
           </defs>
           {chart.edges.map((e) => {
             const r = layout.routes.get(e.key)
