@@ -80,7 +80,7 @@ function toBytes(n: bigint, length: number): Uint8Array {
 
 const bitLength = (n: bigint): number => (n === 0n ? 0 : n.toString(2).length)
 
-/** base^exp mod m, square-and-multiply over a 4-bit window. */
+/** base^exp mod m: square-and-multiply, one hex digit of the exponent at a time (a table of base^0..base^15). */
 function modPow(base: bigint, exp: bigint, m: bigint): bigint {
   if (m === 1n) return 0n
   const b = ((base % m) + m) % m
