@@ -66,8 +66,15 @@ export function rowOffsets(steps: readonly Step[], h: RowHeights, earlier?: { st
     from = n
   }
   for (let i = from; i < steps.length; i++) {
-    const gap = i > 0 && (steps[i]?.time ?? 0) !== (steps[i - 1]?.time ?? 0)
+    const gap = pauseBefore(steps, i) > 0
     out[i + 1] = (out[i] ?? 0) + h.row + (gap ? h.gap : 0)
   }
   return out
+}
+
+/** A pause shown between two arrows ("15 min later"): a second or more on the session clock, else 0. A capture's
+ *  packets a few microseconds apart are not a pause worth a line. */
+export function pauseBefore(steps: readonly { readonly time: number }[], i: number): number {
+  const gap = i > 0 ? (steps[i]?.time ?? 0) - (steps[i - 1]?.time ?? 0) : 0
+  return gap >= 1 ? gap : 0
 }

@@ -20,6 +20,11 @@ const REQUIRED_NOW = [
   'pop3s',
   'imap-basic',
   'imaps',
+  // CONTRACT.md §7
+  'mail-journey',
+  'op25b',
+  'open-relay',
+  'imap-search-move',
 ]
 
 describe('compiled scenarios', () => {

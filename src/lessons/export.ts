@@ -4,7 +4,7 @@
 import { tm } from '../content/modes'
 import type { Lang } from '../content/types'
 import { t } from '../content/ui'
-import { arrowOf, layoutLanes } from '../layout/sequence'
+import { arrowOf, layoutLanes, pauseBefore } from '../layout/sequence'
 import type { Actor, Step } from '../model'
 import { actorTitle, arrowDetail, arrowLabel, classOf, gapText } from './labels'
 import type { Lesson } from './lesson'
@@ -96,7 +96,7 @@ export function mermaidText(lesson: Lesson, shown: number, lang: Lang): string {
       shaded = false
     }
     const pad = shaded ? '    ' : '  '
-    const gap = i > 0 ? s.time - (steps[i - 1]?.time ?? s.time) : 0
+    const gap = pauseBefore(steps, i)
     if (gap > 0) out.push(`${pad}Note over ${span}: ${mermaidEscape(gapText(gap, lang))}`)
     if (tls && !shaded) {
       out.push(`  rect ${TLS_SHADE}`, `    Note over ${span}: ${mermaidEscape(tm(lang, 'exportTlsNote'))}`)
@@ -137,7 +137,8 @@ export function transcriptText(lesson: Lesson, shown: number): string {
     const client = byId.get(fromClient ? s.from : s.to)
     const server = byId.get(fromClient ? s.to : s.from)
     const key = `${client?.id ?? ''}|${server?.id ?? ''}`
-    if (s.time !== clock) {
+    // The same pause the diagram shows (a second or more); a capture's microseconds are not one.
+    if (s.time - clock >= 1) {
       out.push(`# ${gapText(s.time - clock, 'en')} (session clock ${s.time} s)`)
       clock = s.time
     }
@@ -377,7 +378,7 @@ export function svgDocument(lesson: Lesson, shown: number, options: SvgOptions):
   y = headBottom + 10
   steps.forEach((s, i) => {
     const row: string[] = []
-    const gap = i > 0 ? s.time - (steps[i - 1]?.time ?? s.time) : 0
+    const gap = pauseBefore(steps, i)
     if (gap > 0) {
       const text = gapText(gap, lang)
       const w = emWidth(text, SANS_EM) * L.gapSize + 24

@@ -33,7 +33,7 @@ export function arrowLabel(step: Step, lang: Lang): string {
 
 /** "15 min later" between two steps whose clocks differ. */
 export function gapText(seconds: number, lang: Lang): string {
-  const span = seconds >= 120 ? t(lang, 'minutes', { n: Math.round(seconds / 60) }) : t(lang, 'seconds', { n: seconds })
+  const span = seconds >= 120 ? t(lang, 'minutes', { n: Math.round(seconds / 60) }) : t(lang, 'seconds', { n: Math.round(seconds) })
   return t(lang, 'later', { t: span })
 }
 

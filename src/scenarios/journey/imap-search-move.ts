@@ -54,8 +54,8 @@ export default {
         en: 'Only the search criteria travel. The server looks through the mailbox; not one message is downloaded to the PC. FROM and SUBJECT side by side mean both must match (RFC 9051 §6.4.4).',
       },
       replyNote: {
-        ja: '答えは条件に合うメールの番号（1と3）だけです。試験でいう「メールをサーバ上で検索できる」のはIMAPの特徴で、POP3にはありません。',
-        en: 'The answer is only the numbers of the matching messages (1 and 3). Searching on the server is an IMAP feature the exams like to ask about; POP3 has nothing like it.',
+        ja: '答えは条件に合うメールの番号だけで、本文は含まれません。試験でいう「メールをサーバ上で検索できる」のはIMAPの特徴で、POP3にはありません。',
+        en: 'The answer is only the numbers of the matching messages, no text. Searching on the server is an IMAP feature the exams like to ask about; POP3 has nothing like it.',
       },
     },
     {
@@ -73,8 +73,8 @@ export default {
         en: 'MOVE files the two messages found into the folder: copy and delete in one uninterrupted command (RFC 6851, RFC 9051 §6.4.8).',
       },
       replyNote: {
-        ja: 'EXPUNGEの通知は、受信箱から消えた番号です。1通目が消えると後ろの番号が詰まるので、2通目に消えた元の3番は「2」と報告されます。',
-        en: 'The EXPUNGE responses report what left the inbox. Numbers close up after each removal, so the old message 3 is reported as 2 once message 1 has gone.',
+        ja: 'EXPUNGEの通知は、受信箱から消えた番号です。1通消えるたびに後ろの番号が1つずつ詰まるので、2通目以降は元の番号より小さい番号で報告されます（RFC 9051 §7.5.1）。',
+        en: 'The EXPUNGE responses report what left the inbox. Numbers close up after each removal, so every later one is reported by its number after the earlier removals (RFC 9051 §7.5.1).',
       },
     },
     {
@@ -124,8 +124,8 @@ export default {
       type: 'send',
       line: 'b3 SELECT Projects',
       replyNote: {
-        ja: '移動した2通、コピーした1通、アップロードした1通の、計4通があります。',
-        en: 'Four messages: the two moved, the one copied and the one uploaded.',
+        ja: 'PCで移動したメール、コピーしたメール、アップロードしたメールが、ここにそろっています。',
+        en: 'The messages the PC moved, copied and uploaded are all here.',
       },
     },
     { from: 'phone', type: 'send', line: 'b4 FETCH 1:* (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])' },

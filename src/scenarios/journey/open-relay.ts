@@ -96,8 +96,8 @@ export default {
       type: 'send',
       line: 'RCPT TO:<victim@faraway.example>',
       replyNote: {
-        ja: '外部から外部への中継は拒否されました。受け付けるのは自分のドメイン（example.jp）宛てのメールだけです（RFC 5321 §3.6.2）。実際のPostfixは同じ場面で一時エラーの454 4.7.1を返す設定が既定で、このエンジンは永久エラーの550 5.7.1を返します。どちらも中継はしません。',
-        en: 'Outside-to-outside relaying is refused: the server takes mail only for its own domain, example.jp (RFC 5321 §3.6.2). Postfix by default answers the temporary 454 4.7.1 here; this engine answers the permanent 550 5.7.1. Neither relays.',
+        ja: '外部から外部への中継は拒否されました。受け付けるのは自分のドメイン（example.jp）宛てのメールだけです（RFC 5321 §3.6.2）。実際のPostfixは既定ではここで一時エラーの454 4.7.1を返しますが、この図のサーバはRFCの例どおり永久エラー（5yz）で答えます。どちらも中継はしません。',
+        en: 'Outside-to-outside relaying is refused: the server takes mail only for its own domain, example.jp (RFC 5321 §3.6.2). Postfix by default answers the temporary 454 4.7.1 here; the server in this diagram answers with a permanent error (5yz), as in RFC 5321. Neither relays.',
       },
     },
     {

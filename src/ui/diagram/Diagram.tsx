@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo,
 import type * as AnimatedTrackModule from './AnimatedTrack'
 import { t } from '../../content/ui'
 import type { Lang } from '../../content/types'
-import { arrowOf, layoutLanes, rowOffsets, type Lane, type RowHeights } from '../../layout/sequence'
+import { arrowOf, layoutLanes, pauseBefore, rowOffsets, type Lane, type RowHeights } from '../../layout/sequence'
 import type { Actor, Step } from '../../model'
 import { useLesson, usePlayer, usePlayerStore } from '../../store/context'
 import type { exposureOf as ExposureOf } from '../../model/eavesdrop'
@@ -32,7 +32,7 @@ function Lifelines({ actors, lanes, lang }: { actors: readonly Actor[]; lanes: r
           data-actor={a.id}
         >
           <strong>{actorTitle(a, lang, clients)}</strong>
-          <span className="host">{a.host}</span>
+          {a.host !== a.ip ? <span className="host">{a.host}</span> : null}
           <span className="addr">
             {a.ip}
             {a.port !== undefined ? `:${a.port}` : ''}
@@ -271,7 +271,7 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
         current={i === step - 1}
         animate={forward && i === step - 1}
         eaves={eaves}
-        gap={i > 0 ? s.time - (steps[i - 1]?.time ?? s.time) : 0}
+        gap={pauseBefore(steps, i)}
         {...(offsets ? { top: offsets[i] ?? 0 } : {})}
         {...(present && i < step - PRESENT_RECENT ? { old: true } : {})}
         onPick={pick}
@@ -279,7 +279,11 @@ export function Diagram({ variant }: { variant?: 'present' } = {}) {
     )
   }
   return (
-    <figure className={`diagram${present ? ' on-projector' : ''}`} aria-label={t(lang, 'diagramLabel')}>
+    <figure
+      className={`diagram${present ? ' on-projector' : ''}`}
+      aria-label={t(lang, 'diagramLabel')}
+      style={{ ['--lanes' as string]: timeline.actors.length }}
+    >
       <Lifelines actors={timeline.actors} lanes={lanes} lang={lang} />
       <div className="rows-wrap" ref={wrapRef} tabIndex={0} role="region" aria-label={t(lang, 'diagramLabel')}>
         <div className="rows-inner">
